@@ -1,0 +1,32 @@
+/// Application log lines that say a database transaction began or ended. A timeout while the
+/// invocation's own log shows a transaction begun and not finished is what tells a pinning leak
+/// from a timeout in a downstream call. Matched case-insensitively as substrings.
+public enum TransactionMarkers {
+    public static let begin: [String] = [
+        "begin transaction",        // db: begin transaction (reserve stock for ord_…)
+        "beginning transaction",    // Beginning transaction for batch 213799 (IsolationLevel=ReadCommitted)
+        "begintransaction",         // connection.BeginTransaction()
+        "start transaction",
+        "starting transaction",
+        "transaction started",
+        "transaction begun",
+        "opened transaction",
+        "begin tran",
+    ]
+    public static let end: [String] = [
+        "commit",                   // db: commit / Committed transaction / COMMIT
+        "rollback",
+        "rolled back",
+        "transaction complete",
+        "transaction finished",
+        "end transaction",
+    ]
+
+    /// +1 when the line begins a transaction, -1 when it ends one, 0 otherwise.
+    public static func effect(of line: String) -> Int {
+        let lower = line.lowercased()
+        if end.contains(where: lower.contains) { return -1 }
+        if begin.contains(where: lower.contains) { return 1 }
+        return 0
+    }
+}

@@ -1,0 +1,213 @@
+/// Reads every JSON container CloudWatch Logs produces for log events, by the keys it finds:
+/// `filter-log-events` / `get-log-events` pages (`events[]`), subscription-filter payloads
+/// (`logEvents[]`, one or many concatenated as Firehose writes them), Logs Insights
+/// `get-query-results` (`results[][] {field, value}`) and the console's JSON array export.
+struct CloudWatchJSONReader {
+    /// The stream for events that carry none (get-log-events), from `--log-stream` or the file name.
+    var defaultStream: String?
+    var defaultGroup: String?
+
+    private(set) var controlMessagesDropped = 0
+    /// Which container the keys showed: filter-log-events, get-log-events, subscription,
+    /// insights-query-results or insights-console-json.
+    private(set) var containerName = "log-events-json"
+
+    private(set) var eventsRead = 0
+
+    init(defaultStream: String?, defaultGroup: String?) {
+        self.defaultStream = defaultStream
+        self.defaultGroup = defaultGroup
+    }
+
+    mutating func read(_ window: ByteWindow, into sink: EventSink) throws {
+        var json = JSONReader(window)
+        while true {
+            let token = try json.next()
+            switch token {
+            case .end:
+                return
+            case .objectStart:
+                try readRootObject(&json, sink)
+            case .arrayStart:
+                try readInsightsArray(&json, sink)
+            default:
+                throw JSONReader.SyntaxError(offset: json.offset, reason: "expected a JSON object or array at the top level")
+            }
+        }
+    }
+
+    /// A root object: a page, a subscription payload or a query result.
+    private mutating func readRootObject(_ json: inout JSONReader, _ sink: EventSink) throws {
+        var group: String? = defaultGroup
+        var stream: String? = defaultStream
+        var isControl = false
+        // Subscription payloads name their group and stream before logEvents in every real
+        // sample; events met before them are held until the object ends.
+        var held: [RawEvent] = []
+        var holding = false
+        while true {
+            let token = try json.next()
+            if token == .objectEnd { break }
+            guard token == .key else { throw JSONReader.SyntaxError(offset: json.offset, reason: "expected a key") }
+            if json.keyIs("events") || json.keyIs("logEvents") {
+                let isSubscription = json.keyIs("logEvents")
+                let value = try json.next()
+                guard value == .arrayStart else { try json.skipValue(after: value); continue }
+                while true {
+                    let element = try json.next()
+                    if element == .arrayEnd { break }
+                    guard element == .objectStart else { try json.skipValue(after: element); continue }
+                    let start = json.offset
+                    var event = try readEventObject(&json)
+                    event.offset = start
+                    if isControl { controlMessagesDropped += 1; continue }
+                    if event.logGroup == nil { event.logGroup = group }
+                    containerName = isSubscription ? "subscription" : event.logStream.isEmpty ? "get-log-events" : "filter-log-events"
+                    if event.logStream.isEmpty {
+                        if let stream { event.logStream = stream } else { holding = true }
+                    }
+                    if holding || event.logStream.isEmpty {
+                        held.append(event)
+                    } else {
+                        eventsRead += 1
+                        try sink.accept(&event)
+                    }
+                }
+            } else if json.keyIs("logGroup") || json.keyIs("logGroupName") {
+                if let value = try json.scalarText(try json.next()), !value.isEmpty { group = value }
+            } else if json.keyIs("logStream") || json.keyIs("logStreamName") {
+                if let value = try json.scalarText(try json.next()), !value.isEmpty { stream = value }
+            } else if json.keyIs("messageType") {
+                let value = try json.scalarText(try json.next())
+                isControl = value == "CONTROL_MESSAGE"
+                containerName = "subscription"
+            } else if json.keyIs("results") {
+                containerName = "insights-query-results"
+                try readQueryResults(&json, sink)
+            } else {
+                try json.skipValue()
+            }
+        }
+        for var event in held {
+            if isControl { controlMessagesDropped += 1; continue }
+            if event.logGroup == nil { event.logGroup = group }
+            if event.logStream.isEmpty { event.logStream = stream ?? "" }
+            eventsRead += 1
+            try sink.accept(&event)
+        }
+    }
+
+    /// One element of `events[]` / `logEvents[]` (the opening brace already read).
+    private func readEventObject(_ json: inout JSONReader) throws -> RawEvent {
+        var event = RawEvent(logStream: "", timestamp: 0, message: [])
+        var sawTimestamp = false
+        while true {
+            let token = try json.next()
+            if token == .objectEnd { break }
+            guard token == .key else { throw JSONReader.SyntaxError(offset: json.offset, reason: "expected a key") }
+            if json.keyIs("message") {
+                let value = try json.next()
+                if value == .string { event.message = json.string } else { event.message = Array((try json.scalarText(value) ?? "").utf8) }
+            } else if json.keyIs("timestamp") {
+                let value = try json.next()
+                if value == .number, let ms = json.integerValue { event.timestamp = ms; sawTimestamp = true }
+                else if value == .string, let ms = Timestamp.parse(json.string) { event.timestamp = ms; sawTimestamp = true }
+                else { try json.skipValue(after: value) }
+            } else if json.keyIs("logStreamName") {
+                event.logStream = try json.scalarText(try json.next()) ?? ""
+            } else if json.keyIs("ingestionTime") {
+                let value = try json.next()
+                if value == .number { event.ingestionTime = json.integerValue } else { try json.skipValue(after: value) }
+            } else if json.keyIs("eventId") || json.keyIs("id") {
+                let id = try json.scalarText(try json.next())
+                event.eventId = id?.isEmpty == true ? nil : id
+            } else {
+                try json.skipValue()
+            }
+        }
+        if !sawTimestamp {
+            throw JSONReader.SyntaxError(offset: json.offset, reason: "a log event without a timestamp")
+        }
+        return event
+    }
+
+    /// `get-query-results`: rows of `{field, value}` pairs, all values strings.
+    private mutating func readQueryResults(_ json: inout JSONReader, _ sink: EventSink) throws {
+        let open = try json.next()
+        guard open == .arrayStart else { try json.skipValue(after: open); return }
+        while true {
+            let row = try json.next()
+            if row == .arrayEnd { break }
+            guard row == .arrayStart else { try json.skipValue(after: row); continue }
+            let start = json.offset
+            var fields: [String: String] = [:]
+            while true {
+                let pair = try json.next()
+                if pair == .arrayEnd { break }
+                guard pair == .objectStart else { try json.skipValue(after: pair); continue }
+                var name: String?
+                var value: String?
+                while true {
+                    let token = try json.next()
+                    if token == .objectEnd { break }
+                    if json.keyIs("field") { name = try json.scalarText(try json.next()) }
+                    else if json.keyIs("value") { value = try json.scalarText(try json.next()) }
+                    else { try json.skipValue() }
+                }
+                if let name, let value { fields[name] = value }
+            }
+            try emitInsightsRow(fields, offset: start, line: nil, sink)
+        }
+    }
+
+    /// The console's "Export results" JSON: an array of flat objects keyed by field name.
+    private mutating func readInsightsArray(_ json: inout JSONReader, _ sink: EventSink) throws {
+        containerName = "insights-console-json"
+        while true {
+            let element = try json.next()
+            if element == .arrayEnd { return }
+            guard element == .objectStart else { try json.skipValue(after: element); continue }
+            let start = json.offset
+            var fields: [String: String] = [:]
+            while true {
+                let token = try json.next()
+                if token == .objectEnd { break }
+                let name = json.stringValue
+                if let value = try json.scalarText(try json.next()) { fields[name] = value }
+            }
+            try emitInsightsRow(fields, offset: start, line: nil, sink)
+        }
+    }
+
+    mutating func emitInsightsRow(_ fields: [String: String], offset: Int64?, line: Int?, _ sink: EventSink) throws {
+        var event = InsightsRow.event(from: fields, defaultGroup: defaultGroup, defaultStream: defaultStream)
+        event.offset = offset
+        event.line = line
+        guard event.timestamp != Int64.min else {
+            sink.note(IngestIssue(line: line, offset: offset, reason: "a Logs Insights row without a readable @timestamp",
+                                  excerpt: fields["@timestamp"] ?? fields["@message"].map { String($0.prefix(120)) }))
+            return
+        }
+        eventsRead += 1
+        try sink.accept(&event)
+    }
+}
+
+/// Turns one Logs Insights result row into a log event.
+enum InsightsRow {
+    static func event(from fields: [String: String], defaultGroup: String?, defaultStream: String?) -> RawEvent {
+        var group = defaultGroup
+        if let log = fields["@log"], !log.isEmpty {
+            // "<account-id>:<log-group-name>"
+            if let colon = log.firstIndex(of: ":"), log[..<colon].allSatisfy(\.isNumber) {
+                group = String(log[log.index(after: colon)...])
+            } else {
+                group = log
+            }
+        }
+        let timestamp = fields["@timestamp"].flatMap { Timestamp.parse(Array($0.utf8)) } ?? Int64.min
+        return RawEvent(logGroup: group, logStream: fields["@logStream"] ?? defaultStream ?? "",
+                        timestamp: timestamp, ingestionTime: fields["@ingestionTime"].flatMap { Timestamp.parse(Array($0.utf8)) },
+                        eventId: nil, message: Array((fields["@message"] ?? "").utf8))
+    }
+}

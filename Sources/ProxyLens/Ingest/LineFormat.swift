@@ -1,0 +1,273 @@
+import CSupport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a log line is, as far as ingest needs to know.
+public enum LineKind: String, Sendable, CaseIterable {
+    case start, end, report, initStart = "init_start", initReport = "init_report", xray
+    /// The legacy `Task timed out after N seconds` line.
+    case timeout
+    /// `RequestId: … Error: Runtime exited …` and the pre-2019 `Process exited before completing request`.
+    case runtimeExit = "runtime_exit"
+    case extensionLine = "extension"
+    /// Lambda JSON platform records (`platform.start`, `platform.report`, …).
+    case platformStart = "platform_start", platformReport = "platform_report", platformInit = "platform_init"
+    case platformRuntimeDone = "platform_runtime_done", platformOther = "platform_other"
+    /// An application line with a request id (text or JSON).
+    case app
+    /// An unhandled error the runtime printed (Python `[ERROR] Type: …`, Node `Invoke Error`, .NET `fail`).
+    case appError = "app_error"
+    case proxy
+    case other
+}
+
+/// The fields ingest pulls out of one message.
+public struct ParsedLine: Equatable, Sendable {
+    public var kind: LineKind
+    public var requestId: String?
+    public var level: String?
+    public var proxyTimestamp: Int64?
+    public var clientConnection: Int64?
+    public var dbConnection: Int64?
+
+    public init(kind: LineKind, requestId: String? = nil, level: String? = nil, proxyTimestamp: Int64? = nil,
+                clientConnection: Int64? = nil, dbConnection: Int64? = nil) {
+        self.kind = kind
+        self.requestId = requestId
+        self.level = level
+        self.proxyTimestamp = proxyTimestamp
+        self.clientConnection = clientConnection
+        self.dbConnection = dbConnection
+    }
+}
+
+/// One log line layout: a name, real example lines, and a matcher. Formats are tried in the order
+/// of `LineFormat.all`; a test checks that every example is parsed by its own entry.
+public struct LineFormat: Sendable {
+    public let name: String
+    public let examples: [String]
+    let parse: @Sendable (UnsafeBufferPointer<UInt8>) -> ParsedLine?
+
+    /// Parses a message with the first format that accepts it.
+    public static func parse(_ message: UnsafeBufferPointer<UInt8>) -> (ParsedLine, String) {
+        for format in all {
+            if let parsed = format.parse(message) { return (parsed, format.name) }
+        }
+        return (ParsedLine(kind: .other), "other")
+    }
+
+    public static func parse(_ message: String) -> (ParsedLine, String) {
+        var copy = message
+        return copy.withUTF8 { parse($0) }
+    }
+
+    /// Ordered: platform lines have fixed prefixes and come first; the proxy layout before app
+    /// layouts because both start with a timestamp; plain text last.
+    public static let all: [LineFormat] = [
+        LineFormat(name: "lambda-start", examples: [
+            "START RequestId: 4ce9340a-b765-490f-ad8a-02ab3415e2bf Version: $LATEST\n",
+        ]) { prefixed($0, "START RequestId: ", kind: .start) },
+        LineFormat(name: "lambda-end", examples: [
+            "END RequestId: 4ce9340a-b765-490f-ad8a-02ab3415e2bf\n",
+        ]) { prefixed($0, "END RequestId: ", kind: .end) },
+        LineFormat(name: "lambda-report", examples: [
+            "REPORT RequestId: 4ce9340a-b765-490f-ad8a-02ab3415e2bf\tDuration: 26.73 ms\tBilled Duration: 27 ms \tMemory Size: 128 MB\tMax Memory Used: 75 MB\t\n",
+            "REPORT RequestId: 4725a167-21a7-5731-99c2-c3d0e3dfd770\tDuration: 180000.00 ms\tBilled Duration: 180000 ms\tMemory Size: 1280 MB\tMax Memory Used: 1201 MB\tStatus: timeout\n",
+        ]) { prefixed($0, "REPORT RequestId: ", kind: .report) },
+        LineFormat(name: "lambda-init-start", examples: [
+            "INIT_START Runtime Version: nodejs:18.v30\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:f89c264158db39a1cfcbb5f9b3741413df1cfce4d550c9a475a67d923e19e2f4\n",
+        ]) { hasPrefix($0, "INIT_START ") ? ParsedLine(kind: .initStart) : nil },
+        LineFormat(name: "lambda-init-report", examples: [
+            "INIT_REPORT Init Duration: 206.72 ms\tPhase: init\tStatus: error\tError Type: Runtime.ExitError\n",
+        ]) { hasPrefix($0, "INIT_REPORT ") ? ParsedLine(kind: .initReport) : nil },
+        LineFormat(name: "lambda-xray", examples: [
+            "XRAY TraceId: 1-5e34a614-10bdxmplf1fb44f07bc535a1\tSegmentId: 07f5xmpl2d1f6f85\tSampled: true\n",
+        ]) { hasPrefix($0, "XRAY TraceId: ") ? ParsedLine(kind: .xray) : nil },
+        LineFormat(name: "lambda-extension", examples: [
+            "LOGS Name: cloudwatch_lambda_agent State: Subscribed Types: [Platform]\n",
+            "EXTENSION Name: cloudwatch_lambda_agent State: Ready Events: [INVOKE,SHUTDOWN]\n",
+        ]) { hasPrefix($0, "LOGS Name: ") || hasPrefix($0, "EXTENSION Name: ") || hasPrefix($0, "TELEMETRY Name: ") ? ParsedLine(kind: .extensionLine) : nil },
+        LineFormat(name: "lambda-runtime-exit", examples: [
+            "RequestId: 726f245b-38d2-46d0-81e5-724553d60176 Error: Runtime exited with error: signal: killed\nRuntime.ExitError\n",
+            "RequestId: 18fea243-5715-11e7-9ad9-a197117ae4d4 Process exited before completing request\n",
+        ]) { runtimeExit($0) },
+        LineFormat(name: "lambda-timeout-legacy", examples: [
+            "2023-10-20T16:28:17.840Z 4299ee26-8d1d-4ea9-bd43-77b85ed96cfe Task timed out after 31.01 seconds\n\n",
+        ]) { legacyTimeout($0) },
+        LineFormat(name: "lambda-platform-json", examples: [
+            #"{"time":"2026-10-08T07:30:28.235Z","type":"platform.start","record":{"requestId":"79b5e81f-9cdd-4145-b1f6-7c50ef8a2a36","functionArn":"arn:aws:lambda:eu-central-1:825765399535:function:tenner-notifier","version":"$LATEST"}}"#,
+            #"{"time":"2026-07-09T06:05:50.581Z","type":"platform.report","record":{"requestId":"aec7a529-0fd2-4e4b-9c2e-5b6a3b1c2d3e","metrics":{"durationMs":5000.0,"billedDurationMs":5000,"memorySizeMB":128,"maxMemoryUsedMB":94},"status":"timeout"}}"#,
+        ]) { platformJSON($0) },
+        LineFormat(name: "lambda-app-json", examples: [
+            #"{"timestamp":"2026-10-08T07:30:29.443Z","level":"ERROR","requestId":"79b5e81f-9cdd-4145-b1f6-7c50ef8a2a36","message":"payment failed"}"#,
+            #"{"timestamp":"2024-01-16T16:56:00.152Z","message":"order saved","level":"INFO","AWSRequestId":"0e9c1b2a-7c1d-4b8e-9a51-5c3d2e1f0a9b"}"#,
+        ]) { appJSON($0) },
+        LineFormat(name: "python-text", examples: [
+            "[INFO]\t2020-01-31T22:12:58.534Z\t1c8df7d3-xmpl-46da-9778-518e6eca8125\t## EVENT\n",
+            "[INFO]\t2026-05-02T21:55:11.504Z\t\tFound credentials in environment variables.\n",
+        ]) { pythonText($0) },
+        LineFormat(name: "python-unhandled-error", examples: [
+            "[ERROR] OperationalError: SSL SYSCALL error: EOF detected\n\nTraceback (most recent call last):\n\u{a0}\u{a0}File \"/var/task/handler.py\", line 64, in lambda_handler\n",
+        ]) { hasPrefix($0, "[ERROR] ") ? ParsedLine(kind: .appError, level: "ERROR") : nil },
+        LineFormat(name: "rds-proxy", examples: [
+            "2023-09-06T08:28:13.685Z [WARN] [proxyEndpoint=default] [clientConnection=51706963] The client session was pinned to the database connection [dbConnection=973587044] for the remainder of the session. The proxy can't reuse this connection until the session ends. Reason: The connection ran a SQL query which exceeded the 16384 byte limit.",
+            "2020-08-04T11:47:24.251Z [WARN] [clientConnection=3888679423] The client session was pinned to the database connection [dbConnection=1427437] for the remainder of the session. The proxy can't reuse this connection until the session ends. Reason: A parse message was detected.",
+            "2024-10-12T17:20:40 [INFO] [dbConnection=4173595554] A TCP connection was established from the proxy at 10.0.11.38:15569 to the database at 10.0.10.246:5432.",
+        ]) { proxyLine($0) },
+        LineFormat(name: "rds-proxy-bare", examples: [
+            "Credentials couldn't be retrieved. The database user \"X\" was found in multiple DB proxy authentication entries",
+        ]) { hasPrefix($0, "Credentials couldn't be retrieved") ? ParsedLine(kind: .proxy, level: "ERROR") : nil },
+        LineFormat(name: "tab-separated-app", examples: [
+            "2019-09-18T00:02:46.542Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tINFO\tfetching order\n",
+            "2019-09-18T00:02:46.542Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Connection terminated unexpectedly\",\"stack\":[]}\n",
+            "2025-12-07T13:31:14.862Z\tff3fc8b9-cd4d-4519-8db8-057bce0bf539\tfail\tMicrosoft.Data.SqlClient.SqlException (0x80131904): Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.\n",
+        ]) { tabSeparatedApp($0) },
+    ]
+
+    // MARK: Matchers
+
+    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count >= count, let base = bytes.baseAddress else { return false }
+        return memcmp(base, prefix.utf8Start, count) == 0
+    }
+
+    /// The token from `start` up to white space.
+    static func token(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)? {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x20, bytes[end] != 0x09, bytes[end] != 0x0a, bytes[end] != 0x0d { end += 1 }
+        guard end > start else { return nil }
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), end)
+    }
+
+    static func prefixed(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString, kind: LineKind) -> ParsedLine? {
+        guard hasPrefix(bytes, prefix), let (id, _) = token(bytes, from: prefix.utf8CodeUnitCount) else { return nil }
+        return ParsedLine(kind: kind, requestId: id)
+    }
+
+    static func runtimeExit(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
+        guard hasPrefix(bytes, "RequestId: "), let (id, end) = token(bytes, from: 11) else { return nil }
+        let rest = UnsafeBufferPointer(rebasing: bytes[min(end + 1, bytes.count)...])
+        guard hasPrefix(rest, "Error: ") || hasPrefix(rest, "Process exited") else { return nil }
+        return ParsedLine(kind: .runtimeExit, requestId: id)
+    }
+
+    static func legacyTimeout(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
+        guard bytes.count > 40, TextExportReader.startsWithDate(bytes), let space = bytes.firstIndex(of: 0x20),
+              let (id, end) = token(bytes, from: space + 1) else { return nil }
+        let rest = UnsafeBufferPointer(rebasing: bytes[min(end + 1, bytes.count)...])
+        guard hasPrefix(rest, "Task timed out after ") else { return nil }
+        return ParsedLine(kind: .timeout, requestId: id)
+    }
+
+    /// Finds `"key":"value"` in a one-line JSON record without parsing it all.
+    static func jsonStringField(_ bytes: UnsafeBufferPointer<UInt8>, _ key: StaticString) -> String? {
+        let count = key.utf8CodeUnitCount
+        guard let base = bytes.baseAddress, bytes.count > count else { return nil }
+        var from = 0
+        while from + count <= bytes.count {
+            guard let hit = proxylens_memmem(base + from, bytes.count - from, key.utf8Start, count) else { return nil }
+            var i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + count
+            while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { from = i; continue }
+            i += 1
+            while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
+            let start = i + 1
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return nil
+    }
+
+    static func platformJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
+        guard hasPrefix(bytes, "{"), let type = jsonStringField(bytes, "\"type\""), type.hasPrefix("platform.") else { return nil }
+        let kind: LineKind
+        switch type {
+        case "platform.start": kind = .platformStart
+        case "platform.report": kind = .platformReport
+        case "platform.initStart", "platform.initReport", "platform.initRuntimeDone": kind = .platformInit
+        case "platform.runtimeDone": kind = .platformRuntimeDone
+        default: kind = .platformOther
+        }
+        return ParsedLine(kind: kind, requestId: jsonStringField(bytes, "\"requestId\""))
+    }
+
+    static func appJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
+        guard hasPrefix(bytes, "{") else { return nil }
+        let level = jsonStringField(bytes, "\"level\"")
+        let id = jsonStringField(bytes, "\"requestId\"") ?? jsonStringField(bytes, "\"AWSRequestId\"")
+        guard level != nil || id != nil else { return nil }
+        return ParsedLine(kind: .app, requestId: id?.isEmpty == true ? nil : id, level: level)
+    }
+
+    static func pythonText(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
+        guard bytes.count > 4, bytes[0] == UInt8(ascii: "["), let close = bytes.firstIndex(of: UInt8(ascii: "]")),
+              close < 12, close + 1 < bytes.count, bytes[close + 1] == 0x09 else { return nil }
+        let level = String(decoding: UnsafeBufferPointer(rebasing: bytes[1..<close]), as: UTF8.self)
+        // [LEVEL]\t<timestamp>\t<request id>\t<message>
+        var i = close + 2
+        while i < bytes.count, bytes[i] != 0x09 { i += 1 }
+        let idStart = i + 1
+        var idEnd = idStart
+        while idEnd < bytes.count, bytes[idEnd] != 0x09 { idEnd += 1 }
+        let id = idStart < idEnd ? String(decoding: UnsafeBufferPointer(rebasing: bytes[idStart..<idEnd]), as: UTF8.self) : nil
+        return ParsedLine(kind: .app, requestId: id, level: level)
+    }
+
+    static func tabSeparatedApp(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
+        guard TextExportReader.startsWithDate(bytes), let tab = bytes.firstIndex(of: 0x09) else { return nil }
+        var idEnd = tab + 1
+        while idEnd < bytes.count, bytes[idEnd] != 0x09, bytes[idEnd] != 0x0a { idEnd += 1 }
+        guard idEnd < bytes.count, bytes[idEnd] == 0x09 else { return nil }
+        let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<idEnd]), as: UTF8.self)
+        var levelEnd = idEnd + 1
+        while levelEnd < bytes.count, bytes[levelEnd] != 0x09, bytes[levelEnd] != 0x0a { levelEnd += 1 }
+        let level = String(decoding: UnsafeBufferPointer(rebasing: bytes[(idEnd + 1)..<levelEnd]), as: UTF8.self)
+        let rest = UnsafeBufferPointer(rebasing: bytes[min(levelEnd + 1, bytes.count)...])
+        var kind = LineKind.app
+        switch level {
+        case "fail", "crit":
+            kind = .appError
+        case "ERROR", "FATAL":
+            if hasPrefix(rest, "Invoke Error") || hasPrefix(rest, "Uncaught Exception") || hasPrefix(rest, "Unhandled Promise Rejection") {
+                kind = .appError
+            }
+        default:
+            break
+        }
+        return ParsedLine(kind: kind, requestId: id.isEmpty ? nil : id, level: level)
+    }
+
+    static func proxyLine(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
+        guard TextExportReader.startsWithDate(bytes), let space = bytes.firstIndex(of: 0x20),
+              space + 2 < bytes.count, bytes[space + 1] == UInt8(ascii: "[") else { return nil }
+        guard let timestamp = Timestamp.parse(UnsafeBufferPointer(rebasing: bytes[0..<space])) else { return nil }
+        var i = space + 2
+        let levelStart = i
+        while i < bytes.count, bytes[i] >= UInt8(ascii: "A"), bytes[i] <= UInt8(ascii: "Z") { i += 1 }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "]"), i > levelStart else { return nil }
+        let level = String(decoding: UnsafeBufferPointer(rebasing: bytes[levelStart..<i]), as: UTF8.self)
+        return ParsedLine(kind: .proxy, level: level, proxyTimestamp: timestamp,
+                          clientConnection: tagNumber(bytes, "[clientConnection="),
+                          dbConnection: tagNumber(bytes, "[dbConnection="))
+    }
+
+    static func tagNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ tag: StaticString) -> Int64? {
+        guard let base = bytes.baseAddress,
+              let hit = proxylens_memmem(base, bytes.count, tag.utf8Start, tag.utf8CodeUnitCount) else { return nil }
+        var i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + tag.utf8CodeUnitCount
+        var value: Int64 = 0
+        var any = false
+        while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57, value < Int64.max / 10 {
+            value = value * 10 + Int64(bytes[i] - 48)
+            i += 1
+            any = true
+        }
+        return any ? value : nil
+    }
+}

@@ -1,0 +1,59 @@
+/// One log event as an export container yields it, before any interpretation.
+public struct RawEvent {
+    public var logGroup: String?
+    public var logStream: String
+    /// CloudWatch timestamp, epoch milliseconds UTC.
+    public var timestamp: Int64
+    public var ingestionTime: Int64?
+    public var eventId: String?
+    /// The message bytes exactly as exported (invalid UTF-8 is replaced when stored, and noted).
+    public var message: [UInt8]
+    /// 1-based line of the event's first line in a text container.
+    public var line: Int?
+    /// Byte offset of the event in the decoded input.
+    public var offset: Int64?
+
+    public init(logGroup: String? = nil, logStream: String, timestamp: Int64, ingestionTime: Int64? = nil,
+                eventId: String? = nil, message: [UInt8], line: Int? = nil, offset: Int64? = nil) {
+        self.logGroup = logGroup
+        self.logStream = logStream
+        self.timestamp = timestamp
+        self.ingestionTime = ingestionTime
+        self.eventId = eventId
+        self.message = message
+        self.line = line
+        self.offset = offset
+    }
+
+    public var messageText: String { String(decoding: message, as: UTF8.self) }
+}
+
+/// A problem in one input that did not stop the rest of it from being read.
+public struct IngestIssue: Sendable, Equatable {
+    public var line: Int?
+    public var offset: Int64?
+    public var reason: String
+    public var excerpt: String?
+
+    public init(line: Int? = nil, offset: Int64? = nil, reason: String, excerpt: String? = nil) {
+        self.line = line
+        self.offset = offset
+        self.reason = reason
+        self.excerpt = excerpt
+    }
+}
+
+/// Where container readers send what they find.
+public protocol EventSink: AnyObject {
+    func accept(_ event: inout RawEvent) throws
+    func note(_ issue: IngestIssue)
+}
+
+/// Collects events in memory; used by tests and small inputs.
+public final class CollectingSink: EventSink {
+    public private(set) var events: [RawEvent] = []
+    public private(set) var issues: [IngestIssue] = []
+    public init() {}
+    public func accept(_ event: inout RawEvent) throws { events.append(event) }
+    public func note(_ issue: IngestIssue) { issues.append(issue) }
+}

@@ -1,0 +1,271 @@
+import CSupport
+import Foundation
+
+/// The one owner of a SQLite connection. It opens, migrates, and hands out prepared statements;
+/// nothing else in proxylens talks to SQLite directly.
+public final class Database {
+    private(set) var handle: OpaquePointer?
+    public let path: String
+    public let readOnly: Bool
+    private var statementCache: [String: Statement] = [:]
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// `":memory:"` gives an in-memory database.
+    public init(path: String, readOnly: Bool = false, migrate: Bool = true, busyTimeoutMs: Int32 = 30_000) throws {
+        self.path = path
+        self.readOnly = readOnly
+        if readOnly, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+            throw ProxyLensError(.database, path, "no such database (run `proxylens ingest` or `analyze` first)")
+        }
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        var db: OpaquePointer?
+        let status = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        handle = db
+        if status != SQLITE_OK {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(db)
+            handle = nil
+            throw ProxyLensError(.database, path, "cannot open database: \(message)")
+        }
+        sqlite3_busy_timeout(handle, busyTimeoutMs)
+        sqlite3_extended_result_codes(handle, 1)
+        if !readOnly {
+            try execute("PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;")
+        }
+        if migrate {
+            try Migrator(database: self).migrate()
+        } else if readOnly {
+            try Migrator(database: self).checkReadable()
+        }
+    }
+
+    deinit {
+        statementCache.removeAll()
+        if let handle { sqlite3_close_v2(handle) }
+    }
+
+    var lastError: String { handle.map { String(cString: sqlite3_errmsg($0)) } ?? "database closed" }
+
+    func error(_ what: String) -> ProxyLensError {
+        let code = handle.map { sqlite3_extended_errcode($0) } ?? 0
+        if code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED {
+            return ProxyLensError(.database, path, "\(what): the database is locked by another proxylens process (waited 30 s); try again when it finishes")
+        }
+        return ProxyLensError(.database, path, "\(what): \(lastError)")
+    }
+
+    /// Runs one or more statements that return no rows.
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        if sqlite3_exec(handle, sql, nil, nil, &message) != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? lastError
+            sqlite3_free(message)
+            let code = handle.map { sqlite3_extended_errcode($0) } ?? 0
+            if code & 0xff == SQLITE_BUSY {
+                throw ProxyLensError(.database, path, "the database is locked by another proxylens process (waited 30 s); try again when it finishes")
+            }
+            throw ProxyLensError(.database, path, "\(text) (in: \(sql.prefix(80).replacingOccurrences(of: "\n", with: " "))…)")
+        }
+    }
+
+    /// A prepared statement, cached by its text.
+    public func statement(_ sql: String) throws -> Statement {
+        if let cached = statementCache[sql] {
+            cached.reset()
+            return cached
+        }
+        let statement = try Statement(database: self, sql: sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// A prepared statement that is not cached (for one-off, user-supplied SQL).
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    /// Runs `body` in one transaction; rolls back if it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows of a query as arrays of values.
+    public func rows(_ sql: String, _ arguments: [SQLValue] = []) throws -> [[SQLValue]] {
+        let statement = try self.statement(sql)
+        try statement.bind(arguments)
+        var rows: [[SQLValue]] = []
+        while try statement.step() {
+            rows.append((0..<statement.columnCount).map { statement.value($0) })
+        }
+        return rows
+    }
+
+    /// The first column of the first row.
+    public func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLValue {
+        try rows(sql, arguments).first?.first ?? .null
+    }
+
+    public func interrupt() { if let handle { sqlite3_interrupt(handle) } }
+}
+
+/// A value read from or bound to SQLite.
+public enum SQLValue: Equatable, Sendable, CustomStringConvertible {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+
+    public var int: Int64? {
+        switch self {
+        case .integer(let v): return v
+        case .real(let v): return Int64(v)
+        case .text(let s): return Int64(s)
+        default: return nil
+        }
+    }
+
+    public var double: Double? {
+        switch self {
+        case .integer(let v): return Double(v)
+        case .real(let v): return v
+        case .text(let s): return Double(s)
+        default: return nil
+        }
+    }
+
+    public var string: String? {
+        switch self {
+        case .null: return nil
+        case .integer(let v): return String(v)
+        case .real(let v): return String(v)
+        case .text(let s): return s
+        case .blob(let b): return String(decoding: b, as: UTF8.self)
+        }
+    }
+
+    public var description: String { string ?? "NULL" }
+}
+
+/// A prepared statement; bind by position (1-based), step, read columns.
+public final class Statement {
+    let pointer: OpaquePointer
+    unowned let database: Database
+    let sql: String
+
+    init(database: Database, sql: String) throws {
+        var statement: OpaquePointer?
+        if sqlite3_prepare_v2(database.handle, sql, -1, &statement, nil) != SQLITE_OK || statement == nil {
+            throw database.error("cannot prepare statement")
+        }
+        pointer = statement!
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(pointer) }
+
+    public func reset() {
+        sqlite3_reset(pointer)
+        sqlite3_clear_bindings(pointer)
+    }
+
+    public var columnCount: Int { Int(sqlite3_column_count(pointer)) }
+    public func columnName(_ index: Int) -> String { String(cString: sqlite3_column_name(pointer, Int32(index))) }
+    public var isReadOnly: Bool { sqlite3_stmt_readonly(pointer) != 0 }
+
+    public func bind(_ values: [SQLValue]) throws {
+        for (i, value) in values.enumerated() { bind(value, at: Int32(i + 1)) }
+    }
+
+    public func bind(_ value: SQLValue, at index: Int32) {
+        switch value {
+        case .null: sqlite3_bind_null(pointer, index)
+        case .integer(let v): sqlite3_bind_int64(pointer, index, v)
+        case .real(let v): sqlite3_bind_double(pointer, index, v)
+        case .text(let s): bind(s, at: index)
+        case .blob(let b): b.withUnsafeBytes { _ = sqlite3_bind_blob(pointer, index, $0.baseAddress, Int32($0.count), proxylens_sqlite_transient()) }
+        }
+    }
+
+    public func bind(_ value: Int64?, at index: Int32) {
+        if let value { sqlite3_bind_int64(pointer, index, value) } else { sqlite3_bind_null(pointer, index) }
+    }
+
+    public func bind(_ value: Double?, at index: Int32) {
+        if let value { sqlite3_bind_double(pointer, index, value) } else { sqlite3_bind_null(pointer, index) }
+    }
+
+    public func bind(_ value: String?, at index: Int32) {
+        guard let value else { sqlite3_bind_null(pointer, index); return }
+        var copy = value
+        copy.withUTF8 { utf8 in
+            _ = sqlite3_bind_text(pointer, index, UnsafeRawPointer(utf8.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                  Int32(utf8.count), proxylens_sqlite_transient())
+        }
+    }
+
+    /// Binds UTF-8 bytes as TEXT without building a String.
+    public func bindText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            sqlite3_bind_text(pointer, index, "", 0, proxylens_sqlite_transient())
+            return
+        }
+        sqlite3_bind_text(pointer, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), proxylens_sqlite_transient())
+    }
+
+    /// Steps once; true when a row is available.
+    @discardableResult
+    public func step() throws -> Bool {
+        let status = sqlite3_step(pointer)
+        if status == SQLITE_ROW { return true }
+        if status == SQLITE_DONE { return false }
+        throw database.error("statement failed")
+    }
+
+    /// Steps to completion, discarding rows.
+    public func run(_ values: [SQLValue] = []) throws {
+        reset()
+        try bind(values)
+        while try step() {}
+    }
+
+    public func value(_ index: Int) -> SQLValue {
+        let i = Int32(index)
+        switch sqlite3_column_type(pointer, i) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(pointer, i))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(pointer, i))
+        case SQLITE_TEXT: return .text(text(index) ?? "")
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(pointer, i))
+            guard count > 0, let base = sqlite3_column_blob(pointer, i) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: base, count: count)))
+        default: return .null
+        }
+    }
+
+    public func int(_ index: Int) -> Int64? {
+        sqlite3_column_type(pointer, Int32(index)) == SQLITE_NULL ? nil : sqlite3_column_int64(pointer, Int32(index))
+    }
+
+    public func double(_ index: Int) -> Double? {
+        sqlite3_column_type(pointer, Int32(index)) == SQLITE_NULL ? nil : sqlite3_column_double(pointer, Int32(index))
+    }
+
+    public func text(_ index: Int) -> String? {
+        guard let raw = sqlite3_column_text(pointer, Int32(index)) else { return nil }
+        let count = Int(sqlite3_column_bytes(pointer, Int32(index)))
+        return String(decoding: UnsafeBufferPointer(start: raw, count: count), as: UTF8.self)
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options for one ingest run.
+public struct IngestOptions: Sendable {
+    /// Log group for events whose container does not name one.
+    public var logGroup: String?
+    /// Log stream for `get-log-events` output (else taken from the file name).
+    public var logStream: String?
+    /// Stop at the first problem instead of going on with the rest.
+    public var strict = false
+    public init(logGroup: String? = nil, logStream: String? = nil, strict: Bool = false) {
+        self.logGroup = logGroup
+        self.logStream = logStream
+        self.strict = strict
+    }
+}
+
+/// What one ingest run did.
+public struct IngestSummary: Sendable {
+    public var filesRead = 0
+    public var filesSkipped = 0
+    public var filesWithProblems = 0
+    public var problems = 0
+    public var bytesRead: Int64 = 0
+    public var eventsRead = 0
+    public var eventsAdded = 0
+    public var derivedRebuilt = false
+}
+
+/// Reads inputs into the database: detects each file's container, streams its events into
+/// `event` (deduplicated), records configuration, notes every problem in `ingest_error`, and
+/// rebuilds the derived tables (`invocation`, `instance`, `proxy_session`, …) at the end.
+public final class Ingestion {
+    let database: Database
+    let options: IngestOptions
+    /// Called for each problem as it is found: (path, issue).
+    public var onIssue: (String, IngestIssue) -> Void = { _, _ in }
+    /// Called now and then with (bytes read, events read) so far.
+    public var onProgress: (Int64, Int) -> Void = { _, _ in }
+    /// Set from a signal handler to stop between events.
+    public nonisolated(unsafe) static var interrupted = false
+
+    private var summary = IngestSummary()
+    private var batchEvents = 0
+    private var inTransaction = false
+    private var lastProgress = Date()
+
+    public init(database: Database, options: IngestOptions = IngestOptions()) {
+        self.database = database
+        self.options = options
+    }
+
+    public func run(paths: [String]) throws -> IngestSummary {
+        let files = try InputPaths.expand(paths)
+        let writer = try EventWriter(database: database)
+        defer { if inTransaction { try? database.execute("ROLLBACK") } }
+        for path in files {
+            if Ingestion.interrupted { break }
+            try ingestFile(path, writer: writer)
+            if batchEvents > 400_000 || !inTransaction { try commit() }
+        }
+        try commit()
+        if Ingestion.interrupted {
+            throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
+        }
+        try finish()
+        return summary
+    }
+
+    private func beginIfNeeded() throws {
+        if !inTransaction {
+            try database.execute("BEGIN IMMEDIATE")
+            inTransaction = true
+        }
+    }
+
+    private func commit() throws {
+        if inTransaction {
+            try database.execute("COMMIT")
+            inTransaction = false
+            batchEvents = 0
+        }
+    }
+
+    private func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    private func record(_ issue: IngestIssue, path: String, sourceId: Int64?) throws {
+        summary.problems += 1
+        onIssue(path, issue)
+        try beginIfNeeded()
+        try database.statement("INSERT INTO ingest_error (source_id, path, line, offset, reason, excerpt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .run([sourceId.map(SQLValue.integer) ?? .null, .text(path), issue.line.map { .integer(Int64($0)) } ?? .null,
+                  issue.offset.map(SQLValue.integer) ?? .null, .text(issue.reason), issue.excerpt.map(SQLValue.text) ?? .null,
+                  .integer(now())])
+    }
+
+    private func ingestFile(_ path: String, writer: EventWriter) throws {
+        var size: Int64 = 0
+        var mtime: Int64?
+        if path != "-" {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+                try record(IngestIssue(reason: "cannot read file attributes"), path: path, sourceId: nil)
+                return
+            }
+            size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+            mtime = (attributes[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970 * 1000) }
+            // Unchanged since it was ingested: skip without reading it.
+            let seen = try database.scalar("SELECT count(*) FROM source WHERE path = ? AND bytes = ? AND mtime IS ?",
+                                           [.text(path), .integer(size), mtime.map(SQLValue.integer) ?? .null])
+            if seen.int ?? 0 > 0 { summary.filesSkipped += 1; return }
+        }
+        let file: FileByteSource
+        do {
+            file = path == "-" ? FileByteSource(descriptor: 0, name: "-") : try FileByteSource(path: path)
+        } catch let error as ProxyLensError {
+            try record(IngestIssue(reason: error.reason), path: path, sourceId: nil)
+            summary.filesWithProblems += 1
+            return
+        }
+        let rawHead = try PrefixedByteSource.head(of: file, count: 65_536)
+        // CloudWatch's permission probe object in an S3 export folder holds no events.
+        if (path as NSString).lastPathComponent == "aws-logs-write-test"
+            || String(decoding: rawHead, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "Permission Check Successful" {
+            summary.filesSkipped += 1
+            return
+        }
+        var source: ByteSource = PrefixedByteSource(prefix: rawHead, upstream: file)
+        let compressed = rawHead.withUnsafeBytes { GzipByteSource.isGzip($0) }
+        if compressed { source = try GzipByteSource(source, name: path) }
+        let window = ByteWindow(source)
+        var headProblem: String?
+        do {
+            while window.available < 65_536, try window.fill() {}
+        } catch let error as ProxyLensError {
+            headProblem = error.reason
+        }
+        let kind = ContainerKind.sniff(UnsafeBufferPointer(start: window.pointer + window.position, count: window.available))
+        try beginIfNeeded()
+        let exportLayout = InputPaths.exportTaskLayout(path)
+        try database.statement("""
+            INSERT INTO source (path, container, sha256, bytes, mtime, events, compressed, export_task_id, ingested_at)
+            VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
+            """).run([.text(path), .text("unknown"), .text("pending-\(UUID().uuidString)"), .integer(size),
+                      mtime.map(SQLValue.integer) ?? .null, .integer(compressed ? 1 : 0),
+                      exportLayout.map { .text($0.taskId) } ?? .null, .integer(now())])
+        let sourceId = database.lastInsertRowID
+        writer.begin(sourceId: sourceId)
+        var problems: [IngestIssue] = []
+        writer.onIssue = { problems.append($0) }
+        var container = "unknown"
+        var groupOrigin: String? = nil
+        var fileGroup: String? = options.logGroup
+        do {
+            if let headProblem, window.available == 0 { throw ProxyLensError(.input, path, headProblem) }
+            switch kind {
+            case .unknown(let reason):
+                throw ProxyLensError(.input, path, reason)
+            case .configuration:
+                container = try readConfiguration(window, path: path, sourceId: sourceId)
+            case .logEventsJSON:
+                var reader = CloudWatchJSONReader(defaultStream: options.logStream ?? InputPaths.streamName(fromPath: path),
+                                                  defaultGroup: options.logGroup)
+                do {
+                    defer { container = reader.containerName }
+                    try reader.read(window, into: writer)
+                } catch let error as JSONReader.SyntaxError {
+                    throw ProxyLensError(.input, path, line: lineNumber(of: path, compressed: compressed, offset: error.offset),
+                                         error.reason + (writer.eventsRead > 0 ? "; the \(writer.eventsRead) events before it were kept" : ""))
+                }
+            case .insightsCSV:
+                var reader = InsightsCSVReader(json: CloudWatchJSONReader(defaultStream: options.logStream ?? InputPaths.streamName(fromPath: path),
+                                                                          defaultGroup: options.logGroup))
+                container = "insights-csv"
+                try reader.read(window, into: writer)
+            case .text(let layout):
+                container = layout.rawValue
+                let stream: String
+                if layout == .s3Export, let exportLayout { stream = exportLayout.stream } else {
+                    stream = options.logStream ?? InputPaths.streamName(fromPath: path)
+                }
+                let reader = TextExportReader(layout: layout, logGroup: options.logGroup, defaultStream: stream)
+                try reader.read(window, into: writer)
+            }
+        } catch let error as ProxyLensError {
+            problems.append(IngestIssue(line: error.line, reason: error.reason))
+        } catch is ByteWindow.WindowOverflow {
+            problems.append(IngestIssue(reason: "a single value longer than \(window.maximumWindow >> 20) MiB; the rest of the file is skipped"))
+        }
+        // The digest covers the whole file, read or not.
+        let digest: String
+        do { digest = try file.finishDigest() } catch { digest = "unreadable-\(UUID().uuidString)" }
+        summary.bytesRead += size
+        summary.eventsRead += writer.eventsRead
+        summary.eventsAdded += writer.eventsAdded
+        batchEvents += writer.eventsRead
+        // Events whose container named no group get one from the export task or the path.
+        if writer.eventsWithoutGroup > 0 && fileGroup == nil {
+            if let exportLayout, let group = try database.scalar("SELECT log_group FROM export_task WHERE task_id = ?", [.text(exportLayout.taskId)]).string {
+                fileGroup = group
+                groupOrigin = "export-task"
+            } else {
+                let prefix = exportLayout.flatMap { layout -> String? in
+                    let parts = path.split(separator: "/").map(String.init)
+                    guard let index = parts.lastIndex(of: layout.taskId), index > 0 else { return nil }
+                    return parts[index - 1]
+                }
+                fileGroup = InputPaths.guessLogGroup(path: path, sawLambda: writer.sawLambda, sawProxy: writer.sawProxy, exportPrefix: prefix)
+                groupOrigin = fileGroup == nil ? nil : "path"
+            }
+            if let fileGroup, let first = writer.firstRowId, let last = writer.lastRowId {
+                try database.statement("UPDATE event SET log_group = ? WHERE id BETWEEN ? AND ? AND log_group IS NULL")
+                    .run([.text(fileGroup), .integer(first), .integer(last)])
+            }
+        } else if writer.eventsRead > 0 {
+            groupOrigin = options.logGroup != nil && fileGroup == options.logGroup ? "option" : "container"
+            if fileGroup == nil {
+                fileGroup = try database.scalar("SELECT CASE WHEN count(DISTINCT log_group) = 1 THEN max(log_group) END FROM event WHERE id BETWEEN ? AND ?",
+                                                [.integer(writer.firstRowId ?? 0), .integer(writer.lastRowId ?? -1)]).string
+            }
+        }
+        let duplicate = try database.scalar("SELECT id FROM source WHERE sha256 = ?", [.text(digest)]).int
+        if let duplicate, duplicate != sourceId {
+            // The same bytes under another name: nothing new can come of it.
+            try database.statement("DELETE FROM source WHERE id = ?").run([.integer(sourceId)])
+            summary.filesSkipped += 1
+            return
+        }
+        summary.filesRead += 1
+        try database.statement("""
+            UPDATE source SET container = ?, sha256 = ?, events = ?, events_added = ?, log_group = ?, log_group_origin = ?, complete = ?
+            WHERE id = ?
+            """).run([.text(container), .text(digest), .integer(Int64(writer.eventsRead)), .integer(Int64(writer.eventsAdded)),
+                      fileGroup.map(SQLValue.text) ?? .null, groupOrigin.map(SQLValue.text) ?? .null,
+                      .integer(problems.isEmpty ? 1 : 0), .integer(sourceId)])
+        if writer.eventsAdded > 0 || container.hasPrefix("config") || container == "export-tasks" { try markStale() }
+        if !problems.isEmpty { summary.filesWithProblems += 1 }
+        for problem in problems {
+            try record(problem, path: path, sourceId: sourceId)
+            if options.strict {
+                try commit()
+                throw ProxyLensError(.input, path, line: problem.line, problem.reason + " (stopped: --strict)")
+            }
+        }
+        if Date().timeIntervalSince(lastProgress) > 0.5 {
+            lastProgress = Date()
+            onProgress(summary.bytesRead, summary.eventsRead)
+        }
+    }
+
+    private func markStale() throws {
+        try database.statement("INSERT INTO meta (key, value) VALUES ('derived_stale', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run()
+    }
+
+    /// The 1-based line a byte offset falls on, by reading the file again (only on errors).
+    private func lineNumber(of path: String, compressed: Bool, offset: Int64) -> Int? {
+        guard path != "-", let file = try? FileByteSource(path: path, hashing: false) else { return nil }
+        var source: ByteSource = file
+        if compressed, let gzip = try? GzipByteSource(file, name: path) { source = gzip }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { buffer.deallocate() }
+        var line = 1
+        var seen: Int64 = 0
+        while seen < offset, let n = try? source.read(into: buffer), n > 0 {
+            let count = Int(min(Int64(n), offset - seen))
+            for i in 0..<count where buffer[i] == 0x0a { line += 1 }
+            seen += Int64(n)
+        }
+        return line
+    }
+
+    private func readConfiguration(_ window: ByteWindow, path: String, sourceId: Int64) throws -> String {
+        while try window.fill() {
+            if window.available > 32 << 20 { throw ProxyLensError(.input, path, "a configuration document over 32 MiB") }
+        }
+        let data = Data(bytes: window.pointer + window.position, count: window.available)
+        window.position = window.end
+        let document = try ConfigurationReader.read(data, fileName: path)
+        try ConfigurationStore(database: database).save(document, sourceId: sourceId)
+        if !document.exportTasks.isEmpty { try applyExportTasks() }
+        return document.kind
+    }
+
+    /// Gives events read before their task's description was seen the task's log group.
+    private func applyExportTasks() throws {
+        try database.execute("""
+            UPDATE event SET log_group = (SELECT t.log_group FROM source s JOIN export_task t ON t.task_id = s.export_task_id WHERE s.id = event.source_id)
+            WHERE source_id IN (SELECT s.id FROM source s JOIN export_task t ON t.task_id = s.export_task_id
+                                WHERE s.log_group_origin = 'path' AND t.log_group IS NOT NULL);
+            UPDATE source SET log_group = (SELECT log_group FROM export_task WHERE task_id = source.export_task_id), log_group_origin = 'export-task'
+            WHERE log_group_origin = 'path' AND export_task_id IN (SELECT task_id FROM export_task WHERE log_group IS NOT NULL);
+            """)
+    }
+
+    /// Rebuilds the derived tables when something changed.
+    private func finish() throws {
+        let stale = try database.scalar("SELECT value FROM meta WHERE key = 'derived_stale'").string == "1"
+        guard stale else { return }
+        try database.transaction {
+            try Deriver(database: database).rebuild()
+            try database.execute("UPDATE meta SET value = '0' WHERE key = 'derived_stale'")
+        }
+        summary.derivedRebuilt = true
+    }
+}

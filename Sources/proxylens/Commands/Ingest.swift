@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import ProxyLens
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load CloudWatch Logs exports and AWS configuration JSON into the database.",
+        discussion: """
+            Reads files, folders (recursively) or - (standard input); .gz is read transparently. Each
+            file's container is detected from its content: filter-log-events and get-log-events JSON,
+            CreateExportTask objects, subscription/Firehose payloads, Logs Insights JSON and CSV,
+            `aws logs tail` text, describe-db-proxies, describe-db-proxy-target-groups,
+            get-function-configuration, get-function-concurrency and describe-export-tasks.
+            Files already ingested are skipped; overlapping events are stored once.
+
+            Exit status: 0 everything was read, 1 something was skipped (see stderr and the
+            ingest_error table), 2 usage or database error.
+
+            Example:
+              proxylens ingest --db incident.sqlite exports/ config/
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: ArgumentHelp("Log group for events whose export does not name one.", valueName: "group"))
+    var logGroup: String?
+
+    @Option(help: ArgumentHelp("Log stream for get-log-events output (default: from the file name).", valueName: "stream"))
+    var logStream: String?
+
+    @Flag(help: "Stop at the first problem instead of going on with the rest.")
+    var strict = false
+
+    @Argument(help: ArgumentHelp("Files, folders or - for standard input.", valueName: "path"))
+    var paths: [String] = []
+
+    func run() throws {
+        do {
+            let summary = try IngestRunner.run(paths: paths, database: database.db,
+                                               options: IngestOptions(logGroup: logGroup, logStream: logStream, strict: strict))
+            print(IngestRunner.describe(summary, database: database.db))
+            if summary.problems > 0 { throw Exit.skippedInput }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw Exit.fail(error)
+        }
+    }
+}
+
+/// Shared by `ingest` and `analyze`.
+enum IngestRunner {
+    static func run(paths: [String], database path: String, options: IngestOptions) throws -> IngestSummary {
+        let database = try Database(path: path)
+        let ingestion = Ingestion(database: database, options: options)
+        ingestion.onIssue = { file, issue in
+            var where_ = file
+            if let line = issue.line { where_ += ":\(line)" } else if let offset = issue.offset { where_ += " (byte \(offset))" }
+            Console.error("\(where_): \(issue.reason)")
+        }
+        let showProgress = Console.stderrIsTerminal
+        let started = Date()
+        ingestion.onProgress = { bytes, events in
+            guard showProgress else { return }
+            let seconds = max(Date().timeIntervalSince(started), 0.001)
+            let line = String(format: "\rproxylens: %.1f MB, %d events (%.0f events/s)", Double(bytes) / 1e6, events, Double(events) / seconds)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        installInterruptHandler()
+        let summary = try ingestion.run(paths: paths)
+        if showProgress && Date().timeIntervalSince(started) > 0.5 { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
+        return summary
+    }
+
+    static func describe(_ summary: IngestSummary, database: String) -> String {
+        var text = "ingested \(summary.filesRead) file\(summary.filesRead == 1 ? "" : "s"), \(summary.eventsAdded) new events (\(summary.eventsRead) read)"
+        if summary.filesSkipped > 0 { text += ", \(summary.filesSkipped) already ingested" }
+        if summary.problems > 0 { text += ", \(summary.problems) problem\(summary.problems == 1 ? "" : "s") in \(summary.filesWithProblems) file\(summary.filesWithProblems == 1 ? "" : "s") (see stderr and the ingest_error table)" }
+        return text + " → \(database)"
+    }
+
+    static func installInterruptHandler() {
+        signal(SIGINT) { _ in Ingestion.interrupted = true }
+    }
+}
+
+enum ProxyLensVersion {
+    static let current = "0.1.0"
+}

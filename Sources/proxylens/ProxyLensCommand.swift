@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ProxyLens
+
+@main
+struct ProxyLensCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proxylens",
+        abstract: "Find out why AWS Lambda functions failed to use their database through Amazon RDS Proxy.",
+        discussion: """
+            Point it at CloudWatch Logs exports of your Lambda and RDS Proxy log groups (and, if you have
+            them, describe-db-proxies / get-function-configuration output). It loads them into one SQLite
+            file, labels every failed invocation with its root cause, and reports the causes ranked by
+            instance and time window.
+
+            Example:
+              proxylens analyze samples/incident
+            """,
+        version: ProxyLensVersion.current,
+        subcommands: [Ingest.self]
+    )
+}
+
+/// Options every subcommand that opens the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The SQLite database file.", valueName: "file"))
+    var db: String = "proxylens.sqlite"
+}
+
+/// Writes to standard error (progress, problems, notes). Standard output carries results only.
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+    static var stdoutIsTerminal: Bool { isatty(1) == 1 }
+}
+
+/// Exit statuses, as documented in the README.
+enum Exit {
+    static let thresholdCrossed = ExitCode(1)
+    static let skippedInput = ExitCode(1)
+    static let usageOrInput = ExitCode(2)
+
+    /// Prints a ProxyLensError the way users read them and picks the status.
+    static func fail(_ error: Error) -> ExitCode {
+        if let error = error as? ProxyLensError {
+            Console.error("proxylens: \(error)")
+        } else {
+            Console.error("proxylens: \(error)")
+        }
+        return usageOrInput
+    }
+}

@@ -1,0 +1,495 @@
+#!/usr/bin/env python3
+"""proxylens ingest benchmark (run it through bench/run.sh, which sets up the venv).
+
+    bench/run.sh [--corpus DIR] [--runs 3] [--proxylens PATH] [--skip jq,sqlite,...]
+
+Contenders, run alternately (the order rotates every round), each command a separate
+process whose wall time (perf_counter around it) and peak RSS (ru_maxrss from wait4, which
+covers the process and its children) are recorded:
+
+  duckdb     reference A: DuckDB read_json of every file into a table of a fresh on-disk
+             DuckDB database (bench/duckdb_load.py in a fresh Python process); row count is
+             checked against the corpus event count.
+  sqlite     reference B: `sqlite3 fresh.db <create typed table> .mode csv .import` of the
+             same events flattened to CSV once beforehand (flattening untimed).
+  jq         reference C (informational): jq -c '.events[]' over every file (zcat | jq for .gz).
+  proxylens  `proxylens ingest --db fresh.sqlite DIR`, then `classify --db`, `report --db
+             --format json --output /dev/null`, then the re-run skip test: `ingest` of the
+             same DIR into the same database again, and `analyze --db ... DIR` if it exists.
+             A subcommand that answers with a usage / unknown-command error is "n/a".
+
+Targets (the project's issue): ingest <= 1.0x DuckDB (stretch 0.7x), ingest peak RSS
+<= 200 MB, (classify + report) <= 25 % of ingest, re-ingest / analyze of already ingested
+files < 5 % of the first ingest.  Results: a table on stdout and .bench/results-<ts>.json.
+"""
+import argparse
+import csv
+import datetime
+import gzip
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+MiB = 1024 * 1024
+
+TARGETS = dict(ingest_vs_duckdb=1.0, ingest_vs_duckdb_stretch=0.7, ingest_rss_mb=200.0,
+               classify_report_vs_ingest=0.25, rerun_vs_ingest=0.05)
+USAGE_RE = re.compile(r"unknown|usage|unexpected argument|not a valid|invalid subcommand|no such (sub)?command|"
+                      r"unrecognized|missing expected argument", re.I)
+
+
+def log(*a):
+    print(*a, flush=True)
+
+
+# ------------------------------------------------------------------ measuring
+
+TIME = "/usr/bin/time"
+
+
+def measure(cmd, label, timeout=3600, stdout_path=None, cwd=None):
+    """Run one command as a child process: wall time (perf_counter around it) and peak RSS
+    of that command only.  Peak RSS comes from GNU time (%M = ru_maxrss of its child, which
+    covers the command's own children too): GNU time is a ~1 MB process, whereas ru_maxrss of
+    a child forked straight from this Python process starts at this process's own RSS."""
+    out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
+    err_path = os.path.join(WORK, "last-stderr.txt")
+    rss_path = os.path.join(WORK, "last-rusage.txt")
+    err = open(err_path, "wb")
+    t0 = time.perf_counter()
+    p = subprocess.Popen([TIME, "-o", rss_path, "-f", "%M %U %S %x"] + cmd, stdout=out, stderr=err,
+                         stdin=subprocess.DEVNULL, cwd=cwd)
+    try:
+        p.wait(timeout)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
+    wall = time.perf_counter() - t0
+    if stdout_path:
+        out.close()
+    err.close()
+    stderr = open(err_path, "rb").read().decode("utf-8", "replace")
+    try:
+        line = [l for l in open(rss_path).read().splitlines() if l.strip()][-1]
+        kb, user, sys_, rc = line.split()[:4]
+        kb, user, sys_, rc = int(kb), float(user), float(sys_), int(rc)
+    except Exception:
+        kb, user, sys_, rc = 0, 0.0, 0.0, p.returncode or -1
+    r = dict(label=label, wall=wall, rss_mb=kb / 1024.0, user=user, sys=sys_, rc=rc, stderr_tail=stderr[-800:])
+    if stdout_path:
+        r["stdout"] = open(stdout_path, "rb").read().decode("utf-8", "replace")[-4000:]
+    return r
+
+
+def fmt_s(x):
+    return "n/a" if x is None else ("%.3f" % x if x < 10 else "%.2f" % x)
+
+
+# ------------------------------------------------------------------ corpus
+
+def corpus_files(corpus):
+    fs = []
+    for dp, dn, fn in os.walk(corpus):
+        dn.sort()
+        for f in sorted(fn):
+            if f.endswith(".json") or f.endswith(".json.gz"):
+                fs.append(os.path.join(dp, f))
+    return fs
+
+
+def gz_isize(path):
+    with open(path, "rb") as f:
+        f.seek(-4, 2)
+        return struct.unpack("<I", f.read(4))[0]
+
+
+def corpus_stats(files):
+    plain = sum(os.path.getsize(f) for f in files if not f.endswith(".gz"))
+    gzu = sum(gz_isize(f) for f in files if f.endswith(".gz"))
+    disk = sum(os.path.getsize(f) for f in files)
+    largest = max([os.path.getsize(f) if not f.endswith(".gz") else gz_isize(f) for f in files] or [0])
+    return dict(files=len(files), gz_files=sum(1 for f in files if f.endswith(".gz")),
+                bytes=plain + gzu, disk=disk, largest=largest)
+
+
+def corpus_key(files):
+    h = hashlib.sha256()
+    for f in files:
+        st = os.stat(f)
+        h.update(("%s\0%d\0%d\n" % (f, st.st_size, st.st_mtime_ns)).encode())
+    return h.hexdigest()[:16]
+
+
+def open_any(p):
+    return gzip.open(p, "rb") if p.endswith(".gz") else open(p, "rb")
+
+
+def flatten_csv(files, dest):
+    """Untimed preparation for reference B: every event as one CSV row; returns the count."""
+    n = 0
+    tmp = dest + ".tmp"
+    with open(tmp, "w", newline="", encoding="utf-8", buffering=8 * MiB) as f:
+        w = csv.writer(f, lineterminator="\n")
+        for p in files:
+            with open_any(p) as fh:
+                d = json.load(fh)
+            evs = d.get("events") or []
+            w.writerows((e.get("logStreamName"), e.get("timestamp"), e.get("message"), e.get("ingestionTime"),
+                         e.get("eventId")) for e in evs)
+            n += len(evs)
+    os.replace(tmp, dest)
+    return n
+
+
+# ------------------------------------------------------------------ machine
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30).stdout.strip()
+    except Exception:
+        return ""
+
+
+def machine_info(proxylens):
+    cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
+    mem = sh("grep MemTotal /proc/meminfo | awk '{print $2}'")
+    return dict(host=platform.node(), cpu=cpu, cores=os.cpu_count(),
+                mem_gb=round(int(mem) / 1024 / 1024, 1) if mem else None, kernel=platform.release(),
+                python=platform.python_version(), duckdb=sh("%s -c 'import duckdb; print(duckdb.__version__)'" % sys.executable),
+                sqlite3=sh("sqlite3 --version").split(" ")[0], jq=sh("jq --version"),
+                proxylens=sh("%s --version 2>&1 | head -1" % proxylens) if proxylens else None,
+                proxylens_sha256=(hashlib.sha256(open(proxylens, "rb").read()).hexdigest()[:16]
+                                  if proxylens and os.path.isfile(proxylens) else None))
+
+
+# ------------------------------------------------------------------ contenders
+
+def run_duckdb(ctx, rnd):
+    db = os.path.join(ctx.tmp, "ref.duckdb")
+    for s in ("", ".wal"):
+        if os.path.exists(db + s):
+            os.remove(db + s)
+    r = measure([sys.executable, os.path.join(HERE, "duckdb_load.py"), "--db", db, "--files", ctx.list_path,
+                 "--max-object-size", str(ctx.max_obj)], "duckdb read_json",
+                stdout_path=os.path.join(ctx.tmp, "duckdb.out"))
+    try:
+        info = json.loads(r["stdout"].strip().splitlines()[-1])
+        r["rows"] = info["rows"]
+        r["db_mb"] = info["db_bytes"] / MiB
+        r["count_ok"] = info["rows"] == ctx.events
+    except Exception:
+        r["count_ok"] = False
+    if r["rc"] != 0 or not r["count_ok"]:
+        log("  !! duckdb: rc=%s rows=%s expected=%s %s" % (r["rc"], r.get("rows"), ctx.events, r["stderr_tail"][-300:]))
+    for s in ("", ".wal"):
+        if os.path.exists(db + s):
+            os.remove(db + s)
+    return [("duckdb", r)]
+
+
+def run_sqlite(ctx, rnd):
+    db = os.path.join(ctx.tmp, "ref.sqlite")
+    if os.path.exists(db):
+        os.remove(db)
+    r = measure(["sqlite3", db,
+                 "CREATE TABLE event(logStreamName TEXT, timestamp INTEGER, message TEXT, ingestionTime INTEGER, eventId TEXT)",
+                 ".mode csv", ".import '%s' event" % ctx.csv_path.replace("'", "''")], "sqlite3 .import csv")
+    rows = sh("sqlite3 '%s' 'SELECT count(*) FROM event'" % db)
+    r["rows"] = int(rows) if rows.isdigit() else None
+    r["count_ok"] = r["rows"] == ctx.events
+    r["db_mb"] = os.path.getsize(db) / MiB if os.path.exists(db) else None
+    if r["rc"] != 0 or not r["count_ok"]:
+        log("  !! sqlite3: rc=%s rows=%s expected=%s %s" % (r["rc"], r["rows"], ctx.events, r["stderr_tail"][-300:]))
+    os.remove(db)
+    return [("sqlite", r)]
+
+
+def run_jq(ctx, rnd):
+    script = ("set -e; "
+              "if [ -s '{p}' ]; then xargs -0 -a '{p}' jq -c '.events[]' > /dev/null; fi; "
+              "if [ -s '{g}' ]; then xargs -0 -a '{g}' zcat | jq -c '.events[]' > /dev/null; fi").format(
+        p=ctx.plain0, g=ctx.gz0)
+    r = measure(["bash", "-c", script], "jq parse")
+    if r["rc"] != 0:
+        log("  !! jq rc=%s %s" % (r["rc"], r["stderr_tail"][-300:]))
+    return [("jq", r)]
+
+
+def is_usage_error(r):
+    return r["rc"] != 0 and bool(USAGE_RE.search(r["stderr_tail"] + r.get("stdout", "")))
+
+
+def run_proxylens(ctx, rnd):
+    pl, db = ctx.proxylens, os.path.join(ctx.tmp, "proxylens.sqlite")
+
+    def clean():
+        for s in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(db + s):
+                os.remove(db + s)
+
+    def step(key, args, label):
+        r = measure([pl] + args, label, stdout_path=os.path.join(ctx.tmp, key + ".out"))
+        if r["rc"] == 0:
+            r["status"] = "ok"
+        elif is_usage_error(r):
+            r["status"] = "n/a"
+        else:
+            r["status"] = "error"
+            log("  !! proxylens %s: rc=%s %s" % (key, r["rc"], r["stderr_tail"][-400:]))
+        return r
+
+    clean()
+    res = []
+    r = step("ingest", ["ingest", "--db", db, ctx.corpus], "proxylens ingest")
+    r["db_mb"] = os.path.getsize(db) / MiB if os.path.exists(db) else None
+    res.append(("ingest", r))
+    if r["status"] != "ok":
+        clean()
+        return res
+    if rnd == 0:
+        ctx.db_tables = sqlite_table_counts(db)
+    res.append(("classify", step("classify", ["classify", "--db", db], "proxylens classify")))
+    res.append(("report", step("report", ["report", "--db", db, "--format", "json", "--output", "/dev/null"],
+                               "proxylens report")))
+    res.append(("reingest", step("reingest", ["ingest", "--db", db, ctx.corpus], "proxylens ingest (again)")))
+    res.append(("analyze", step("analyze", ["analyze", "--db", db, ctx.corpus], "proxylens analyze (again)")))
+    clean()
+    return res
+
+
+def sqlite_table_counts(db):
+    out = {}
+    names = sh("sqlite3 '%s' \"SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%%'\"" % db)
+    for n in names.split():
+        c = sh("sqlite3 '%s' 'SELECT count(*) FROM \"%s\"'" % (db, n))
+        out[n] = int(c) if c.isdigit() else c
+    return out
+
+
+# ------------------------------------------------------------------ main
+
+class Ctx:
+    pass
+
+
+def main():
+    global WORK
+    ap = argparse.ArgumentParser(description="proxylens ingest benchmark")
+    ap.add_argument("--corpus", help="folder of filter-log-events outputs (default: generate .bench/corpus once)")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--proxylens", help="binary (default .build/release/proxylens, built with swift build if missing)")
+    ap.add_argument("--mb", type=float, default=850, help="size of the generated corpus (only when generating)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--gzip-fraction", type=float, default=0.2)
+    ap.add_argument("--skip", default="", help="comma list of contenders to skip: duckdb,sqlite,jq,proxylens")
+    ap.add_argument("--work", default=os.path.join(ROOT, ".bench"))
+    a = ap.parse_args()
+    skip = set(s.strip() for s in a.skip.split(",") if s.strip())
+    WORK = os.path.abspath(a.work)
+    os.makedirs(WORK, exist_ok=True)
+    ctx = Ctx()
+    ctx.tmp = os.path.join(WORK, "tmp")
+    os.makedirs(ctx.tmp, exist_ok=True)
+
+    # ---- corpus
+    if a.corpus:
+        corpus = os.path.abspath(a.corpus)
+    else:
+        corpus = os.path.join(WORK, "corpus")
+        if not os.path.exists(corpus + ".manifest.json"):
+            if os.path.exists(corpus):
+                shutil.rmtree(corpus)
+            log("generating %.0f MB corpus into %s" % (a.mb, corpus))
+            subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), "--out", corpus, "--mb", str(a.mb),
+                            "--seed", str(a.seed), "--gzip-fraction", str(a.gzip_fraction)], check=True)
+    if not os.path.isdir(corpus):
+        sys.exit("bench: corpus %s is not a folder" % corpus)
+    ctx.corpus = corpus
+    files = corpus_files(corpus)
+    if not files:
+        sys.exit("bench: no .json / .json.gz files under %s" % corpus)
+    st = corpus_stats(files)
+    ctx.max_obj = max(16 * MiB, 1 << (int(st["largest"] * 1.1) + MiB).bit_length())
+    ctx.list_path = os.path.join(WORK, "files.lst")
+    with open(ctx.list_path, "w") as f:
+        f.write("\n".join(files) + "\n")
+    ctx.plain0, ctx.gz0 = os.path.join(WORK, "plain.lst0"), os.path.join(WORK, "gz.lst0")
+    with open(ctx.plain0, "w") as f:
+        f.write("".join(p + "\0" for p in files if not p.endswith(".gz")))
+    with open(ctx.gz0, "w") as f:
+        f.write("".join(p + "\0" for p in files if p.endswith(".gz")))
+
+    # ---- events count + CSV for the sqlite3 reference (once per corpus, cached)
+    key = corpus_key(files)
+    flat = os.path.join(WORK, "flat")
+    os.makedirs(flat, exist_ok=True)
+    ctx.csv_path = os.path.join(flat, "events-%s.csv" % key)
+    count_path = ctx.csv_path + ".count"
+    if not os.path.exists(count_path) or not os.path.exists(ctx.csv_path):
+        for old in os.listdir(flat):
+            os.remove(os.path.join(flat, old))
+        log("flattening %d files to CSV for the sqlite3 reference (untimed, once per corpus)..." % len(files))
+        t = time.time()
+        n = flatten_csv(files, ctx.csv_path)
+        open(count_path, "w").write(str(n))
+        log("  %d events, %.0f MB CSV, %.1fs" % (n, os.path.getsize(ctx.csv_path) / MiB, time.time() - t))
+    ctx.events = int(open(count_path).read())
+    man = corpus.rstrip("/") + ".manifest.json"
+    if os.path.exists(man):
+        me = json.load(open(man))["totals"]["events"]
+        if me != ctx.events:
+            log("!! manifest says %d events, files hold %d" % (me, ctx.events))
+    log("corpus %s: %d files (%d .gz), %d events, %.1f MB uncompressed, %.1f MB on disk" % (
+        corpus, st["files"], st["gz_files"], ctx.events, st["bytes"] / MiB, st["disk"] / MiB))
+    if st["bytes"] < 800 * MiB:
+        log("note: corpus is under 800 MB: fine for a harness check, not for the issue's target")
+
+    # ---- proxylens binary
+    ctx.proxylens = None
+    if "proxylens" not in skip:
+        pl = a.proxylens or os.path.join(ROOT, ".build", "release", "proxylens")
+        if not a.proxylens and not os.path.exists(pl):
+            if shutil.which("swift"):
+                log("building proxylens: swift build -c release --product proxylens")
+                subprocess.run(["swift", "build", "-c", "release", "--product", "proxylens"], cwd=ROOT)
+            if not os.path.exists(pl):
+                log("!! no proxylens binary at %s: proxylens contender skipped" % pl)
+                pl = None
+        if pl:
+            ctx.proxylens = os.path.abspath(pl) if os.path.exists(pl) else pl
+        else:
+            skip.add("proxylens")
+
+    # ---- warm-up: every contender then sees a warm page cache
+    log("warm-up read of the corpus and the CSV (untimed)")
+    subprocess.run("xargs -0 -a '%s' cat > /dev/null; xargs -0 -a '%s' cat > /dev/null; cat '%s' > /dev/null" % (
+        ctx.plain0, ctx.gz0, ctx.csv_path), shell=True)
+    imp = measure([sys.executable, "-c", "import duckdb"], "python+duckdb import")
+
+    contenders = [c for c in (("duckdb", run_duckdb), ("sqlite", run_sqlite), ("jq", run_jq), ("proxylens", run_proxylens))
+                  if c[0] not in skip]
+    ctx.db_tables = None
+    runs = {}
+    for rnd in range(a.runs):
+        k = rnd % len(contenders)
+        order = contenders[k:] + contenders[:k]
+        log("round %d/%d: %s" % (rnd + 1, a.runs, ", ".join(c[0] for c in order)))
+        for name, fn in order:
+            for key, r in fn(ctx, rnd):
+                full = key if name != "proxylens" else "proxylens_" + key
+                runs.setdefault(full, []).append(r)
+                extra = (" status=%s" % r["status"]) if "status" in r else ""
+                log("  %-28s %8ss  %7.1f MB%s" % (r["label"], fmt_s(r["wall"]), r["rss_mb"], extra))
+
+    # ---- summary
+    def summ(key):
+        rs = [r for r in runs.get(key, []) if r["rc"] == 0 and r.get("count_ok", True)]
+        if not rs:
+            st_ = runs.get(key, [{}])[0].get("status") if runs.get(key) else None
+            return dict(n=0, status=st_ or ("failed" if runs.get(key) else "skipped"))
+        w = [r["wall"] for r in rs]
+        return dict(n=len(rs), median=statistics.median(w), min=min(w), max=max(w),
+                    rss_max=max(r["rss_mb"] for r in rs), rss_median=statistics.median(r["rss_mb"] for r in rs),
+                    status="ok")
+
+    rows = [("duckdb", "A  DuckDB read_json -> table"), ("sqlite", "B  sqlite3 .import CSV"),
+            ("jq", "C  jq -c .events[] (info)"), ("proxylens_ingest", "proxylens ingest"),
+            ("proxylens_classify", "proxylens classify"), ("proxylens_report", "proxylens report"),
+            ("proxylens_reingest", "proxylens ingest, again"), ("proxylens_analyze", "proxylens analyze, again")]
+    summary = {k: summ(k) for k, _ in rows}
+    log("")
+    log("corpus: %d events, %.1f MB uncompressed, %.1f MB on disk, %d files; %d runs each" % (
+        ctx.events, st["bytes"] / MiB, st["disk"] / MiB, st["files"], a.runs))
+    log("%-32s %9s %9s %9s %12s %6s" % ("contender", "median s", "min s", "max s", "peak RSS MB", "MB/s"))
+    for k, lab in rows:
+        s = summary[k]
+        if s["n"] == 0:
+            log("%-32s %9s" % (lab, s["status"]))
+            continue
+        mbs = st["bytes"] / MiB / s["median"] if k in ("duckdb", "jq", "proxylens_ingest") else None
+        log("%-32s %9s %9s %9s %12.1f %6s" % (lab, fmt_s(s["median"]), fmt_s(s["min"]), fmt_s(s["max"]), s["rss_max"],
+                                               "%.0f" % mbs if mbs else ""))
+    log("(python + import duckdb alone: %.2fs, %.0f MB; included in A)" % (imp["wall"], imp["rss_mb"]))
+
+    def med(k):
+        return summary[k].get("median")
+
+    def ratio(n, d):
+        return None if n is None or not d else n / d
+
+    ing = med("proxylens_ingest")
+    cr_parts = [med(k) for k in ("proxylens_classify", "proxylens_report") if med(k) is not None]
+    ratios = dict(
+        ingest_vs_duckdb=ratio(ing, med("duckdb")),
+        ingest_vs_sqlite_import=ratio(ing, med("sqlite")),
+        ingest_vs_jq=ratio(ing, med("jq")),
+        classify_report_vs_ingest=ratio(sum(cr_parts), ing) if cr_parts else None,
+        reingest_vs_ingest=ratio(med("proxylens_reingest"), ing),
+        analyze_vs_ingest=ratio(med("proxylens_analyze"), ing),
+    )
+    rss = summary["proxylens_ingest"].get("rss_max")
+    T = TARGETS
+
+    def verdict(v, lim, strict=False):
+        if v is None:
+            return "n/a"
+        return "PASS" if (v < lim if strict else v <= lim) else "FAIL"
+
+    verdicts = dict(
+        ingest_vs_duckdb=verdict(ratios["ingest_vs_duckdb"], T["ingest_vs_duckdb"]),
+        ingest_vs_duckdb_stretch=verdict(ratios["ingest_vs_duckdb"], T["ingest_vs_duckdb_stretch"]),
+        ingest_peak_rss=verdict(rss, T["ingest_rss_mb"]),
+        classify_report_vs_ingest=verdict(ratios["classify_report_vs_ingest"], T["classify_report_vs_ingest"]),
+        reingest_vs_ingest=verdict(ratios["reingest_vs_ingest"], T["rerun_vs_ingest"], strict=True),
+        analyze_vs_ingest=verdict(ratios["analyze_vs_ingest"], T["rerun_vs_ingest"], strict=True),
+    )
+    partial = " (partial: %s n/a)" % ", ".join(k.split("_")[1] for k in ("proxylens_classify", "proxylens_report")
+                                                if med(k) is None) if len(cr_parts) == 1 else ""
+
+    def pr(x, pct=False):
+        return "n/a" if x is None else ("%.1f %%" % (100 * x) if pct else "%.2fx" % x)
+
+    log("")
+    log("ratios (medians)                        value      target   verdict")
+    log("ingest / duckdb                     %10s   <= 1.00x   %s   (stretch <= 0.70x: %s)" % (
+        pr(ratios["ingest_vs_duckdb"]), verdicts["ingest_vs_duckdb"], verdicts["ingest_vs_duckdb_stretch"]))
+    log("ingest / sqlite3 .import            %10s   (info)" % pr(ratios["ingest_vs_sqlite_import"]))
+    log("ingest / jq                         %10s   (info)" % pr(ratios["ingest_vs_jq"]))
+    log("ingest peak RSS (max of runs)       %10s   <= 200 MB  %s" % ("n/a" if rss is None else "%.1f MB" % rss,
+                                                                     verdicts["ingest_peak_rss"]))
+    log("(classify + report) / ingest        %10s   <= 25 %%    %s%s" % (
+        pr(ratios["classify_report_vs_ingest"], True), verdicts["classify_report_vs_ingest"], partial))
+    log("re-ingest / ingest                  %10s   < 5 %%      %s" % (pr(ratios["reingest_vs_ingest"], True),
+                                                                     verdicts["reingest_vs_ingest"]))
+    log("analyze (already ingested) / ingest %10s   < 5 %%      %s" % (pr(ratios["analyze_vs_ingest"], True),
+                                                                     verdicts["analyze_vs_ingest"]))
+    if ctx.db_tables:
+        log("proxylens database after one ingest: %s" % ", ".join("%s=%s" % kv for kv in ctx.db_tables.items()))
+    if st["bytes"] < 800 * MiB:
+        log("NOTE: corpus < 800 MB, verdicts are not the issue's target")
+
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = os.path.join(WORK, "results-%s.json" % stamp)
+    json.dump(dict(when=datetime.datetime.now().isoformat(timespec="seconds"), args=vars(a),
+                   machine=machine_info(ctx.proxylens), corpus=dict(path=corpus, events=ctx.events, **st),
+                   duckdb_sql=subprocess.run([sys.executable, os.path.join(HERE, "duckdb_load.py"), "--db", "x",
+                                              "--files", "/dev/null", "--max-object-size", str(ctx.max_obj),
+                                              "--print-sql"], capture_output=True, text=True).stdout.strip(),
+                   python_duckdb_import=imp, summary=summary, ratios=ratios, targets=T, verdicts=verdicts,
+                   proxylens_tables=ctx.db_tables, runs=runs),
+              open(out, "w"), indent=1)
+    log("results: %s" % out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,982 @@
+#!/usr/bin/env python3
+"""Generate the proxylens test fixtures under samples/.
+
+Deterministic (fixed seed), Python 3 standard library only. Run from anywhere:
+
+    python3 samples/make_samples.py
+
+It rewrites samples/{incident,containers,lines,errors,bad}/ and samples/README.md.
+Formats follow the reference notes (formats.md, cited per file in README.md) and the
+mechanics of the labelled public corpus; ids, times and counts are fresh.
+"""
+
+import base64
+import csv
+import heapq
+import io
+import json
+import math
+import os
+import random
+import shutil
+import struct
+import uuid
+import zlib
+from datetime import datetime, timezone
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEED = 20260314
+R = random.Random(SEED)
+
+ACCOUNT = "730335218964"
+REGION = "eu-west-1"
+
+T0 = 1773479100000  # 2026-03-14T09:05:00.000Z, start of the incident window
+T1 = 1773480300000  # 2026-03-14T09:25:00.000Z, end of the incident window
+LAST_START = T1 - 32000  # no invocation starts later, so all finish inside the window
+
+
+# --------------------------------------------------------------------------------------
+# small helpers
+# --------------------------------------------------------------------------------------
+
+def uid():
+    return str(uuid.UUID(int=R.getrandbits(128), version=4))
+
+
+def hexid(n=32):
+    return "%0*x" % (n, R.getrandbits(4 * n))
+
+
+def u32():
+    return R.randint(20_000_000, 4_294_967_295)
+
+
+def event_id(ts):
+    # CloudWatch event ids are (timestamp << 144) | 140 random-looking bits, 56 digits.
+    return str((ts << 144) | R.getrandbits(140))
+
+
+def iso_ms(ms):
+    s, m = divmod(ms, 1000)
+    return datetime.fromtimestamp(s, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S") + ".%03dZ" % m
+
+
+def iso_tail(ms):
+    # aws logs tail --format detailed: datetime.isoformat(timespec='microseconds')
+    s, m = divmod(ms, 1000)
+    d = datetime.fromtimestamp(s, timezone.utc).replace(microsecond=m * 1000)
+    return d.isoformat(timespec="microseconds")
+
+
+def insights_ts(ms):
+    s, m = divmod(ms, 1000)
+    return datetime.fromtimestamp(s, timezone.utc).strftime("%Y-%m-%d %H:%M:%S") + ".%03d" % m
+
+
+def hhmm(ms):
+    return datetime.fromtimestamp(ms // 1000, timezone.utc).strftime("%H%M")
+
+
+def cli_json(obj):
+    """AWS CLI v2 JSON output: 4-space indent, non-ASCII kept, trailing newline."""
+    return json.dumps(obj, indent=4, ensure_ascii=False) + "\n"
+
+
+def compact(obj):
+    """JSON.stringify-like compact JSON (Lambda platform records, Node app records)."""
+    return json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
+
+
+def gz_bytes(data, level=6):
+    """gzip member like zlib/Go writers: mtime 0, no name, OS=3 (Unix)."""
+    co = zlib.compressobj(level, zlib.DEFLATED, -15, 8)
+    body = co.compress(data) + co.flush()
+    xfl = 2 if level == 9 else (4 if level == 1 else 0)
+    head = b"\x1f\x8b\x08\x00\x00\x00\x00\x00" + bytes([xfl]) + b"\x03"
+    return head + body + struct.pack("<II", zlib.crc32(data) & 0xFFFFFFFF, len(data) & 0xFFFFFFFF)
+
+
+def write(path, data):
+    full = os.path.join(HERE, path)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    with open(full, "wb") as f:
+        f.write(data)
+    return full
+
+
+def runtime_arn():
+    return "arn:aws:lambda:%s::runtime:%s" % (REGION, hexid(64))
+
+
+def xray_line(start_ms):
+    return "XRAY TraceId: 1-%08x-%s\tSegmentId: %s\tSampled: true\n" % (start_ms // 1000, hexid(24), hexid(16))
+
+
+def ms_fmt(x):
+    return "%.2f" % x
+
+
+PY_WARNING = (
+    "LAMBDA_WARNING: Unhandled exception. The most likely cause is an issue in the function code. "
+    "However, in rare cases, a Lambda runtime update can cause unexpected function behavior. For "
+    "functions using managed runtimes, runtime updates can be triggered by a function change, or can "
+    "be applied automatically. To determine if the runtime has been updated, check the runtime version "
+    "in the INIT_START log entry. If this error correlates with a change in the runtime version, you may "
+    "be able to mitigate this error by temporarily rolling back to the previous runtime version. For more "
+    "information, see https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html"
+)
+
+NBSP = "\u00a0"
+
+
+def py_traceback(frames):
+    """awslambdaric text-mode traceback: leading spaces replaced by NO-BREAK SPACE, lines joined by \\n."""
+    out = ["Traceback (most recent call last):"]
+    for path, line, func, code in frames:
+        out.append(NBSP * 2 + 'File "%s", line %d, in %s' % (path, line, func))
+        out.append(NBSP * 4 + code)
+    return "\n".join(out)
+
+
+def py_error_event(etype, emsg, frames):
+    return "[ERROR] %s: %s\n%s" % (etype, emsg, py_traceback(frames))
+
+
+# --------------------------------------------------------------------------------------
+# RDS Proxy model
+# --------------------------------------------------------------------------------------
+
+CLOSE_TEXT = {
+    "tcp": "The TCP channel was closed by either the client or the proxy.",
+    "idle": "The client connection was idle for longer than the idle client timeout.",
+    "requested": "The client requested that the connection close.",
+}
+DB_CLOSED_MID = ("The database connection closed. Reason: The client connection that borrowed this "
+                 "database connection from the connection pool was closed in the middle of a request.")
+DB_RELEASED = "The database connection was released to the connection pool upon session reset."
+PIN_PREFIX = ("The client session was pinned to the database connection [dbConnection=%d] for the "
+              "remainder of the session. The proxy can't reuse this connection until the session ends. Reason: %s")
+REASON_PARSE = "A parse message was detected."
+REASON_16K = "The connection ran a SQL query which exceeded the 16384 byte limit."
+
+
+def reason_digest(digest):
+    return ("SQL changed session settings that the proxy doesn't track. Consider moving session "
+            "configuration to the proxy's initialization query. Digest: \"%s\"." % digest)
+
+
+class DbConn:
+    def __init__(self, node):
+        self.id = u32()
+        self.node = node
+        self.state = "idle"
+
+
+class ClientConn:
+    def __init__(self, proxy, node, ip, user, label):
+        self.id = u32()
+        self.proxy = proxy
+        self.node = node
+        self.ip = ip
+        self.port = R.randint(1024, 65535)
+        self.user = user
+        self.label = label
+        self.open = True
+        self.pinned = None
+        self.in_txn = False
+        self.last_activity = 0
+        self.jitter = R.randint(300, 14000)
+        self.closed_at = None
+        self.close_kind = None
+
+    def idle_deadline(self):
+        return self.last_activity + self.proxy.idle_timeout_s * 1000 + self.jitter
+
+
+class Proxy:
+    def __init__(self, name, engine, endpoint, idle_timeout_s, borrow_timeout_s, max_db, db_addr, node_ips, auth_text):
+        self.name = name
+        self.group = "/aws/rds/proxy/" + name
+        self.engine = engine
+        self.endpoint = endpoint
+        self.endpoint_ip = None
+        self.idle_timeout_s = idle_timeout_s
+        self.borrow_timeout_s = borrow_timeout_s
+        self.max_db = max_db
+        self.db_addr = db_addr
+        self.nodes = [hexid(), hexid()]
+        self.node_ips = dict(zip(self.nodes, node_ips))
+        self.auth_text = auth_text
+        self.lines = []  # (embedded_ms, node, message)
+        self.clients = []
+        self.pool = []
+        self.deferred = []
+        self.seq = 0
+        self.brownouts = []
+        self.now = 0
+
+    # ---- logging
+    def _client_line(self, t, level, cc, text):
+        self.lines.append((t, cc.node, "%s [%s] [proxyEndpoint=default] [clientConnection=%d] %s" % (iso_ms(t), level, cc.id, text)))
+
+    def _db_line(self, t, db, text):
+        self.lines.append((t, db.node, "%s [INFO] [dbConnection=%d] %s" % (iso_ms(t), db.id, text)))
+
+    # ---- time
+    def defer(self, t, fn):
+        self.seq += 1
+        heapq.heappush(self.deferred, (t, self.seq, fn))
+
+    def advance(self, t):
+        while True:
+            best_t, best = None, None
+            if self.deferred and self.deferred[0][0] <= t:
+                best_t, best = self.deferred[0][0], "deferred"
+            for cc in self.clients:
+                if cc.open:
+                    d = cc.idle_deadline()
+                    if d <= t and (best_t is None or d < best_t):
+                        best_t, best = d, cc
+            if best is None:
+                break
+            if best == "deferred":
+                _, _, fn = heapq.heappop(self.deferred)
+                fn()
+            else:
+                self.close_client(best_t, best, "idle", mid_request=best.in_txn)
+        self.now = max(self.now, t)
+
+    def in_brownout(self, t):
+        return any(a <= t < b for a, b in self.brownouts)
+
+    # ---- sessions
+    def preexisting(self, ip, user, label, last_activity, pinned=False):
+        cc = ClientConn(self, R.choice(self.nodes), ip, user, label)
+        cc.last_activity = last_activity
+        self.clients.append(cc)
+        if pinned:
+            db = DbConn(cc.node)
+            db.state = "pinned"
+            self.pool.append(db)
+            cc.pinned = db
+        return cc
+
+    def preexisting_idle_db(self, n):
+        for _ in range(n):
+            self.pool.append(DbConn(R.choice(self.nodes)))
+
+    def connect(self, t, ip, user, label):
+        self.advance(t)
+        cc = ClientConn(self, R.choice(self.nodes), ip, user, label)
+        cc.last_activity = t
+        self.clients.append(cc)
+        self._client_line(t, "INFO", cc, "A new client connected from %s:%d." % (ip, cc.port))
+        self._client_line(t + R.randint(6, 24), "INFO", cc, self.auth_text % user)
+        return cc
+
+    def pin(self, t, cc, reason):
+        """Pin cc to a database connection. False when the pool is exhausted."""
+        self.advance(t)
+        if cc.pinned:
+            return True
+        idle = [d for d in self.pool if d.state == "idle"]
+        same = [d for d in idle if d.node == cc.node]
+        db = (same or idle or [None])[0]
+        if db is None and len(self.pool) < self.max_db:
+            db = DbConn(cc.node)
+            self.pool.append(db)
+            a, b = self.node_ips[db.node], self.db_addr
+            self._db_line(t - R.randint(4, 14), db,
+                          "A TCP connection was established from the proxy at %s:%d to the database at %s."
+                          % (a, R.randint(1024, 65535), b))
+        if db is None:
+            return False
+        db.state = "pinned"
+        cc.pinned = db
+        self._client_line(t, "WARN", cc, PIN_PREFIX % (db.id, reason))
+        return True
+
+    def close_client(self, t, cc, kind, mid_request=False):
+        if not cc.open:
+            return
+        cc.open = False
+        cc.closed_at = t
+        cc.close_kind = kind
+        self._client_line(t, "INFO", cc, "The client connection closed. Reason: " + CLOSE_TEXT[kind])
+        db = cc.pinned
+        if db is not None:
+            t2 = t + R.randint(3, 34)
+            if mid_request:
+                self._db_line(t2, db, DB_CLOSED_MID)
+                self.pool.remove(db)
+            else:
+                self._db_line(t2, db, DB_RELEASED)
+                db.state = "idle"
+            cc.pinned = None
+
+    def pinned_count(self):
+        return sum(1 for d in self.pool if d.state == "pinned")
+
+
+# --------------------------------------------------------------------------------------
+# Lambda model
+# --------------------------------------------------------------------------------------
+
+class Outcome:
+    def __init__(self, end, failure=None):
+        self.end = end
+        self.failure = failure  # (cause, mechanism, time_ms) or None
+
+
+class Inst:
+    def __init__(self, fn, eni_ip, mem_base, warm):
+        self.fn = fn
+        self.stream = "2026/03/14/[$LATEST]" + hexid()
+        self.hex = self.stream.split("]")[1]
+        self.eni_ip = eni_ip
+        self.conn = None
+        self.needs_init = not warm
+        self.mem = mem_base
+        self.script = []
+        self.windows = []
+        self.free_at = T0
+
+    def next_arrival(self, after):
+        cand = None
+        for ws, we, gap in self.windows:
+            if after >= we:
+                continue
+            if after < ws:
+                c = ws + R.randint(0, 4000)
+            else:
+                c = after + 150 + int(R.expovariate(1.0 / gap))
+            if c < we:
+                cand = c
+                break
+        if self.script and (cand is None or self.script[0][0] <= cand):
+            t, kind = self.script.pop(0)
+            return max(t, after), kind
+        if cand is None:
+            return None
+        return cand, "ok"
+
+
+class Fn:
+    runtime = ""
+
+    def __init__(self, name, proxy, user, timeout_s, memory):
+        self.name = name
+        self.group = "/aws/lambda/" + name
+        self.proxy = proxy
+        self.user = user
+        self.timeout_s = timeout_s
+        self.memory = memory
+        self.events = []
+        self.instances = []
+        self.truth = []
+        self.invocations = 0
+        self.inits = 0
+        self.environments = 0
+        self.notes = {"silent_reconnects": 0, "handled_errors": 0}
+
+    def emit(self, ts, inst, msg):
+        self.events.append({"ts": ts, "stream": inst.stream, "message": msg})
+
+    def fail(self, inst, rid, cause, mechanism, t):
+        self.truth.append({"request_id": rid, "function": self.name, "instance": inst.stream,
+                           "time": iso_ms(t), "cause": cause, "mechanism": mechanism})
+        return (cause, mechanism, t)
+
+    def add_instance(self, eni_ip, mem_base, warm):
+        inst = Inst(self, eni_ip, mem_base, warm)
+        self.instances.append(inst)
+        self.environments += 1
+        return inst
+
+    def bump_mem(self, inst):
+        if R.random() < 0.3:
+            inst.mem += R.randint(0, 2)
+        return inst.mem
+
+    def after_runtime_reset(self, inst, t_end, txn_open, fin=True):
+        """Timeout or kill: the runtime is restarted; its socket closes unless the FIN is lost."""
+        cc = inst.conn
+        if cc is not None and cc.open:
+            if txn_open:
+                cc.in_txn = True
+            if fin:
+                d = t_end + R.randint(60, 4400)
+                self.proxy.defer(d, lambda cc=cc, m=txn_open: self.proxy.close_client(d, cc, "tcp", mid_request=m))
+        inst.conn = None
+        inst.needs_init = True
+
+
+# ---------------------------- inventory-api (python3.12, text, psycopg2) --------------
+
+PY_VER = "python:3.12.v64"
+PY_ARN = runtime_arn()
+NODE_VER = "nodejs:20.v58"
+NODE_ARN = runtime_arn()
+DOTNET_VER = "dotnet:8.v41"
+DOTNET_ARN = runtime_arn()
+
+WAREHOUSES = ["dub-1", "dub-2", "ams-1", "fra-3"]
+
+
+def sku():
+    return "SKU-%05d" % R.randint(100, 99999)
+
+
+def token(prefix, n=12):
+    alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return prefix + "".join(R.choice(alphabet) for _ in range(n))
+
+
+FR_HANDLER = "/var/task/handler.py"
+FR_PSYCOPG = ("/var/lang/lib/python3.12/site-packages/psycopg2/__init__.py", 122, "connect",
+              "conn = _connect(dsn, connection_factory=connection_factory, **kwasync)")
+
+
+class Inventory(Fn):
+    runtime = "python3.12"
+
+    def __init__(self, proxy):
+        super().__init__("inventory-api", proxy, "inventory_app", 10, 512)
+
+    def line(self, inst, t, rid, level, text):
+        self.emit(t, inst, "[%s]\t%s\t%s\t%s\n" % (level, iso_ms(t), rid, text))
+
+    def unhandled(self, inst, t, rid, etype, emsg, frames):
+        self.line(inst, t, rid, "WARNING", PY_WARNING)
+        self.emit(t, inst, py_error_event(etype, emsg, frames))
+
+    def invoke(self, inst, t0, kind):
+        p = self.proxy
+        self.invocations += 1
+        rid = uid()
+        t = t0
+        init_ms = None
+        if inst.needs_init:
+            init_ms = R.uniform(420.0, 990.0)
+            self.emit(t, inst, "INIT_START Runtime Version: %s\tRuntime Version ARN: %s\n" % (PY_VER, PY_ARN))
+            tc = t + int(init_ms * R.uniform(0.5, 0.8))
+            self.emit(tc, inst, "[INFO]\t%s\t\tFound credentials in environment variables.\n" % iso_ms(tc))
+            t += int(init_ms) + R.randint(1, 5)
+            inst.needs_init = False
+            self.inits += 1
+        start = t
+        self.emit(t, inst, "START RequestId: %s Version: $LATEST\n" % rid)
+        if kind == "ok":
+            kind = R.choices(["get", "reserve", "notfound", "bulk"], [68, 18, 9, 5])[0]
+        failure = None
+        timeout = False
+        fin = kind != "leak_nofin"
+        if kind.startswith("leak"):
+            kind = "leak"
+        txn_open = False
+        t += R.randint(2, 4)
+        s = sku()
+        wh = R.choice(WAREHOUSES)
+        res = token("res_")
+        lines_n = R.randint(160, 420) if kind in ("leak", "bulk") else R.randint(1, 12)
+
+        if kind in ("reserve", "leak", "bulk"):
+            self.line(inst, t, rid, "INFO", "POST /v1/reservations/%s lines=%d warehouse=%s" % (res, lines_n, wh))
+        elif kind == "oom":
+            self.line(inst, t, rid, "INFO", "GET /v1/exports/stock-ledger warehouse=%s" % wh)
+        elif kind == "app_error":
+            bad = "SKU-%04d%s" % (R.randint(10, 9999), R.choice(["!", "x", "%20", "'"]))
+            self.line(inst, t, rid, "INFO", "GET /v1/items/%s warehouse=%s" % (bad, wh))
+        else:
+            self.line(inst, t, rid, "INFO", "GET /v1/items/%s warehouse=%s" % (s, wh))
+
+        def connect_or_fail(t):
+            """Returns (t, failure). Naive pattern: reuse the global connection as is."""
+            p.advance(t)
+            if inst.conn is None:
+                if p.in_brownout(t):
+                    tf = t + 5000 + R.randint(8, 40)
+                    frames = [(FR_HANDLER, 52, "lambda_handler", "conn = db.get_connection()"),
+                              ("/var/task/inventory/db.py", 19, "get_connection", "_conn = psycopg2.connect(DSN, connect_timeout=5)"),
+                              FR_PSYCOPG]
+                    msg = ('connection to server at "%s" (%s), port 5432 failed: timeout expired\n'
+                           % (p.endpoint, p.endpoint_ip))
+                    self.unhandled(inst, tf, rid, "OperationalError", msg, frames)
+                    return tf, self.fail(inst, rid, "connection-timeout", "proxy-brownout-connect-timeout", tf)
+                inst.conn = p.connect(t + 1, inst.eni_ip, self.user, inst.stream)
+                t += R.randint(22, 70)
+            elif not inst.conn.open:
+                tf = t + R.randint(4, 16)
+                frames = [(FR_HANDLER, 61, "lambda_handler", "item = repo.fetch_item(conn, sku)"),
+                          ("/var/task/inventory/repo.py", 37, "fetch_item", "cur.execute(SQL_ITEM_BY_SKU, (sku,))")]
+                if R.random() < 0.6:
+                    msg = ("server closed the connection unexpectedly\n\tThis probably means the server terminated "
+                           "abnormally\n\tbefore or while processing the request.\n")
+                else:
+                    msg = "SSL SYSCALL error: EOF detected\n"
+                self.unhandled(inst, tf, rid, "OperationalError", msg, frames)
+                inst.conn = None  # psycopg2 marks it closed; the next invocation reconnects
+                return tf, self.fail(inst, rid, "stale-connection", "idle-closed-client-reused", tf)
+            return t, None
+
+        if kind == "app_error":
+            t += R.randint(1, 4)
+            frames = [(FR_HANDLER, 47, "lambda_handler", 'sku = parse_sku(event["pathParameters"]["sku"])'),
+                      ("/var/task/inventory/ids.py", 14, "parse_sku", 'raise ValueError(f"invalid sku: {raw!r}")')]
+            bad = "SKU-%04d%s" % (R.randint(10, 9999), "!")
+            self.unhandled(inst, t, rid, "ValueError", "invalid sku: '%s'" % bad, frames)
+            failure = self.fail(inst, rid, "unclassified", "app-error", t)
+        elif kind == "app_error_key":
+            t, failure = connect_or_fail(t + 2)
+            if not failure:
+                t += R.randint(3, 25)
+                inst.conn.last_activity = t
+                frames = [(FR_HANDLER, 66, "lambda_handler", "body = render_item(item, stock)"),
+                          ("/var/task/inventory/render.py", 28, "render_item", '"bin": item["bin_location"]["code"],')]
+                self.unhandled(inst, t + 1, rid, "KeyError", "'bin_location'", frames)
+                failure = self.fail(inst, rid, "unclassified", "app-error", t + 1)
+                t += 1
+        else:
+            t, failure = connect_or_fail(t + 2)
+
+        if not failure and kind != "app_error_key":
+            cc = inst.conn
+            if kind in ("get", "notfound"):
+                t += R.randint(6, 60)
+                cc.last_activity = t
+                if kind == "get":
+                    self.line(inst, t, rid, "INFO", "item %s ok: %d units on hand (%s)" % (s, R.randint(0, 900), wh))
+                else:
+                    self.line(inst, t, rid, "WARNING", "item %s not found in %s, returning 404" % (s, wh))
+            elif kind == "handled":
+                t += R.randint(6, 40)
+                cc.last_activity = t
+                t += 5000 + R.randint(3, 30)
+                cc.last_activity = t
+                self.line(inst, t, rid, "ERROR", "recommendations unavailable: canceling statement due to statement timeout")
+                self.notes["handled_errors"] += 1
+                t += R.randint(1, 5)
+                self.line(inst, t, rid, "INFO", "item %s ok: %d units on hand (%s)" % (s, R.randint(0, 900), wh))
+            elif kind == "qto":
+                t += 5000 + R.randint(4, 45)
+                cc.last_activity = t
+                frames = [(FR_HANDLER, 61, "lambda_handler", "item = repo.fetch_item(conn, sku)"),
+                          ("/var/task/inventory/repo.py", 37, "fetch_item", "cur.execute(SQL_ITEM_BY_SKU, (sku,))")]
+                self.unhandled(inst, t, rid, "QueryCanceled", "canceling statement due to statement timeout\n", frames)
+                failure = self.fail(inst, rid, "query-timeout", "statement-timeout-slow-query", t)
+            elif kind in ("reserve", "bulk", "leak"):
+                t += R.randint(3, 9)
+                self.line(inst, t, rid, "INFO", "db: begin transaction (reserve stock for %s)" % res)
+                cc.in_txn = True
+                t += R.randint(4, 30)
+                if lines_n >= 150:
+                    p.pin(t, cc, REASON_16K)
+                cc.last_activity = t
+                if kind == "leak":
+                    txn_open = True
+                    timeout = True
+                else:
+                    t += R.randint(10, 120)
+                    cc.in_txn = False
+                    cc.last_activity = t
+                    self.line(inst, t, rid, "INFO", "db: commit (%s: %d lines reserved)" % (res, lines_n))
+            elif kind == "http_timeout":
+                t += R.randint(6, 50)
+                cc.last_activity = t
+                t += R.randint(2, 9)
+                self.line(inst, t, rid, "INFO", "calling https://pricing.internal.example/v2/quotes?sku=%s" % s)
+                timeout = True
+            elif kind == "oom":
+                t += R.randint(8, 30)
+                cc.last_activity = t
+                self.line(inst, t, rid, "INFO", "exporting stock ledger for warehouse %s since 2026-01-01" % wh)
+                t += R.randint(1400, 3100)
+                self.emit(t, inst, "RequestId: %s Error: Runtime exited with error: signal: killed\nRuntime.ExitError\n" % rid)
+                failure = self.fail(inst, rid, "unclassified", "oom-killed", t)
+
+        # ---- end of invocation
+        if timeout:
+            end = start + self.timeout_s * 1000
+            dur = self.timeout_s * 1000.0
+            if txn_open:
+                failure = self.fail(inst, rid, "lambda-timeout-pinning-leak",
+                                    "open-txn-on-pinned-session-" + ("fin" if fin else "no-fin"), end)
+            else:
+                failure = self.fail(inst, rid, "unclassified", "plain-timeout-http-call", end)
+        else:
+            end = t + R.randint(1, 4)
+            dur = (end - start) + R.uniform(0.05, 0.95)
+        self.emit(end, inst, "END RequestId: %s\n" % rid)
+        mem = self.bump_mem(inst)
+        extra = ""
+        billed = math.ceil(dur + (init_ms or 0))
+        if failure and failure[1] == "oom-killed":
+            mem = self.memory
+        if init_ms is not None:
+            extra += "\tInit Duration: %s ms" % ms_fmt(init_ms)
+        if timeout:
+            extra += "\tStatus: timeout"
+        if failure and failure[1] == "oom-killed":
+            extra += "\tStatus: error\tError Type: Runtime.OutOfMemory"
+        self.emit(end, inst, "REPORT RequestId: %s\tDuration: %s ms\tBilled Duration: %d ms\tMemory Size: %d MB\tMax Memory Used: %d MB%s\n"
+                  % (rid, ms_fmt(dur), billed, self.memory, mem, extra))
+        self.emit(end + R.randint(0, 1), inst, xray_line(start))
+        if timeout or (failure and failure[1] == "oom-killed"):
+            self.after_runtime_reset(inst, end, txn_open, fin)
+            inst.mem = R.randint(96, 112)
+        return Outcome(end, failure)
+
+
+# ---------------------------- payments-worker (nodejs20.x, JSON, node-postgres) ------
+
+NODE_QTO_STACK = ["Error: Query read timeout",
+                  "    at Timeout._onTimeout (/var/task/node_modules/pg/lib/client.js:566:19)",
+                  "    at listOnTimeout (node:internal/timers:594:17)",
+                  "    at process.processTimers (node:internal/timers:529:7)"]
+NODE_CTO_STACK = ["Error: timeout exceeded when trying to connect",
+                  "    at Timeout._onTimeout (/var/task/node_modules/pg-pool/index.js:205:27)",
+                  "    at listOnTimeout (node:internal/timers:594:17)",
+                  "    at process.processTimers (node:internal/timers:529:7)"]
+
+
+class Payments(Fn):
+    runtime = "nodejs20.x"
+
+    def __init__(self, proxy):
+        super().__init__("payments-worker", proxy, "payments_app", 15, 1024)
+        self.arn = "arn:aws:lambda:%s:%s:function:%s" % (REGION, ACCOUNT, self.name)
+
+    def app(self, inst, t, rid, level, message):
+        # LogPatch formatJsonMessage via the telemetry fd: compact JSON, no trailing newline.
+        self.emit(t, inst, compact({"timestamp": iso_ms(t), "level": level, "requestId": rid, "message": message}))
+
+    def invoke(self, inst, t0, kind):
+        p = self.proxy
+        self.invocations += 1
+        rid = uid()
+        t = t0
+        init_ms = None
+        if inst.needs_init:
+            init_ms = round(R.uniform(168.0, 420.0), 3)
+            self.emit(t, inst, compact({"time": iso_ms(t), "type": "platform.initStart", "record": {
+                "initializationType": "on-demand", "phase": "init", "runtimeVersion": NODE_VER,
+                "runtimeVersionArn": NODE_ARN, "functionName": self.name, "functionVersion": "$LATEST",
+                "instanceId": "2026/03/14/%s[$LATEST]%s" % (self.name, inst.hex),
+                "instanceMaxMemory": self.memory * 1024 * 1024}}))
+            t += int(init_ms) + R.randint(1, 6)
+            inst.needs_init = False
+            self.inits += 1
+        start = t
+        self.emit(t, inst, compact({"time": iso_ms(t), "type": "platform.start", "record": {
+            "requestId": rid, "functionArn": self.arn, "version": "$LATEST"}}))
+        if kind == "ok":
+            kind = R.choices(["pay", "pay_retry"], [90, 10])[0]
+        fin = kind != "leak_nofin"
+        if kind.startswith("leak"):
+            kind = "leak"
+        pay = token("pay_", 14)
+        order = token("ord_", 12)
+        t += R.randint(2, 5)
+        self.app(inst, t, rid, "INFO", "processing payment %s for order %s" % (pay, order))
+        failure = None
+        timeout = False
+        txn_open = False
+
+        # hybrid pattern: validate the pooled client (SELECT 1) before use, reconnect if needed
+        t += R.randint(1, 4)
+        p.advance(t)
+        if inst.conn is not None and not inst.conn.open:
+            self.app(inst, t, rid, "WARN", "db: idle client error: Connection terminated unexpectedly; reconnecting")
+            self.notes["silent_reconnects"] += 1
+            inst.conn = None
+            t += R.randint(1, 3)
+        if kind == "app_error":
+            t += R.randint(1, 6)
+            err = {"errorType": "ValidationError",
+                   "errorMessage": "payment %s has no currency" % pay,
+                   "stackTrace": ["ValidationError: payment %s has no currency" % pay,
+                                  "    at validatePayment (file:///var/task/lib/validate.mjs:22:11)",
+                                  "    at Runtime.handler (file:///var/task/index.mjs:41:5)"],
+                   "code": "E_NO_CURRENCY"}
+            self.app(inst, t, rid, "ERROR", err)
+            failure = self.fail(inst, rid, "unclassified", "app-error", t)
+        else:
+            if inst.conn is None:
+                if p.in_brownout(t):
+                    t += 5000 + R.randint(3, 30)
+                    self.app(inst, t, rid, "ERROR", {"errorType": "Error", "errorMessage": "timeout exceeded when trying to connect",
+                                                     "stackTrace": NODE_CTO_STACK})
+                    failure = self.fail(inst, rid, "connection-timeout", "proxy-brownout-connect-timeout", t)
+                else:
+                    inst.conn = p.connect(t + 1, inst.eni_ip, self.user, inst.stream)
+                    t += R.randint(25, 80)
+            if not failure:
+                cc = inst.conn
+                p.pin(t, cc, REASON_PARSE)  # extended-protocol Parse on the session's first query
+                cc.last_activity = t
+                if kind == "qto":
+                    t += 8000 + R.randint(3, 40)
+                    cc.last_activity = t
+                    self.app(inst, t, rid, "ERROR", {"errorType": "Error", "errorMessage": "Query read timeout",
+                                                     "stackTrace": NODE_QTO_STACK})
+                    failure = self.fail(inst, rid, "query-timeout", "statement-timeout-slow-query", t)
+                else:
+                    t += R.randint(4, 15)
+                    self.app(inst, t, rid, "INFO", "calling https://psp.internal.example/v1/captures")
+                    if kind == "http_timeout":
+                        timeout = True
+                    else:
+                        if kind == "pay_retry":
+                            t += R.randint(60, 200)
+                            self.app(inst, t, rid, "WARN", "psp responded 503, retrying in 250 ms")
+                            t += 250
+                        t += R.randint(60, 420)
+                        ch = token("ch_", 20)
+                        self.app(inst, t, rid, "INFO", "payment captured %s amount=%d %s" % (ch, R.randint(300, 90000), R.choice(["EUR", "GBP", "USD"])))
+                        t += R.randint(1, 3)
+                        self.app(inst, t, rid, "INFO", "db: begin transaction")
+                        cc.in_txn = True
+                        cc.last_activity = t
+                        if kind == "leak":
+                            t += R.randint(6, 20)
+                            cc.last_activity = t
+                            self.app(inst, t, rid, "INFO", "calling https://ledger.internal.example/v1/postings")
+                            timeout = True
+                            txn_open = True
+                        else:
+                            t += R.randint(8, 60)
+                            cc.in_txn = False
+                            cc.last_activity = t
+                            self.app(inst, t, rid, "INFO", "db: commit")
+                            t += R.randint(0, 2)
+                            self.app(inst, t, rid, "INFO", "payment %s settled" % pay)
+
+        mem = self.bump_mem(inst)
+        if timeout:
+            end = start + self.timeout_s * 1000
+            dur = float(self.timeout_s * 1000)
+            if txn_open:
+                failure = self.fail(inst, rid, "lambda-timeout-pinning-leak",
+                                    "open-txn-on-pinned-session-" + ("fin" if fin else "no-fin"), end)
+            else:
+                failure = self.fail(inst, rid, "unclassified", "plain-timeout-http-call", end)
+            status = "timeout"
+        else:
+            end = t + R.randint(1, 4)
+            dur = round((end - start) + R.uniform(0.01, 0.99), 3)
+            status = "error" if failure else "success"
+        metrics = {"durationMs": dur, "billedDurationMs": math.ceil(dur + (init_ms or 0)),
+                   "memorySizeMB": self.memory, "maxMemoryUsedMB": mem}
+        if init_ms is not None:
+            metrics["initDurationMs"] = init_ms
+        record = {"requestId": rid, "metrics": metrics, "status": status}
+        if status == "error":
+            record["errorType"] = "ValidationError" if failure[1] == "app-error" else "Error"
+        self.emit(end, inst, compact({"time": iso_ms(end), "type": "platform.report", "record": record}))
+        if timeout:
+            self.after_runtime_reset(inst, end, txn_open, fin)
+            inst.mem = R.randint(120, 140)
+        return Outcome(end, failure)
+
+
+# ---------------------------- journal-writer (dotnet8, text, SqlClient) ---------------
+
+SQL_DIGEST = "set xact_abort on; set arithabort on; set numeric_roundabort off"
+DN_ONERROR = [
+    "   at Microsoft.Data.SqlClient.SqlConnection.OnError(SqlException exception, Boolean breakConnection, Action`1 wrapCloseInAction)",
+    "   at Microsoft.Data.SqlClient.SqlInternalConnection.OnError(SqlException exception, Boolean breakConnection, Action`1 wrapCloseInAction)",
+    "   at Microsoft.Data.SqlClient.TdsParser.ThrowExceptionAndWarning(TdsParserStateObject stateObj, SqlCommand command, Boolean callerHasConnectionLock, Boolean asyncClose)",
+    "   at Microsoft.Data.SqlClient.TdsParser.TryRun(RunBehavior runBehavior, SqlCommand cmdHandler, SqlDataReader dataStream, BulkCopySimpleResultSet bulkCopyHandler, TdsParserStateObject stateObj, Boolean& dataReady)",
+    "   at Microsoft.Data.SqlClient.SqlCommand.RunExecuteNonQueryTds(String methodName, Boolean isAsync, Int32 timeout, Boolean asyncWrite)",
+    "   at Microsoft.Data.SqlClient.SqlCommand.InternalExecuteNonQuery(TaskCompletionSource`1 completion, Boolean sendToPipe, Int32 timeout, Boolean& usedCache, Boolean asyncWrite, Boolean inRetry, String methodName)",
+    "   at Microsoft.Data.SqlClient.SqlCommand.ExecuteNonQuery()",
+]
+DN_INSERT = [
+    "   at JournalWriter.Data.EntryRepository.InsertLines(SqlTransaction tx, IReadOnlyList`1 lines) in /src/JournalWriter/Data/EntryRepository.cs:line 74",
+    "   at JournalWriter.Function.FunctionHandler(SQSEvent sqsEvent, ILambdaContext context) in /src/JournalWriter/Function.cs:line 58",
+]
+DN_SESSION = [
+    "   at JournalWriter.Data.SqlSession.ApplySessionOptions(SqlConnection connection) in /src/JournalWriter/Data/SqlSession.cs:line 41",
+    "   at JournalWriter.Data.SqlSession.OpenAsync() in /src/JournalWriter/Data/SqlSession.cs:line 27",
+    "   at JournalWriter.Function.FunctionHandler(SQSEvent sqsEvent, ILambdaContext context) in /src/JournalWriter/Function.cs:line 49",
+]
+DN_OPEN = [
+    "   at Microsoft.Data.ProviderBase.DbConnectionPool.CheckPoolBlockingPeriod(Exception e)",
+    "   at Microsoft.Data.ProviderBase.DbConnectionPool.CreateObject(DbConnection owningObject, DbConnectionOptions userOptions, DbConnectionInternal oldConnection)",
+    "   at Microsoft.Data.ProviderBase.DbConnectionPool.UserCreateRequest(DbConnection owningObject, DbConnectionOptions userOptions, DbConnectionInternal oldConnection)",
+    "   at Microsoft.Data.ProviderBase.DbConnectionPool.TryGetConnection(DbConnection owningObject, UInt32 waitForMultipleObjectsTimeout, Boolean allowCreate, Boolean onlyOneCheckConnection, DbConnectionOptions userOptions, DbConnectionInternal& connection)",
+    "   at Microsoft.Data.SqlClient.SqlConnection.TryOpen(TaskCompletionSource`1 retry, SqlConnectionOverrides overrides)",
+    "   at Microsoft.Data.SqlClient.SqlConnection.Open(SqlConnectionOverrides overrides)",
+    "   at JournalWriter.Data.SqlSession.OpenAsync() in /src/JournalWriter/Data/SqlSession.cs:line 24",
+    "   at JournalWriter.Function.FunctionHandler(SQSEvent sqsEvent, ILambdaContext context) in /src/JournalWriter/Function.cs:line 49",
+]
+
+
+def sqlexception(text, inner, stack, number, klass):
+    lines = ["Microsoft.Data.SqlClient.SqlException (0x80131904): " + text]
+    if inner:
+        lines.append(" ---> " + inner)
+        lines.append("   --- End of inner exception stack trace ---")
+    lines += stack
+    lines.append("ClientConnectionId:" + uid())
+    lines.append("Error Number:%d,State:0,Class:%d" % (number, klass))
+    return "\n".join(lines)
+
+
+class Journal(Fn):
+    runtime = "dotnet8"
+
+    def __init__(self, proxy):
+        super().__init__("journal-writer", proxy, "journal_svc", 30, 1024)
+
+    def line(self, inst, t, rid, level, text):
+        self.emit(t, inst, "%s\t%s\t%s\t%s\n" % (iso_ms(t), rid, level, text))
+
+    def invoke(self, inst, t0, kind):
+        p = self.proxy
+        self.invocations += 1
+        rid = uid()
+        t = t0
+        init_ms = None
+        if inst.needs_init:
+            init_ms = R.uniform(520.0, 1290.0)
+            self.emit(t, inst, "INIT_START Runtime Version: %s\tRuntime Version ARN: %s\n" % (DOTNET_VER, DOTNET_ARN))
+            t += int(init_ms) + R.randint(1, 6)
+            inst.needs_init = False
+            self.inits += 1
+        start = t
+        self.emit(t, inst, "START RequestId: %s Version: $LATEST\n" % rid)
+        if kind == "ok":
+            kind = R.choices(["batch", "batch_fx", "dup"], [70, 22, 8])[0]
+        batch = R.randint(100000, 999999)
+        n = R.randint(4, 60)
+        t += R.randint(2, 5)
+        self.line(inst, t, rid, "info", "Processing journal batch %d (%d entries) from queue journal-events" % (batch, n))
+        failure = None
+        timeout = False
+        txn_open = False
+        fin = True
+
+        if kind == "dup":
+            t += R.randint(2, 9)
+            self.line(inst, t, rid, "warn", "Duplicate batch %d ignored (idempotency key %s)" % (batch, uid()))
+        elif kind == "app_error":
+            t += R.randint(2, 8)
+            debit = R.randint(10000, 900000) / 100
+            credit = debit - R.randint(1, 5000) / 100
+            exc = ("System.InvalidOperationException: Journal entry %d is unbalanced: debits %.2f, credits %.2f\n"
+                   "   at JournalWriter.Domain.JournalEntry.EnsureBalanced() in /src/JournalWriter/Domain/JournalEntry.cs:line 63\n"
+                   "   at JournalWriter.Function.FunctionHandler(SQSEvent sqsEvent, ILambdaContext context) in /src/JournalWriter/Function.cs:line 44"
+                   % (R.randint(1000, 99999), debit, credit))
+            self.line(inst, t, rid, "fail", exc)
+            failure = self.fail(inst, rid, "unclassified", "app-error", t)
+        else:
+            if kind in ("batch_fx", "http_timeout"):
+                t += R.randint(3, 12)
+                self.line(inst, t, rid, "info", "POST https://fx-rates.internal.example/v2/quotes")
+                if kind == "http_timeout":
+                    timeout = True
+                else:
+                    t += R.randint(40, 260)
+            if not timeout:
+                # open the (pooled) connection; a fresh physical connection runs the SET batch first
+                t += R.randint(1, 4)
+                p.advance(t)
+                if inst.conn is None:
+                    if p.in_brownout(t):
+                        t += 15000 + R.randint(20, 60)
+                        text = ("Connection Timeout Expired.  The timeout period elapsed while attempting to consume the pre-login "
+                                "handshake acknowledgement.  This could be because the pre-login handshake failed or the server "
+                                "was unable to respond back in time.  The duration spent while attempting to connect to this "
+                                "server was - [Pre-Login] initialization=%d; handshake=%d; " % (15000 + R.randint(10, 60), R.randint(1, 4)))
+                        exc = sqlexception(text, "System.ComponentModel.Win32Exception (258): The wait operation timed out.", DN_OPEN, -2, 11)
+                        self.line(inst, t, rid, "fail", exc)
+                        failure = self.fail(inst, rid, "connection-timeout", "proxy-brownout-connect-timeout", t)
+                    else:
+                        cc = p.connect(t + 1, inst.eni_ip, self.user, inst.stream)
+                        t += R.randint(30, 90)
+                        if p.pin(t, cc, reason_digest(SQL_DIGEST)):
+                            inst.conn = cc
+                            cc.last_activity = t
+                        else:
+                            # every database connection is pinned: wait ConnectionBorrowTimeout, then fail
+                            t += p.borrow_timeout_s * 1000 + R.randint(5, 60)
+                            exc = sqlexception("Timed-out waiting to acquire database connection", None,
+                                               DN_ONERROR + DN_SESSION, 0, 20)
+                            self.line(inst, t, rid, "fail", exc)
+                            failure = self.fail(inst, rid, "connection-timeout", "borrow-timeout-pool-exhausted-by-leak", t)
+                            tc = t + R.randint(2, 30)
+                            p.defer(tc, lambda cc=cc, tc=tc: p.close_client(tc, cc, "tcp"))
+                elif not inst.conn.open:
+                    t += R.randint(3, 9)
+                    self.line(inst, t, rid, "info", "Beginning transaction for batch %d (IsolationLevel=ReadCommitted)" % batch)
+                    t += R.randint(3, 12)
+                    exc = sqlexception("A transport-level error has occurred when sending the request to the server. "
+                                       "(provider: TCP Provider, error: 0 - An existing connection was forcibly closed by the remote host.)",
+                                       "System.ComponentModel.Win32Exception (10054): An existing connection was forcibly closed by the remote host.",
+                                       DN_ONERROR + DN_INSERT, 10054, 20)
+                    self.line(inst, t, rid, "fail", exc)
+                    failure = self.fail(inst, rid, "stale-connection", "idle-closed-client-reused", t)
+                    inst.conn = None  # the broken physical connection leaves the SqlClient pool
+                if not failure:
+                    cc = inst.conn
+                    t += R.randint(3, 9)
+                    self.line(inst, t, rid, "info", "Beginning transaction for batch %d (IsolationLevel=ReadCommitted)" % batch)
+                    cc.in_txn = True
+                    cc.last_activity = t
+                    if kind == "qto":
+                        t += 15000 + R.randint(10, 50)
+                        exc = sqlexception("Execution Timeout Expired.  The timeout period elapsed prior to completion of the "
+                                           "operation or the server is not responding.",
+                                           "System.ComponentModel.Win32Exception (258): The wait operation timed out.",
+                                           DN_ONERROR + DN_INSERT, -2, 11)
+                        self.line(inst, t, rid, "fail", exc)
+                        failure = self.fail(inst, rid, "query-timeout", "statement-timeout-slow-query", t)
+                        cc.in_txn = False  # the transaction is rolled back when disposed
+                        cc.last_activity = t + 2
+                    elif kind in ("leak_fin", "leak_nofin"):
+                        txn_open = True
+                        timeout = True
+                        fin = kind == "leak_fin"
+                        if not fin:
+                            t += R.randint(5, 20)
+                            cc.last_activity = t
+                            self.line(inst, t, rid, "info", "POST https://fx-rates.internal.example/v2/quotes")
+                    else:
+                        t += R.randint(15, 250)
+                        cc.in_txn = False
+                        cc.last_activity = t
+                        self.line(inst, t, rid, "info", "Batch %d committed: %d entries" % (batch, n))
+                        if kind == "commit_then_http_timeout":
+                            t += R.randint(3, 10)
+                            self.line(inst, t, rid, "info", "POST https://audit.internal.example/v1/events")
+                            timeout = True
+
+        mem = self.bump_mem(inst)
+        if timeout:
+            end = start + self.timeout_s * 1000
+            dur = self.timeout_s * 1000.0
+            if txn_open:
+                failure = self.fail(inst, rid, "lambda-timeout-pinning-leak",
+                                    "open-txn-on-pinned-session-" + ("fin" if fin else "no-fin"), end)
+            else:
+                failure = self.fail(inst, rid, "unclassified", "plain-timeout-http-call", end)
+        else:
+            end = t + R.randint(1, 4)
+            dur = (end - start) + R.uniform(0.05, 0.95)
+        self.emit(end, inst, "END RequestId: %s\n" % rid)
+        extra = ""
+        if init_ms is not None:
+            extra += "\tInit Duration: %s ms" % ms_fmt(init_ms)
+        if timeout:
+            extra += "\tStatus: timeout"
+        self.emit(end, inst, "REPORT RequestId: %s\tDuration: %s ms\tBilled Duration: %d ms\tMemory Size: %d MB\tMax Memory Used: %d MB%s\n"
+                  % (rid, ms_fmt(dur), math.ceil(dur + (init_ms or 0)), self.memory, mem, extra))
+        self.emit(end + R.randint(0, 1), inst, xray_line(start))
+        if timeout:
+            self.after_runtime_reset(inst, end, txn_open, fin)
+            inst.mem = R.randint(126, 140)
+        return Outcome(end, failure)
