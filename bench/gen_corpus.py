@@ -170,8 +170,9 @@ class Emitter:
         self.nfile += 1
         return "%s_%05d.json%s" % (self.name, self.nfile, ".gz" if gz else "")
 
-    def _want_gz(self):
-        return self.gz_bytes < self.gzip_fraction * (self.written + 1) and self.gzip_fraction > 0
+    def _want_gz(self, size):
+        # keep the gzipped share of the bytes near --gzip-fraction, deciding before the file's size is final
+        return self.gzip_fraction > 0 and self.gz_bytes + size / 2 < self.gzip_fraction * (self.written + size)
 
     def flush_page(self, last=False):
         if not self.page:
@@ -185,13 +186,13 @@ class Emitter:
         last = last or self.written + len(body) >= self.budget
         if self.f is None and not last and self.big_bytes < self.big_fraction * self.written:
             # start a CLI auto-paginated output of 50-100 MB (scaled down for small corpora)
-            gz = self._want_gz()
-            rel = self._next_name(gz)
-            self.f, self.f_path = self._open(rel)
-            self.f_rel, self.f_gz = rel, gz
             self.f_target = self.rnd.uniform(50, 100) * MiB
             if self.budget < 150 * MiB:   # small corpora: keep several files per source
                 self.f_target = min(self.f_target, max(self.budget / 4, 2 * MiB))
+            gz = self._want_gz(min(self.f_target, self.budget - self.written))
+            rel = self._next_name(gz)
+            self.f, self.f_path = self._open(rel)
+            self.f_rel, self.f_gz = rel, gz
             self.f_events, self.f_bytes = 0, 0
             b = HEAD.encode()
             self.f.write(b)
@@ -207,7 +208,7 @@ class Emitter:
             if last or self.f_bytes >= self.f_target:
                 self._close_big()
         else:
-            gz = self._want_gz()
+            gz = self._want_gz(len(body))
             rel = self._next_name(gz)
             tail = TAIL_LAST if last else TAIL_NEXT % self.token()
             b = (HEAD + body + tail).encode()

@@ -482,13 +482,13 @@ class Inventory(Fn):
         wh = R.choice(WAREHOUSES)
         res = token("res_")
         lines_n = R.randint(160, 420) if kind in ("leak", "bulk") else R.randint(1, 12)
+        bad = "SKU-%04d%s" % (R.randint(10, 9999), R.choice(["!", "x", "'", "--"]))
 
         if kind in ("reserve", "leak", "bulk"):
             self.line(inst, t, rid, "INFO", "POST /v1/reservations/%s lines=%d warehouse=%s" % (res, lines_n, wh))
         elif kind == "oom":
             self.line(inst, t, rid, "INFO", "GET /v1/exports/stock-ledger warehouse=%s" % wh)
         elif kind == "app_error":
-            bad = "SKU-%04d%s" % (R.randint(10, 9999), R.choice(["!", "x", "%20", "'"]))
             self.line(inst, t, rid, "INFO", "GET /v1/items/%s warehouse=%s" % (bad, wh))
         else:
             self.line(inst, t, rid, "INFO", "GET /v1/items/%s warehouse=%s" % (s, wh))
@@ -510,8 +510,12 @@ class Inventory(Fn):
                 t += R.randint(22, 70)
             elif not inst.conn.open:
                 tf = t + R.randint(4, 16)
-                frames = [(FR_HANDLER, 61, "lambda_handler", "item = repo.fetch_item(conn, sku)"),
-                          ("/var/task/inventory/repo.py", 37, "fetch_item", "cur.execute(SQL_ITEM_BY_SKU, (sku,))")]
+                if kind in ("reserve", "leak", "bulk"):
+                    frames = [(FR_HANDLER, 74, "lambda_handler", "repo.begin(conn)"),
+                              ("/var/task/inventory/repo.py", 58, "begin", 'cur.execute("BEGIN")')]
+                else:
+                    frames = [(FR_HANDLER, 61, "lambda_handler", "item = repo.fetch_item(conn, sku)"),
+                              ("/var/task/inventory/repo.py", 37, "fetch_item", "cur.execute(SQL_ITEM_BY_SKU, (sku,))")]
                 if R.random() < 0.6:
                     msg = ("server closed the connection unexpectedly\n\tThis probably means the server terminated "
                            "abnormally\n\tbefore or while processing the request.\n")
@@ -526,7 +530,6 @@ class Inventory(Fn):
             t += R.randint(1, 4)
             frames = [(FR_HANDLER, 47, "lambda_handler", 'sku = parse_sku(event["pathParameters"]["sku"])'),
                       ("/var/task/inventory/ids.py", 14, "parse_sku", 'raise ValueError(f"invalid sku: {raw!r}")')]
-            bad = "SKU-%04d%s" % (R.randint(10, 9999), "!")
             self.unhandled(inst, t, rid, "ValueError", "invalid sku: '%s'" % bad, frames)
             failure = self.fail(inst, rid, "unclassified", "app-error", t)
         elif kind == "app_error_key":
@@ -980,3 +983,445 @@ class Journal(Fn):
             self.after_runtime_reset(inst, end, txn_open, fin)
             inst.mem = R.randint(126, 140)
         return Outcome(end, failure)
+
+
+# --------------------------------------------------------------------------------------
+# the incident scenario
+# --------------------------------------------------------------------------------------
+
+def at(mm, ss=0):
+    """Epoch ms of 2026-03-14T09:mm:ss.000Z."""
+    return T0 + int(((mm - 5) * 60 + ss) * 1000)
+
+
+PROXY_SUFFIX = "proxy-" + "".join(R.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(12))
+PG_AUTH = 'Proxy authentication with PostgreSQL native password authentication succeeded for user "%s" with TLS on.'
+SQL_AUTH = 'Proxy authentication with SQL Server authentication succeeded for user "%s" with TLS on.'
+VPC = "vpc-" + hexid(17)
+SUBNETS = ["subnet-" + hexid(17) for _ in range(3)]
+BUCKET = "ops-log-archive-%s-%s" % (REGION, ACCOUNT)
+
+
+class Incident:
+    def __init__(self):
+        self.pg = Proxy("inventory-pg-proxy", "POSTGRESQL",
+                        "inventory-pg-proxy.%s.%s.rds.amazonaws.com" % (PROXY_SUFFIX, REGION),
+                        idle_timeout_s=1800, borrow_timeout_s=120, max_db=40,
+                        db_addr="10.42.48.20:5432", node_ips=["10.42.32.17", "10.42.33.141"], auth_text=PG_AUTH)
+        self.pg.endpoint_ip = "10.42.33.206"
+        self.pg.brownouts = [(at(19, 40), at(19, 58))]
+        self.sql = Proxy("journal-sql-proxy", "SQLSERVER",
+                         "journal-sql-proxy.%s.%s.rds.amazonaws.com" % (PROXY_SUFFIX, REGION),
+                         idle_timeout_s=600, borrow_timeout_s=10, max_db=6,
+                         db_addr="10.42.48.71:1433", node_ips=["10.42.32.90", "10.42.34.12"], auth_text=SQL_AUTH)
+        self.sql.endpoint_ip = "10.42.34.77"
+        self.sql.brownouts = [(at(20, 25), at(20, 50))]
+        self.inv = Inventory(self.pg)
+        self.pay = Payments(self.pg)
+        self.jnl = Journal(self.sql)
+        self.fns = [self.inv, self.pay, self.jnl]
+
+    def setup(self):
+        pg, sql, inv, pay, jnl = self.pg, self.sql, self.inv, self.pay, self.jnl
+        pg.preexisting_idle_db(5)
+        inv_eni = ["10.42.16.37", "10.42.17.201", "10.42.18.90"]
+        pay_eni = ["10.42.16.122", "10.42.17.14", "10.42.18.233"]
+        jnl_eni = ["10.42.16.58", "10.42.17.163", "10.42.18.7"]
+
+        # inventory-api: five environments warm since ~08:35 whose proxy sessions the proxy is
+        # about to close for idleness (IdleClientTimeout 1800 s), one busy environment.
+        I = [inv.add_instance(inv_eni[i % 3], R.randint(98, 118), warm=True) for i in range(6)]
+        for i, off in enumerate([12, 38, 66, 95, 128]):
+            last = T0 - 1800 * 1000 + off * 1000 + R.randint(0, 900)
+            I[i].conn = pg.preexisting(I[i].eni_ip, inv.user, I[i].stream, last)
+            first = last + 1800 * 1000 + 14000 + R.randint(15000, 70000)
+            I[i].windows = [(first, T1, 36000)]
+        I[5].conn = pg.preexisting(I[5].eni_ip, inv.user, I[5].stream, T0 - 9000)
+        I[5].windows = [(T0, T1, 30000)]
+        I[5].script = [(at(7, 10), "qto"), (at(8, 30), "handled"), (at(12, 5), "app_error")]
+        I[1].script = [(at(11, 30), "qto"), (at(17, 40), "app_error_key")]
+        # the three environments reset just before the 09:19:40 brownout reconnect inside it
+        I[3].script = [(at(14, 50), "qto"), (at(19, 35), "oom"), (at(19, 44), "ok")]
+        I[0].script = [(at(19, 29), "http_timeout"), (at(19, 47), "ok"), (at(22, 10), "qto")]
+        I[2].script = [(at(9, 40), "leak_fin"), (at(21, 0), "handled")]
+        I[4].script = [(at(19, 27), "leak_fin"), (at(19, 41), "ok")]
+
+        # payments-worker: hybrid pattern (validates, reconnects); every session pinned by Parse.
+        P = [pay.add_instance(pay_eni[i % 3], R.randint(128, 150), warm=(i < 4)) for i in range(5)]
+        last = T0 - 1800 * 1000 + 20000 + R.randint(0, 800)
+        P[0].conn = pg.preexisting(P[0].eni_ip, pay.user, P[0].stream, last, pinned=True)
+        P[0].windows = [(at(7, 0), T1, 50000)]
+        for i in (1, 2, 3):
+            P[i].conn = pg.preexisting(P[i].eni_ip, pay.user, P[i].stream, T0 - R.randint(3000, 40000), pinned=True)
+            P[i].windows = [(T0, T1, 45000)]
+        P[4].windows = [(at(19, 50), T1, 25000)]
+        P[1].script = [(at(8, 20), "qto"), (at(10, 0), "leak_fin"), (at(19, 28), "http_timeout"), (at(19, 46), "ok")]
+        P[2].script = [(at(11, 10), "leak_fin"), (at(13, 40), "qto"), (at(22, 50), "leak_fin")]
+        P[3].script = [(at(9, 10), "app_error"), (at(15, 30), "leak_nofin"), (at(21, 30), "qto")]
+        P[0].script = [(at(12, 30), "http_timeout"), (at(17, 0), "leak_fin"), (at(21, 50), "app_error")]
+
+        # journal-writer: SqlClient pool; every session pinned by the SET batch.
+        J = [jnl.add_instance(jnl_eni[i % 3], R.randint(126, 140), warm=(i < 4)) for i in range(5)]
+        for i in range(4):
+            J[i].conn = sql.preexisting(J[i].eni_ip, jnl.user, J[i].stream, T0 - R.randint(2000, 30000), pinned=True)
+        J[0].windows = [(T0, T1, 35000)]
+        J[1].windows = [(T0, T1, 40000)]
+        # J3-J5 go quiet after the first burst; the proxy closes their sessions after 600 s
+        J[2].windows = [(T0, at(9, 10), 35000), (at(20, 0), T1, 80000)]
+        J[3].windows = [(T0, at(9, 30), 35000), (at(20, 20), T1, 80000)]
+        J[4].windows = [(at(6, 10), at(8, 50), 30000), (at(20, 40), T1, 90000)]
+        J[2].script = [(at(20, 30), "ok")]  # reconnects during the 09:20:25 brownout
+        J[0].script = [(at(7, 30), "qto"), (at(8, 0), "commit_then_http_timeout"), (at(10, 20), "leak_fin"),
+                       (at(16, 0), "leak_nofin"), (at(21, 15), "qto"), (at(23, 0), "app_error")]
+        J[1].script = [(at(6, 40), "app_error"), (at(11, 20), "http_timeout"), (at(13, 0), "qto"), (at(14, 10), "leak_nofin")]
+
+    def run(self):
+        heap = []
+        seq = 0
+        for fn in self.fns:
+            for inst in fn.instances:
+                nxt = inst.next_arrival(T0)
+                if nxt:
+                    seq += 1
+                    heapq.heappush(heap, (nxt[0], seq, inst, nxt[1]))
+        while heap:
+            t, _, inst, kind = heapq.heappop(heap)
+            if t > LAST_START:
+                continue
+            self.pg.advance(t)
+            self.sql.advance(t)
+            out = inst.fn.invoke(inst, t, kind)
+            inst.free_at = out.end + R.randint(40, 600)
+            nxt = inst.next_arrival(inst.free_at)
+            if nxt:
+                seq += 1
+                heapq.heappush(heap, (nxt[0], seq, inst, nxt[1]))
+        self.pg.advance(T1 + 60000)
+        self.sql.advance(T1 + 60000)
+
+
+def lambda_events(fn):
+    """CloudWatch events of a Lambda group inside the window, with ingestion times and ids."""
+    evs = sorted((e for e in fn.events if T0 <= e["ts"] < T1), key=lambda e: e["ts"])
+    out = []
+    for e in evs:
+        out.append({"logStreamName": e["stream"], "timestamp": e["ts"], "message": e["message"],
+                    "ingestionTime": e["ts"] + R.randint(140, 2600), "eventId": event_id(e["ts"])})
+    return out
+
+
+def proxy_events(proxy):
+    """Proxy lines become CloudWatch events 0.5-5 s after their embedded time."""
+    evs = []
+    for t, node, msg in proxy.lines:
+        ts = t + R.randint(500, 5000)
+        if T0 <= ts < T1:
+            evs.append((ts, node, msg))
+    evs.sort(key=lambda x: x[0])
+    return [{"logStreamName": node, "timestamp": ts, "message": msg,
+             "ingestionTime": ts + R.randint(200, 3000), "eventId": event_id(ts)} for ts, node, msg in evs]
+
+
+def fle_page(events, extra=None):
+    page = {"events": events, "searchedLogStreams": []}
+    if extra:
+        page.update(extra)
+    return page
+
+
+def split_pages(events, cut, overlap_ms):
+    a = [e for e in events if e["timestamp"] < cut + overlap_ms]
+    b = [e for e in events if e["timestamp"] >= cut]
+    return a, b
+
+
+def subscription_payload(group, stream, events, filter_name):
+    return {"messageType": "DATA_MESSAGE", "owner": ACCOUNT, "logGroup": group, "logStream": stream,
+            "subscriptionFilters": [filter_name],
+            "logEvents": [{"id": e["eventId"], "timestamp": e["timestamp"], "message": e["message"]} for e in events]}
+
+
+def control_payload(ts, dest="Firehose"):
+    return {"messageType": "CONTROL_MESSAGE", "owner": "CloudwatchLogs", "logGroup": "", "logStream": "",
+            "subscriptionFilters": [],
+            "logEvents": [{"id": "", "timestamp": ts, "message": "CWL CONTROL MESSAGE: Checking health of destination %s." % dest}]}
+
+
+def s3_export_text(events, shuffle=0.12):
+    """CreateExportTask object body: '<ISO ms Z> <message>\\n', slightly out of order."""
+    evs = list(events)
+    for i in range(len(evs) - 1):
+        if R.random() < shuffle and evs[i + 1]["timestamp"] - evs[i]["timestamp"] < 400:
+            evs[i], evs[i + 1] = evs[i + 1], evs[i]
+    return "".join("%s %s\n" % (iso_ms(e["timestamp"]), e["message"]) for e in evs)
+
+
+def tail_detailed(events, color=False):
+    out = []
+    for e in events:
+        ts, stream = iso_tail(e["timestamp"]), e["logStreamName"]
+        if color:
+            ts, stream = "\x1b[32m" + ts + "\x1b[0m", "\x1b[36m" + stream + "\x1b[0m"
+        out.append(("%s %s %s" % (ts, stream, e["message"])).rstrip() + "\n")
+    return "".join(out)
+
+
+def tail_short(events):
+    out = []
+    for e in events:
+        ts = datetime.fromtimestamp(e["timestamp"] // 1000, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+        out.append(("%s %s" % (ts, e["message"])).rstrip() + "\n")
+    return "".join(out)
+
+
+# ---------------------------- configuration documents --------------------------------
+
+def describe_db_proxies(proxies):
+    out = []
+    for p, users, auth_type, created in proxies:
+        out.append({
+            "DBProxyName": p.name,
+            "DBProxyArn": "arn:aws:rds:%s:%s:db-proxy:prx-%s" % (REGION, ACCOUNT, hexid(17)),
+            "Status": "available",
+            "EngineFamily": p.engine,
+            "VpcId": VPC,
+            "VpcSecurityGroupIds": ["sg-" + hexid(17)],
+            "VpcSubnetIds": SUBNETS,
+            "Auth": [{"Description": "", "UserName": u, "AuthScheme": "SECRETS",
+                      "SecretArn": "arn:aws:secretsmanager:%s:%s:secret:rds-proxy/%s-%s" % (REGION, ACCOUNT, u, token("", 6)),
+                      "IAMAuth": "DISABLED", "ClientPasswordAuthType": auth_type} for u in users],
+            "RoleArn": "arn:aws:iam::%s:role/%s-secrets-role" % (ACCOUNT, p.name),
+            "Endpoint": p.endpoint,
+            "RequireTLS": True,
+            "IdleClientTimeout": p.idle_timeout_s,
+            "DebugLogging": True,
+            "CreatedDate": created,
+            "UpdatedDate": "2026-03-02T14:%02d:%02d.%06d+00:00" % (R.randint(0, 59), R.randint(0, 59), R.randint(0, 999999)),
+            "EndpointNetworkType": "IPV4",
+            "TargetConnectionNetworkType": "IPV4",
+        })
+    return {"DBProxies": out}
+
+
+def target_groups(p, max_pct, idle_pct, extra=None):
+    cfg = {"MaxConnectionsPercent": max_pct, "MaxIdleConnectionsPercent": idle_pct,
+           "ConnectionBorrowTimeout": p.borrow_timeout_s, "SessionPinningFilters": []}
+    if extra:
+        cfg.update(extra)
+    return {"TargetGroups": [{
+        "DBProxyName": p.name, "TargetGroupName": "default",
+        "TargetGroupArn": "arn:aws:rds:%s:%s:target-group:prx-tg-%s" % (REGION, ACCOUNT, hexid(17)),
+        "IsDefault": True, "Status": "available", "ConnectionPoolConfig": cfg,
+        "CreatedDate": "2025-06-11T08:%02d:%02d.%06d+00:00" % (R.randint(0, 59), R.randint(0, 59), R.randint(0, 999999)),
+        "UpdatedDate": "2026-02-27T16:%02d:%02d.%06d+00:00" % (R.randint(0, 59), R.randint(0, 59), R.randint(0, 999999))}]}
+
+
+def function_configuration(name, runtime, handler, timeout, memory, env, log_format, tracing, arch, arn_runtime, extra_logging=None):
+    cfg = {
+        "FunctionName": name,
+        "FunctionArn": "arn:aws:lambda:%s:%s:function:%s" % (REGION, ACCOUNT, name),
+        "Runtime": runtime,
+        "Role": "arn:aws:iam::%s:role/%s-exec" % (ACCOUNT, name),
+        "Handler": handler,
+        "CodeSize": R.randint(2_000_000, 24_000_000),
+        "Description": "",
+        "Timeout": timeout,
+        "MemorySize": memory,
+        "LastModified": "2026-03-%02dT%02d:%02d:%02d.%03d+0000" % (R.randint(2, 12), R.randint(0, 23), R.randint(0, 59), R.randint(0, 59), R.randint(0, 999)),
+        "CodeSha256": base64.b64encode(bytes(R.getrandbits(8) for _ in range(32))).decode(),
+        "Version": "$LATEST",
+        "VpcConfig": {"SubnetIds": SUBNETS, "SecurityGroupIds": ["sg-" + hexid(17)], "VpcId": VPC,
+                      "Ipv6AllowedForDualStack": False},
+        "Environment": {"Variables": env},
+        "TracingConfig": {"Mode": tracing},
+        "RevisionId": uid(),
+        "State": "Active",
+        "LastUpdateStatus": "Successful",
+        "PackageType": "Zip",
+        "Architectures": [arch],
+        "EphemeralStorage": {"Size": 512},
+        "SnapStart": {"ApplyOn": "None", "OptimizationStatus": "Off"},
+        "RuntimeVersionConfig": {"RuntimeVersionArn": arn_runtime},
+        "LoggingConfig": {"LogFormat": log_format},
+    }
+    if extra_logging:
+        cfg["LoggingConfig"].update(extra_logging)
+    cfg["LoggingConfig"]["LogGroup"] = "/aws/lambda/" + name
+    return cfg
+
+
+def build_incident():
+    inc = Incident()
+    inc.setup()
+    inc.run()
+    inv, pay, jnl, pg, sql = inc.inv, inc.pay, inc.jnl, inc.pg, inc.sql
+    base = "incident/"
+    files = {}
+
+    # inventory-api: two overlapping filter-log-events pages, one gzipped
+    ev = lambda_events(inv)
+    a, b = split_pages(ev, at(15), 2000)
+    files["inventory-api"] = [
+        write(base + "cloudwatch/lambda/inventory-api/inventory-api_2026-03-14T0905Z_0915Z.json.gz", gz_bytes(cli_json(fle_page(a)).encode())),
+        write(base + "cloudwatch/lambda/inventory-api/inventory-api_2026-03-14T0915Z_0925Z.json", cli_json(fle_page(b))),
+    ]
+    inv_overlap = len(a) + len(b) - len(ev)
+
+    # inventory-pg-proxy: filter-log-events pages
+    pev = proxy_events(pg)
+    a, b = split_pages(pev, at(15), 2000)
+    write(base + "cloudwatch/rds-proxy/inventory-pg-proxy/inventory-pg-proxy_2026-03-14T0905Z_0915Z.json", cli_json(fle_page(a)))
+    write(base + "cloudwatch/rds-proxy/inventory-pg-proxy/inventory-pg-proxy_2026-03-14T0915Z_0925Z.json", cli_json(fle_page(b)))
+    pg_overlap = len(a) + len(b) - len(pev)
+
+    # journal-sql-proxy: aws logs tail --format detailed (redirected, so no colour)
+    sev = proxy_events(sql)
+    write(base + "proxy-journal.log", tail_detailed(sev))
+
+    # payments-worker: subscription payloads delivered by Firehose to S3
+    pev_pay = lambda_events(pay)
+    by_stream = {}
+    for e in pev_pay:
+        by_stream.setdefault(e["logStreamName"], []).append(e)
+    deliveries = []
+    for stream, evs in by_stream.items():
+        batch = []
+        for e in evs:
+            if batch and (e["timestamp"] - batch[0]["timestamp"] > 180000 or len(batch) >= 60):
+                deliveries.append((batch[-1]["timestamp"] + R.randint(700, 4000), stream, batch))
+                batch = []
+            batch.append(e)
+        if batch:
+            deliveries.append((batch[-1]["timestamp"] + R.randint(700, 4000), stream, batch))
+    deliveries.sort(key=lambda d: d[0])
+    fh_dir = base + "firehose/payments-worker/2026/03/14/09/"
+    ctl_ts = T0 - R.randint(20000, 50000)
+    write(fh_dir + "%d-%s.json.gz" % (ctl_ts + R.randint(400, 1500), uid()), gz_bytes(compact(control_payload(ctl_ts)).encode()))
+    concat_from = len(deliveries) // 2
+    concat = deliveries[concat_from:concat_from + 4]
+    for i, (dt, stream, batch) in enumerate(deliveries):
+        if concat_from <= i < concat_from + 4:
+            continue
+        payload = subscription_payload(pay.group, stream, batch, "payments-worker-to-firehose")
+        write(fh_dir + "%d-%s.json.gz" % (dt, uid()), gz_bytes(compact(payload).encode()))
+    # one Firehose object holding four records: each record is its own gzip member, no separator
+    blob = b"".join(gz_bytes(compact(subscription_payload(pay.group, s, bt, "payments-worker-to-firehose")).encode())
+                    for _, s, bt in concat)
+    concat_name = fh_dir + "%d-%s.json.gz" % (concat[-1][0], uid())
+    write(concat_name, blob)
+    pay_files = len(deliveries) - 4 + 1 + 1
+
+    # journal-writer: CreateExportTask objects
+    jev = lambda_events(jnl)
+    task_id = uid()
+    prefix = "exportedlogs/journal-writer"
+    s3base = base + "s3/%s/%s/" % (BUCKET, prefix)
+    write(s3base + "aws-logs-write-test", "Permission Check Successful")
+    j_by_stream = {}
+    for e in jev:
+        j_by_stream.setdefault(e["logStreamName"], []).append(e)
+    for stream, evs in j_by_stream.items():
+        write(s3base + "%s/%s/000000.gz" % (task_id, stream), gz_bytes(s3_export_text(evs).encode()))
+    created = T1 + 23 * 60000 + R.randint(0, 59999)
+    write(base + "s3/describe-export-tasks.json", cli_json({"exportTasks": [{
+        "taskId": task_id, "taskName": "journal-writer-incident-20260314", "logGroupName": jnl.group,
+        "from": T0, "to": T1, "destination": BUCKET, "destinationPrefix": prefix,
+        "status": {"code": "COMPLETED", "message": "Completed successfully"},
+        "executionInfo": {"creationTime": created, "completionTime": created + R.randint(180000, 420000)}}]}))
+
+    # configuration
+    cfg = base + "config/"
+    write(cfg + "describe-db-proxies.json", cli_json(describe_db_proxies([
+        (pg, ["inventory_app", "payments_app"], "POSTGRES_SCRAM_SHA_256", "2025-06-11T08:12:44.031000+00:00"),
+        (sql, ["journal_svc"], "SQL_SERVER_AUTHENTICATION", "2025-07-02T10:40:19.552000+00:00")])))
+    write(cfg + "describe-db-proxy-target-groups_inventory-pg-proxy.json", cli_json(target_groups(pg, 50, 25)))
+    write(cfg + "describe-db-proxy-target-groups_journal-sql-proxy.json", cli_json(target_groups(sql, 10, 5)))
+    write(cfg + "get-function-configuration_inventory-api.json", cli_json(function_configuration(
+        "inventory-api", "python3.12", "handler.lambda_handler", 10, 512,
+        {"DB_HOST": pg.endpoint, "DB_PORT": "5432", "DB_NAME": "inventory", "DB_USER": "inventory_app",
+         "DB_CONNECT_TIMEOUT": "5", "DB_STATEMENT_TIMEOUT_MS": "5000",
+         "PRICING_URL": "https://pricing.internal.example"},
+        "Text", "Active", "arm64", PY_ARN)))
+    write(cfg + "get-function-configuration_payments-worker.json", cli_json(function_configuration(
+        "payments-worker", "nodejs20.x", "index.handler", 15, 1024,
+        {"PGHOST": pg.endpoint, "PGPORT": "5432", "PGDATABASE": "payments", "PGUSER": "payments_app",
+         "PG_POOL_MAX": "1", "PG_CONNECTION_TIMEOUT_MS": "5000", "PG_QUERY_TIMEOUT_MS": "8000",
+         "PSP_URL": "https://psp.internal.example", "LEDGER_URL": "https://ledger.internal.example"},
+        "JSON", "PassThrough", "arm64", NODE_ARN, {"ApplicationLogLevel": "INFO", "SystemLogLevel": "INFO"})))
+    write(cfg + "get-function-configuration_journal-writer.json", cli_json(function_configuration(
+        "journal-writer", "dotnet8", "JournalWriter::JournalWriter.Function::FunctionHandler", 30, 1024,
+        {"JOURNAL_DB_SERVER": sql.endpoint + ",1433", "JOURNAL_DB_NAME": "journal", "JOURNAL_DB_USER": "journal_svc",
+         "JOURNAL_CONNECT_TIMEOUT": "15", "JOURNAL_COMMAND_TIMEOUT": "15",
+         "FX_RATES_URL": "https://fx-rates.internal.example"},
+        "Text", "Active", "x86_64", DOTNET_ARN)))
+    write(cfg + "get-function-concurrency_payments-worker.json", cli_json({"ReservedConcurrentExecutions": 40}))
+
+    # truth and summary
+    truth = sorted(inv.truth + pay.truth + jnl.truth, key=lambda r: (r["time"], r["request_id"]))
+    write(base + "truth.ndjson", "".join(json.dumps(r) + "\n" for r in truth))
+    labels = {k: 0 for k in ["stale-connection", "query-timeout", "connection-timeout", "lambda-timeout-pinning-leak", "unclassified"]}
+    mechs, by_fn = {}, {}
+    for r in truth:
+        labels[r["cause"]] += 1
+        mechs[r["mechanism"]] = mechs.get(r["mechanism"], 0) + 1
+        d = by_fn.setdefault(r["function"], {})
+        d[r["cause"]] = d.get(r["cause"], 0) + 1
+    invocations = inv.invocations + pay.invocations + jnl.invocations
+    summary = {
+        "profile": "samples/incident",
+        "seed": SEED,
+        "scenario": {"start": iso_ms(T0), "end": iso_ms(T1), "duration_s": (T1 - T0) // 1000},
+        "invocations": invocations,
+        "failures": len(truth),
+        "failure_rate": round(len(truth) / invocations, 5),
+        "labels": labels,
+        "by_function": {fn.name: dict(sorted(by_fn.get(fn.name, {}).items())) for fn in inc.fns},
+        "mechanisms": dict(sorted(mechs.items())),
+        "functions": {
+            "inventory-api": {"runtime": "python3.12", "log_format": "Text", "driver": "psycopg2", "pattern": "naive",
+                              "proxy": "inventory-pg-proxy", "timeout_s": 10, "instances": len(inv.instances),
+                              "invocations": inv.invocations, "inits_in_window": inv.inits,
+                              "handled_error_lines_not_failures": inv.notes["handled_errors"],
+                              "container": "filter-log-events (2 pages, one .json.gz, %d events in both)" % inv_overlap},
+            "payments-worker": {"runtime": "nodejs20.x", "log_format": "JSON", "driver": "node-postgres pool", "pattern": "hybrid",
+                                "proxy": "inventory-pg-proxy", "timeout_s": 15, "instances": len(pay.instances),
+                                "invocations": pay.invocations, "inits_in_window": pay.inits,
+                                "silent_reconnects_not_failures": pay.notes["silent_reconnects"],
+                                "container": "subscription payloads via Firehose (%d objects, one CONTROL_MESSAGE, one with 4 concatenated gzip members)" % pay_files},
+            "journal-writer": {"runtime": "dotnet8", "log_format": "Text", "driver": "Microsoft.Data.SqlClient", "pattern": "naive",
+                               "proxy": "journal-sql-proxy", "timeout_s": 30, "instances": len(jnl.instances),
+                               "invocations": jnl.invocations, "inits_in_window": jnl.inits,
+                               "container": "CreateExportTask S3 objects (%d streams)" % len(j_by_stream)},
+        },
+        "proxies": {
+            "inventory-pg-proxy": {"engine": "POSTGRESQL", "IdleClientTimeout": 1800, "ConnectionBorrowTimeout": 120,
+                                   "max_db_connections_modelled": pg.max_db,
+                                   "brownouts": [[iso_ms(x), iso_ms(y)] for x, y in pg.brownouts],
+                                   "container": "filter-log-events (2 pages, %d events in both)" % pg_overlap,
+                                   "events": len(pev)},
+            "journal-sql-proxy": {"engine": "SQLSERVER", "IdleClientTimeout": 600, "ConnectionBorrowTimeout": 10,
+                                  "max_db_connections_modelled": sql.max_db,
+                                  "brownouts": [[iso_ms(x), iso_ms(y)] for x, y in sql.brownouts],
+                                  "container": "aws logs tail --format detailed", "events": len(sev)},
+        },
+        "events": {"inventory-api": len(ev), "payments-worker": len(pev_pay), "journal-writer": len(jev),
+                   "inventory-pg-proxy": len(pev), "journal-sql-proxy": len(sev)},
+        "config_findings": [
+            "journal-writer Timeout 30 s > journal-sql-proxy ConnectionBorrowTimeout 10 s",
+            "inventory-pg-proxy IdleClientTimeout 1800 s (30 min): warm environments outlive their proxy sessions",
+            "payments-worker ReservedConcurrentExecutions 40 with every session pinned (Parse)",
+        ],
+    }
+    write(base + "summary.json", json.dumps(summary, indent=2) + "\n")
+    return inc, summary
+
+
+def main():
+    for d in ["incident", "containers", "lines", "errors", "bad"]:
+        shutil.rmtree(os.path.join(HERE, d), ignore_errors=True)
+    inc, summary = build_incident()
+    print(json.dumps({k: summary[k] for k in ["invocations", "failures", "labels", "by_function", "mechanisms"]}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

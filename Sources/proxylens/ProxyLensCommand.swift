@@ -17,7 +17,7 @@ struct ProxyLensCommand: ParsableCommand {
               proxylens analyze samples/incident
             """,
         version: ProxyLensVersion.current,
-        subcommands: [Ingest.self]
+        subcommands: [Ingest.self, Classify.self, Failures.self]
     )
 }
 

@@ -25,8 +25,18 @@ public enum TransactionMarkers {
     /// +1 when the line begins a transaction, -1 when it ends one, 0 otherwise.
     public static func effect(of line: String) -> Int {
         let lower = line.lowercased()
-        if end.contains(where: lower.contains) { return -1 }
-        if begin.contains(where: lower.contains) { return 1 }
+        if begin.contains(where: { containsWord(lower, $0) }) { return 1 }
+        if end.contains(where: { containsWord(lower, $0) }) { return -1 }
         return 0
+    }
+
+    /// `needle` starting at a word boundary (so "commit" is not found in "ReadCommitted").
+    static func containsWord(_ text: String, _ needle: String) -> Bool {
+        var search = text[...]
+        while let range = search.range(of: needle) {
+            if range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter { return true }
+            search = text[range.upperBound...]
+        }
+        return false
     }
 }

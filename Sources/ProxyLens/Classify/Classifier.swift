@@ -1,0 +1,129 @@
+import Foundation
+
+/// What `classify` did.
+public struct ClassifySummary: Sendable {
+    public var failures = 0
+    public var byCause: [Cause: Int] = [:]
+    public var links = 0
+}
+
+/// Labels every failed invocation with a cause, joining the Lambda side (error text, warm or
+/// cold, idle gap, transaction state at the timeout) with the proxy side (client closes, pinned
+/// sessions, database connections closed mid-request) and the configuration. Re-running
+/// replaces every label.
+public final class Classifier {
+    let database: Database
+    /// AWS defaults when no configuration was ingested.
+    static let defaultIdleClientTimeoutSeconds = 1800
+    static let defaultBorrowTimeoutSeconds = 120
+    /// Proxy-embedded times lag CloudWatch times by up to about 5 s.
+    static let proxyLagMs: Int64 = 5_000
+
+    public init(database: Database) { self.database = database }
+
+    struct Failed {
+        var requestId: String
+        var function: String
+        var instance: String
+        var startTs: Int64
+        var endTs: Int64
+        var status: String
+        var errorType: String?
+        var errorMessage: String?
+        var errorEventId: Int64?
+        var errorTs: Int64?
+        var coldStart: Bool
+        var seq: Int
+        var idleBeforeMs: Int64?
+        var lastActivity: String?
+        var transactionOpen: Bool
+    }
+
+    struct Label {
+        var cause: Cause
+        var confidence: Double
+        var rule: String
+        var signal: ErrorSignal?
+        var evidence: [String] = []
+        var detail: String?
+        var proxy: String?
+        var causedBy: [String] = []
+        /// For leaks: when the held database connection was released (for cause chains).
+        var heldUntil: Int64?
+    }
+
+    public func run() throws -> ClassifySummary {
+        let context = try CorrelationContext(database: database)
+        var failed: [Failed] = []
+        let select = try database.prepare("""
+            SELECT i.request_id, i.function, i.instance, coalesce(i.start_ts, i.end_ts), i.end_ts, i.status, i.error_type,
+                   i.error_message, i.error_event_id, e.ts, i.cold_start, coalesce(i.seq, 1), i.idle_before_ms, i.last_activity, i.txn_open
+            FROM invocation i LEFT JOIN event e ON e.id = i.error_event_id
+            WHERE i.status IN ('error', 'timeout') ORDER BY coalesce(e.ts, i.end_ts), i.request_id
+            """)
+        while try select.step() {
+            failed.append(Failed(
+                requestId: select.text(0) ?? "", function: select.text(1) ?? "", instance: select.text(2) ?? "",
+                startTs: select.int(3) ?? 0, endTs: select.int(4) ?? 0, status: select.text(5) ?? "error",
+                errorType: select.text(6), errorMessage: select.text(7), errorEventId: select.int(8), errorTs: select.int(9),
+                coldStart: select.int(10) == 1, seq: Int(select.int(11) ?? 1), idleBeforeMs: select.int(12),
+                lastActivity: select.text(13), transactionOpen: select.int(14) == 1))
+        }
+        var labels: [String: Label] = [:]
+        // Timeouts first, those with a transaction open before the rest, so each database
+        // connection closed mid-request is claimed by the most likely leak.
+        let timeouts = failed.filter { $0.status == "timeout" }.sorted { ($0.transactionOpen ? 0 : 1, $0.endTs) < ($1.transactionOpen ? 0 : 1, $1.endTs) }
+        for failure in timeouts { labels[failure.requestId] = context.labelTimeout(failure) }
+        for failure in failed where failure.status != "timeout" { labels[failure.requestId] = context.labelError(failure) }
+        // Cause chains: borrow timeouts ← the leaks holding the pool at that moment.
+        let leaks = failed.filter { labels[$0.requestId]?.cause == .lambdaTimeoutPinningLeak }
+        for failure in failed where labels[failure.requestId]?.signal == .borrowTimeout {
+            guard var label = labels[failure.requestId] else { continue }
+            let at = failure.errorTs ?? failure.endTs
+            for leak in leaks {
+                guard let leakLabel = labels[leak.requestId], leakLabel.proxy == label.proxy || label.proxy == nil else { continue }
+                let held = leakLabel.heldUntil ?? (leak.endTs + Int64(context.idleTimeout(leakLabel.proxy)) * 1000)
+                if leak.endTs <= at && at <= held + Classifier.proxyLagMs { label.causedBy.append(leak.requestId) }
+            }
+            labels[failure.requestId] = label
+        }
+        var summary = ClassifySummary()
+        try database.transaction {
+            try database.execute("DELETE FROM failure; DELETE FROM failure_link;")
+            let insert = try database.statement("""
+                INSERT INTO failure (request_id, function, instance, ts, cause, confidence, rule, signal, evidence, detail, fingerprint, message, proxy, caused_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let link = try database.statement("INSERT OR IGNORE INTO failure_link (request_id, caused_by) VALUES (?, ?)")
+            for failure in failed {
+                guard let label = labels[failure.requestId] else { continue }
+                let message = failure.errorMessage ?? (failure.status == "timeout" ? "Lambda timeout" : "")
+                insert.reset()
+                try insert.bind([
+                    .text(failure.requestId), .text(failure.function), .text(failure.instance),
+                    .integer(failure.errorTs ?? failure.endTs), .text(label.cause.rawValue),
+                    .real((label.confidence * 100).rounded() / 100), .text(label.rule),
+                    label.signal.map { .text($0.rawValue) } ?? .null, .text(Self.jsonArray(label.evidence)),
+                    label.detail.map(SQLValue.text) ?? .null,
+                    .text(failure.status == "timeout" && failure.errorMessage == nil ? "Lambda timeout (\(failure.lastActivity.map { Fingerprint.of($0) } ?? "no application log"))" : Fingerprint.of(message)),
+                    .text(String(message.prefix(2000))), label.proxy.map(SQLValue.text) ?? .null,
+                    label.causedBy.isEmpty ? .null : .text(Self.jsonArray(label.causedBy)),
+                ])
+                try insert.step()
+                for cause in label.causedBy { try link.run([.text(failure.requestId), .text(cause)]); summary.links += 1 }
+                summary.failures += 1
+                summary.byCause[label.cause, default: 0] += 1
+            }
+            try database.execute("""
+                INSERT INTO meta (key, value) VALUES ('classified_at', strftime('%s','now'))
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                """)
+        }
+        return summary
+    }
+
+    static func jsonArray(_ items: [String]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: items, options: [.withoutEscapingSlashes]) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

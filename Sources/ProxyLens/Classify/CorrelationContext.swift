@@ -1,0 +1,301 @@
+import Foundation
+
+/// The proxy side and the configuration, loaded once, and the correlation rules that use them.
+final class CorrelationContext {
+    struct Session {
+        var proxy: String
+        var client: Int64
+        var openedTs: Int64?
+        var pinnedTs: Int64?
+        var dbConnection: Int64?
+        var closedTs: Int64?
+        var closeKind: String?
+        var clientIP: String?
+    }
+
+    struct DBConnection {
+        var proxy: String
+        var id: Int64
+        var closedTs: Int64
+        var eventId: Int64?
+    }
+
+    private(set) var idleTimeoutByProxy: [String: Int] = [:]
+    private(set) var borrowTimeoutByProxy: [String: Int] = [:]
+    private var functionTimeout: [String: Int] = [:]
+    private var proxiesByFunction: [String: [String]] = [:]
+    private var allProxies: [String] = []
+    private var sessionsByProxy: [String: [Session]] = [:]
+    /// Database connections closed because their client went away mid-request, by proxy, in time order.
+    private var midRequestCloses: [String: [DBConnection]] = [:]
+    private var claimedCloses: Set<String> = []
+    private var pinnedDBConnections: [String: [Int64: Session]] = [:]
+
+    init(database: Database) throws {
+        for row in try database.rows("SELECT proxy, idle_client_timeout_s, endpoint FROM proxy_config") {
+            if let proxy = row[0].string, let seconds = row[1].int { idleTimeoutByProxy[proxy] = Int(seconds) }
+        }
+        for row in try database.rows("SELECT proxy, max(connection_borrow_timeout_s) FROM proxy_target_group GROUP BY proxy") {
+            if let proxy = row[0].string, let seconds = row[1].int { borrowTimeoutByProxy[proxy] = Int(seconds) }
+        }
+        for row in try database.rows("SELECT function, timeout_s FROM function_config") {
+            if let function = row[0].string, let seconds = row[1].int { functionTimeout[function] = Int(seconds) }
+        }
+        let logged = try database.rows("SELECT DISTINCT proxy FROM proxy_session UNION SELECT proxy FROM proxy_db_connection UNION SELECT proxy FROM proxy_config")
+        allProxies = logged.compactMap { $0[0].string }.sorted()
+        try mapFunctionsToProxies(database)
+        let sessions = try database.prepare("""
+            SELECT proxy, client_connection, opened_ts, pinned_ts, db_connection, closed_ts, close_kind, client_ip FROM proxy_session ORDER BY opened_ts
+            """)
+        while try sessions.step() {
+            let session = Session(proxy: sessions.text(0) ?? "", client: sessions.int(1) ?? 0, openedTs: sessions.int(2),
+                                  pinnedTs: sessions.int(3), dbConnection: sessions.int(4), closedTs: sessions.int(5),
+                                  closeKind: sessions.text(6), clientIP: sessions.text(7))
+            sessionsByProxy[session.proxy, default: []].append(session)
+            if session.pinnedTs != nil, let db = session.dbConnection {
+                pinnedDBConnections[session.proxy, default: [:]][db] = session
+            }
+        }
+        let closes = try database.prepare("SELECT proxy, db_connection, closed_ts, close_event_id FROM proxy_db_connection WHERE mid_request = 1 AND closed_ts IS NOT NULL ORDER BY closed_ts")
+        while try closes.step() {
+            let close = DBConnection(proxy: closes.text(0) ?? "", id: closes.int(1) ?? 0, closedTs: closes.int(2) ?? 0, eventId: closes.int(3))
+            midRequestCloses[close.proxy, default: []].append(close)
+        }
+    }
+
+    /// A function uses the proxies whose endpoint its environment or its errors name; when
+    /// nothing names one, every proxy seen is a candidate.
+    private func mapFunctionsToProxies(_ database: Database) throws {
+        let proxies = try database.rows("SELECT proxy, lower(coalesce(endpoint, '')) FROM proxy_config")
+        let functions = try database.rows("SELECT DISTINCT function FROM invocation")
+        for row in functions {
+            guard let function = row[0].string else { continue }
+            var found: [String] = []
+            let environment = try database.scalar("SELECT lower(coalesce(environment, '')) FROM function_config WHERE function = ?", [.text(function)]).string ?? ""
+            for proxy in proxies {
+                guard let name = proxy[0].string else { continue }
+                let endpoint = proxy[1].string ?? ""
+                if (!endpoint.isEmpty && environment.contains(endpoint)) || environment.contains(name.lowercased() + ".proxy-") {
+                    found.append(name)
+                }
+            }
+            if found.isEmpty {
+                for proxy in proxies {
+                    guard let name = proxy[0].string, let endpoint = proxy[1].string, !endpoint.isEmpty else { continue }
+                    let named = try database.scalar("""
+                        SELECT count(*) FROM invocation WHERE function = ? AND status != 'success' AND instr(lower(coalesce(error_message, '')), ?) > 0
+                        """, [.text(function), .text(endpoint)])
+                    if (named.int ?? 0) > 0 { found.append(name) }
+                }
+            }
+            proxiesByFunction[function] = found
+        }
+    }
+
+    func proxies(for function: String) -> [String] {
+        let found = proxiesByFunction[function] ?? []
+        return found.isEmpty ? allProxies : found
+    }
+
+    func idleTimeout(_ proxy: String?) -> Int {
+        proxy.flatMap { idleTimeoutByProxy[$0] } ?? Classifier.defaultIdleClientTimeoutSeconds
+    }
+
+    func borrowTimeout(_ proxy: String?) -> Int {
+        proxy.flatMap { borrowTimeoutByProxy[$0] } ?? Classifier.defaultBorrowTimeoutSeconds
+    }
+
+    private func onlyProxy(_ function: String) -> String? {
+        let candidates = proxies(for: function)
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    // MARK: Timeouts
+
+    /// A timeout is a pinning leak when a transaction was open: the function's own log began one
+    /// and never finished it, and (when proxy logs are there) a pinned database connection closed
+    /// mid-request just after, or stayed held because the close never reached the proxy.
+    func labelTimeout(_ failure: Classifier.Failed) -> Classifier.Label {
+        let candidates = proxies(for: failure.function)
+        // The nearest unclaimed mid-request close just after the timeout, on a proxy the function uses.
+        var fin: DBConnection?
+        for proxy in candidates {
+            for close in midRequestCloses[proxy] ?? [] where close.closedTs >= failure.endTs - 2_000 && close.closedTs <= failure.endTs + Classifier.proxyLagMs + 5_000 {
+                let key = "\(close.proxy)/\(close.id)/\(close.closedTs)"
+                if claimedCloses.contains(key) { continue }
+                if fin == nil || abs(close.closedTs - failure.endTs) < abs(fin!.closedTs - failure.endTs) { fin = close }
+            }
+        }
+        var evidence: [String] = failure.errorEventId.map { ["event:\($0)"] } ?? []
+        let pinningSeen = candidates.contains { proxy in (sessionsByProxy[proxy] ?? []).contains { $0.pinnedTs != nil } }
+        if failure.transactionOpen {
+            var label = Classifier.Label(cause: .lambdaTimeoutPinningLeak, confidence: 0.75, rule: "timeout-with-open-transaction", signal: nil)
+            label.proxy = fin?.proxy ?? onlyProxy(failure.function)
+            if let fin {
+                claimedCloses.insert("\(fin.proxy)/\(fin.id)/\(fin.closedTs)")
+                label.confidence = 0.95
+                label.rule = "timeout-open-transaction-closed-mid-request"
+                if let session = pinnedDBConnections[fin.proxy]?[fin.id] {
+                    evidence.append("proxy-session:\(session.proxy)/\(session.client)")
+                }
+                evidence.append("proxy-db-connection:\(fin.proxy)/\(fin.id)")
+                if let id = fin.eventId { evidence.append("event:\(id)") }
+                label.heldUntil = fin.closedTs
+            } else {
+                // The close never reached the proxy: the session stays until IdleClientTimeout.
+                label.rule = pinningSeen ? "timeout-open-transaction-pinned-no-close" : "timeout-open-transaction"
+                label.confidence = pinningSeen ? 0.85 : 0.7
+                label.heldUntil = failure.endTs + Int64(idleTimeout(label.proxy)) * 1000
+            }
+            label.evidence = evidence
+            label.detail = failure.lastActivity.map { "last activity: \(String($0.prefix(120)))" }
+            return label
+        }
+        let downstreamCall = failure.lastActivity.map(Self.looksLikeDownstreamCall) ?? false
+        if !downstreamCall, let fin, pinnedDBConnections[fin.proxy]?[fin.id] != nil,
+           fin.closedTs >= failure.endTs - 1_000, fin.closedTs <= failure.endTs + Classifier.proxyLagMs + 1_000 {
+            // The log does not show the transaction, but a pinned connection closed mid-request
+            // right after the timeout and the last thing the function did was not a remote call.
+            claimedCloses.insert("\(fin.proxy)/\(fin.id)/\(fin.closedTs)")
+            var label = Classifier.Label(cause: .lambdaTimeoutPinningLeak, confidence: 0.55, rule: "timeout-pinned-closed-mid-request", signal: nil)
+            label.proxy = fin.proxy
+            label.evidence = evidence + ["proxy-db-connection:\(fin.proxy)/\(fin.id)"]
+            label.heldUntil = fin.closedTs
+            return label
+        }
+        var label = Classifier.Label(cause: .unclassified, confidence: 0.8, rule: "timeout-no-open-transaction", signal: nil)
+        label.evidence = evidence
+        label.detail = failure.lastActivity.map { "last activity: \(String($0.prefix(120)))" }
+        return label
+    }
+
+    /// The last line says the function was waiting on another service, not the database.
+    static func looksLikeDownstreamCall(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return lower.contains("http://") || lower.contains("https://") || lower.hasPrefix("calling ") || lower.contains("invoking ")
+    }
+
+    // MARK: Errors
+
+    func labelError(_ failure: Classifier.Failed) -> Classifier.Label {
+        let text = (failure.errorMessage ?? "") + (failure.errorType.map { "\n" + $0 } ?? "")
+        var evidence: [String] = failure.errorEventId.map { ["event:\($0)"] } ?? []
+        guard let rule = SignatureRule.match(text) else {
+            var label = Classifier.Label(cause: .unclassified, confidence: failure.errorMessage == nil ? 0.5 : 0.75, rule: "application-error", signal: nil)
+            label.evidence = evidence
+            label.detail = failure.errorType
+            return label
+        }
+        let detail = ErrorCode.extract(text) ?? failure.errorType
+        var label: Classifier.Label
+        switch rule.signal {
+        case .outOfMemory:
+            label = Classifier.Label(cause: .unclassified, confidence: 0.95, rule: rule.name, signal: rule.signal)
+        case .queryTimeout:
+            label = Classifier.Label(cause: .queryTimeout, confidence: 0.9, rule: rule.name, signal: rule.signal)
+        case .connectionTimeout:
+            label = Classifier.Label(cause: .connectionTimeout, confidence: 0.9, rule: rule.name, signal: rule.signal)
+            label.proxy = onlyProxy(failure.function)
+        case .borrowTimeout:
+            label = Classifier.Label(cause: .connectionTimeout, confidence: 0.95, rule: rule.name, signal: rule.signal)
+            label.proxy = onlyProxy(failure.function)
+            let at = failure.errorTs ?? failure.endTs
+            if let proxy = label.proxy {
+                let holding = (sessionsByProxy[proxy] ?? []).filter { session in
+                    guard let pinned = session.pinnedTs, pinned <= at + Classifier.proxyLagMs else { return false }
+                    return session.closedTs.map { $0 >= at - Classifier.proxyLagMs } ?? true
+                }
+                evidence.append(contentsOf: holding.prefix(20).map { "proxy-session:\($0.proxy)/\($0.client)" })
+                if !holding.isEmpty { label.rule += "+pool-held-by-pinned-sessions" }
+            }
+        case .ambiguousTimeout:
+            let phase = Phase.of(text)
+            let connect = phase == .connect || (phase == .unknown && (failure.coldStart || failure.seq == 1))
+            label = Classifier.Label(cause: connect ? .connectionTimeout : .queryTimeout, confidence: phase == .unknown ? 0.6 : 0.8,
+                                     rule: rule.name + (connect ? "+connect-phase" : "+query-phase"), signal: rule.signal)
+        case .staleConnection, .transactionState:
+            label = staleLabel(failure, rule: rule, evidence: &evidence)
+        }
+        label.evidence = evidence
+        label.detail = detail
+        return label
+    }
+
+    /// A connection-level error is a stale connection when a warm instance reused a connection
+    /// after an idle gap; the proxy closing a client connection before it, and a gap longer than
+    /// IdleClientTimeout, make it more certain.
+    private func staleLabel(_ failure: Classifier.Failed, rule: SignatureRule, evidence: inout [String]) -> Classifier.Label {
+        var label = Classifier.Label(cause: .staleConnection, confidence: rule.signal == .transactionState ? 0.55 : 0.65, rule: rule.name, signal: rule.signal)
+        let warm = !failure.coldStart && failure.seq > 1
+        if warm { label.confidence += 0.1 } else { label.confidence -= 0.15; label.rule += "+cold-start" }
+        let candidates = proxies(for: failure.function)
+        label.proxy = candidates.count == 1 ? candidates[0] : nil
+        if let idle = failure.idleBeforeMs {
+            let timeout = idleTimeout(label.proxy)
+            if idle >= Int64(timeout) * 1000 - Classifier.proxyLagMs {
+                label.confidence += 0.1
+                label.rule += "+idle-over-IdleClientTimeout"
+            }
+            // The proxy closed a client connection during the gap (whatever reason it gave).
+            let from = failure.startTs - idle - Classifier.proxyLagMs
+            let to = failure.startTs + Classifier.proxyLagMs
+            for proxy in candidates {
+                if let closed = (sessionsByProxy[proxy] ?? []).first(where: { ($0.closedTs ?? .min) >= from && ($0.closedTs ?? .max) <= to && ($0.openedTs ?? .max) < from }) {
+                    label.confidence += 0.1
+                    label.rule += "+proxy-closed-client"
+                    evidence.append("proxy-session:\(closed.proxy)/\(closed.client)")
+                    break
+                }
+            }
+        }
+        label.confidence = min(label.confidence, 0.99)
+        return label
+    }
+}
+
+/// Whether a timeout happened while connecting or while running a statement, from the stack
+/// trace or API names in the error text.
+enum Phase {
+    case connect, query, unknown
+
+    static let connectMarkers = ["connect(", "SQLDriverConnect", "get_connection", ".Open(", "OpenAsync", "dial tcp", "getConnection", "_connect(", "pool.connect", "Connect("]
+    static let queryMarkers = ["execute(", "SQLExecDirect", "ExecuteReader", "ExecuteNonQuery", "ExecuteScalar", "read tcp", "query(", ".Query(", "QueryContext", "ExecContext", "cursor"]
+
+    static func of(_ text: String) -> Phase {
+        let connect = connectMarkers.contains { text.contains($0) }
+        let query = queryMarkers.contains { text.contains($0) }
+        if connect && !query { return .connect }
+        if query && !connect { return .query }
+        return .unknown
+    }
+}
+
+/// The driver's error code, SQLSTATE or error number in an error text.
+enum ErrorCode {
+    static func extract(_ text: String) -> String? {
+        // ('HYT00', '[HYT00] …'), [08S01]
+        if let range = text.range(of: "('"), let end = text[range.upperBound...].firstIndex(of: "'") {
+            let code = text[range.upperBound..<end]
+            if code.count == 5, code.allSatisfy({ $0.isLetter || $0.isNumber }) { return "SQLSTATE \(code)" }
+        }
+        // Error Number:10054,State:0,Class:20 (SqlClient)
+        if let range = text.range(of: "Error Number:") {
+            return "error \(text[range.upperBound...].prefix { $0.isNumber || $0 == "-" })"
+        }
+        // (20003, b'DB-Lib…'), (2006, "MySQL…"), (1040, '…'), Error 9501
+        if let range = text.range(of: "Error ") , let number = Int(text[range.upperBound...].prefix { $0.isNumber }), number > 999 {
+            return "error \(number)"
+        }
+        if let open = text.firstIndex(of: "(") {
+            let digits = text[text.index(after: open)...].prefix { $0.isNumber }
+            if digits.count >= 4, text[text.index(open, offsetBy: digits.count + 1)...].hasPrefix(",") { return "error \(digits)" }
+        }
+        if text.contains("57014") || text.contains("canceling statement due to statement timeout") { return "SQLSTATE 57014" }
+        if text.contains("Timed-out waiting to acquire database connection") { return "RDS Proxy 9501" }
+        if let range = text.range(of: "Win32Exception (") {
+            return "win32 \(text[range.upperBound...].prefix { $0.isNumber })"
+        }
+        if let range = text.range(of: "\"code\":\"") { return String(text[range.upperBound...].prefix { $0 != "\"" }) }
+        return nil
+    }
+}

@@ -1,0 +1,65 @@
+/// Filters for failure listings and reports.
+public struct FailureFilter: Sendable {
+    public var cause: Cause?
+    public var function: String?
+    public var since: Int64?
+    public var until: Int64?
+
+    public init(cause: Cause? = nil, function: String? = nil, since: Int64? = nil, until: Int64? = nil) {
+        self.cause = cause
+        self.function = function
+        self.since = since
+        self.until = until
+    }
+
+    /// A WHERE clause over `failure` (aliased `f`) and its arguments.
+    func whereClause() -> (String, [SQLValue]) {
+        var parts = ["1 = 1"]
+        var arguments: [SQLValue] = []
+        if let cause { parts.append("f.cause = ?"); arguments.append(.text(cause.rawValue)) }
+        if let function { parts.append("f.function = ?"); arguments.append(.text(function)) }
+        if let since { parts.append("f.ts >= ?"); arguments.append(.integer(since)) }
+        if let until { parts.append("f.ts < ?"); arguments.append(.integer(until)) }
+        return (parts.joined(separator: " AND "), arguments)
+    }
+}
+
+/// Reads classified failures for `failures` and the report.
+public struct FailureQuery {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    public func records(_ filter: FailureFilter) throws -> (columns: [String], rows: [[SQLValue]]) {
+        try requireClassified()
+        let (clause, arguments) = filter.whereClause()
+        let columns = ["request_id", "function", "instance", "time", "cause", "confidence", "rule", "evidence", "detail", "fingerprint", "caused_by"]
+        let rows = try database.rows("""
+            SELECT f.request_id, f.function, f.instance, strftime('%Y-%m-%dT%H:%M:%fZ', f.ts / 1000.0, 'unixepoch'), f.cause, f.confidence,
+                   f.rule, f.evidence, f.detail, f.fingerprint, f.caused_by
+            FROM failure f WHERE \(clause) ORDER BY f.ts, f.request_id
+            """, arguments)
+        return (columns, rows)
+    }
+
+    /// Failures grouped by fingerprint: which errors are left, how often, first and last seen.
+    public func fingerprints(_ filter: FailureFilter) throws -> (columns: [String], rows: [[SQLValue]]) {
+        try requireClassified()
+        let (clause, arguments) = filter.whereClause()
+        let rows = try database.rows("""
+            SELECT f.cause, f.fingerprint, count(*) AS failures,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', min(f.ts) / 1000.0, 'unixepoch') AS first,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', max(f.ts) / 1000.0, 'unixepoch') AS last,
+                   group_concat(DISTINCT f.function) AS functions, min(f.request_id) AS example
+            FROM failure f WHERE \(clause) GROUP BY f.cause, f.fingerprint ORDER BY failures DESC, f.fingerprint
+            """, arguments)
+        return (["cause", "fingerprint", "failures", "first", "last", "functions", "example"], rows)
+    }
+
+    func requireClassified() throws {
+        let classified = try database.scalar("SELECT value FROM meta WHERE key = 'classified_at'")
+        if classified == .null {
+            throw ProxyLensError(.database, database.path, "not classified yet; run `proxylens classify --db \(database.path)` (or `proxylens analyze`)")
+        }
+    }
+}
