@@ -1147,7 +1147,7 @@ def control_payload(ts, dest="Firehose"):
             "logEvents": [{"id": "", "timestamp": ts, "message": "CWL CONTROL MESSAGE: Checking health of destination %s." % dest}]}
 
 
-def s3_export_text(events, shuffle=0.12):
+def s3_export_text(events, shuffle=0.08):
     """CreateExportTask object body: '<ISO ms Z> <message>\\n', slightly out of order."""
     evs = list(events)
     for i in range(len(evs) - 1):
@@ -1416,10 +1416,776 @@ def build_incident():
     return inc, summary
 
 
+# --------------------------------------------------------------------------------------
+# containers: one small file per export container and variant
+# --------------------------------------------------------------------------------------
+
+def cts(mm, ss, ms=0):
+    """Epoch ms of 2026-03-14T09:mm:ss.mmmZ (containers use their own minutes)."""
+    return T0 + ((mm - 5) * 60 + ss) * 1000 + ms
+
+
+def py_text(ts, rid, level, text):
+    return "[%s]\t%s\t%s\t%s\n" % (level, iso_ms(ts), rid, text)
+
+
+def dn_text(ts, rid, level, text):
+    return "%s\t%s\t%s\t%s\n" % (iso_ms(ts), rid, level, text)
+
+
+def px_client(ts, level, cc, text, endpoint="default"):
+    return "%s [%s] [proxyEndpoint=%s] [clientConnection=%d] %s" % (iso_ms(ts), level, endpoint, cc, text)
+
+
+def px_db(ts, db, text):
+    return "%s [INFO] [dbConnection=%d] %s" % (iso_ms(ts), db, text)
+
+
+def cw_events(items, lag=(150, 2600)):
+    """items: (timestamp, stream, message) -> filter-log-events style dicts, sorted."""
+    out = []
+    for ts, stream, msg in sorted(items, key=lambda x: x[0]):
+        out.append({"logStreamName": stream, "timestamp": ts, "message": msg,
+                    "ingestionTime": ts + R.randint(*lag), "eventId": event_id(ts)})
+    return out
+
+
+def next_token():
+    raw = bytes(R.getrandbits(8) for _ in range(R.randint(96, 120)))
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def insights_ptr(group):
+    inner = ("%s:%s" % (ACCOUNT, group)).encode()
+    body = b"\x0a" + bytes([len(inner) + 4]) + b"\x0a" + bytes([len(inner)]) + inner + b"\x10\x05"
+    body += b"\x12\x35\x1a\x18" + bytes(R.getrandbits(8) for _ in range(24)) + b"\x20\x01\x28" + bytes(R.getrandbits(7) for _ in range(6))
+    body += b"\x30" + bytes(R.getrandbits(7) for _ in range(5)) + b"\x38\x02\x40\x01\x48" + bytes([R.getrandbits(7)])
+    return base64.b64encode(body).decode()
+
+
+def build_containers():
+    C = "containers/"
+    manifest = {"files": {}, "sets": []}
+
+    def note(path, container, log_group, events, streams, notes, **extra):
+        entry = {"container": container, "log_group": log_group, "events": events,
+                 "log_streams": sorted(set(streams)), "distinct_log_streams": len(set(streams)), "notes": notes}
+        entry.update(extra)
+        manifest["files"][path] = entry
+
+    # ---- a Python Lambda (catalog-sync) and its PostgreSQL proxy (catalog-pg-proxy)
+    cat_group = "/aws/lambda/catalog-sync"
+    s1 = "2026/03/14/[$LATEST]" + hexid()
+    s2 = "2026/03/14/[$LATEST]" + hexid()
+    r1, r2, r3 = uid(), uid(), uid()
+    items = [
+        (cts(12, 3, 101), s1, "START RequestId: %s Version: $LATEST\n" % r1),
+        (cts(12, 3, 104), s1, py_text(cts(12, 3, 104), r1, "INFO", "syncing catalog batch 4411 (120 products)")),
+        (cts(12, 3, 230), s2, "START RequestId: %s Version: $LATEST\n" % r2),
+        (cts(12, 3, 233), s2, py_text(cts(12, 3, 233), r2, "INFO", "syncing catalog batch 4412 (98 products)")),
+        (cts(12, 3, 611), s2, py_text(cts(12, 3, 611), r2, "INFO", "batch 4412 done: 98 upserts")),
+        (cts(12, 3, 614), s2, "END RequestId: %s\n" % r2),
+        (cts(12, 3, 614), s2, "REPORT RequestId: %s\tDuration: 383.47 ms\tBilled Duration: 384 ms\tMemory Size: 256 MB\tMax Memory Used: 91 MB\n" % r2),
+        (cts(12, 8, 140), s1, py_text(cts(12, 8, 140), r1, "WARNING", PY_WARNING)),
+        (cts(12, 8, 140), s1, py_error_event("QueryCanceled", "canceling statement due to statement timeout\n", [
+            ("/var/task/app.py", 88, "handler", "upsert_batch(cur, batch)"),
+            ("/var/task/catalog/store.py", 41, "upsert_batch", "cur.execute(UPSERT_SQL, rows)")])),
+        (cts(12, 8, 143), s1, "END RequestId: %s\n" % r1),
+        (cts(12, 8, 143), s1, "REPORT RequestId: %s\tDuration: 5039.22 ms\tBilled Duration: 5040 ms\tMemory Size: 256 MB\tMax Memory Used: 93 MB\n" % r1),
+        (cts(12, 9, 20), s2, "START RequestId: %s Version: $LATEST\n" % r3),
+    ]
+    ev = cw_events(items)
+    p1, p2 = ev[:7], ev[5:]
+    f1 = "filter-log-events/catalog-sync_2026-03-14T0900Z_0915Z_page1.json"
+    f2 = "filter-log-events/catalog-sync_2026-03-14T0900Z_0915Z_page2.json"
+    write(C + f1, cli_json({"events": p1, "searchedLogStreams": [], "nextToken": next_token()}))
+    write(C + f2, cli_json({"events": p2, "searchedLogStreams": []}))
+    note(f1, "filter-log-events", cat_group, len(p1), [e["logStreamName"] for e in p1],
+         "raw API page (--no-paginate): searchedLogStreams is [] and nextToken is present; the group is not in the content")
+    note(f2, "filter-log-events", cat_group, len(p2), [e["logStreamName"] for e in p2],
+         "next page; its first 2 events are identical to the last 2 of page1 (same eventId)")
+    manifest["sets"].append({"files": [f1, f2], "events_after_dedupe": len(ev), "dedupe_key": "eventId",
+                             "notes": "one invocation fails (QueryCanceled, query-timeout); r2 succeeds; r3 is still running at the end"})
+
+    px_group = "/aws/rds/proxy/catalog-pg-proxy"
+    n1, n2 = hexid(), hexid()
+    cc1, cc2, db1 = u32(), u32(), u32()
+    px = [
+        (cts(11, 58, 402), n1, px_client(cts(11, 58, 402), "INFO", cc1, "A new client connected from 10.7.20.118:41972.")),
+        (cts(11, 58, 417), n1, px_client(cts(11, 58, 417), "INFO", cc1, PG_AUTH % "catalog_writer")),
+        (cts(11, 58, 430), n1, px_db(cts(11, 58, 430), db1, "A TCP connection was established from the proxy at 10.7.36.14:52210 to the database at 10.7.48.9:5432.")),
+        (cts(11, 58, 444), n1, px_client(cts(11, 58, 444), "WARN", cc1, PIN_PREFIX % (db1, reason_digest("set search_path to $1,$2")))),
+        (cts(12, 1, 7), n2, px_client(cts(12, 1, 7), "INFO", cc2, "The client connection closed. Reason: " + CLOSE_TEXT["idle"])),
+        (cts(12, 8, 161), n1, px_client(cts(12, 8, 161), "INFO", cc1, "If this prepared statement runs, the client session will be pinned to the database connection [dbConnection=%d]. Reason: %s" % (db1, reason_digest("set session characteristics as transaction isolation level $1 committed")))),
+    ]
+    pev = cw_events([(t + R.randint(600, 4800), n, m) for t, n, m in px], lag=(200, 3000))
+    f3 = "filter-log-events/catalog-pg-proxy_max-items-5.json"
+    write(C + f3, cli_json({"events": pev[:5], "searchedLogStreams": [],
+                            "NextToken": base64.b64encode(json.dumps({"nextToken": next_token(), "boto_truncate_amount": 5}).encode()).decode()}))
+    note(f3, "filter-log-events", px_group, 5, [e["logStreamName"] for e in pev[:5]],
+         "aws logs filter-log-events --max-items 5: the CLI's resume token is printed as \"NextToken\" (capital N) [U]; proxy streams are 32-hex names; message timestamps run 0.5-5 s behind the event timestamp")
+
+    g = "get-log-events/%s.json" % s2.replace("/", "-")
+    gev = [{"timestamp": e["timestamp"], "message": e["message"], "ingestionTime": e["ingestionTime"]} for e in ev if e["logStreamName"] == s2]
+    write(C + g, cli_json({"events": gev,
+                           "nextForwardToken": "f/" + event_id(gev[-1]["timestamp"]),
+                           "nextBackwardToken": "b/" + event_id(gev[0]["timestamp"])}))
+    note(g, "get-log-events", None, len(gev), [s2],
+         "events carry no logStreamName and no eventId: the stream comes from the file name (first three '-' back to '/'), the group is unknown (catalog-sync in this set)",
+         stream_from_file_name=s2)
+
+    # ---- CreateExportTask: a .NET Lambda stream split over two objects, and a proxy stream
+    led_group = "/aws/lambda/ledger-export"
+    px2_group = "/aws/rds/proxy/ledger-sql-proxy"
+    bucket = "audit-exports-%s" % ACCOUNT
+    t_l, t_p = uid(), uid()
+    ls = "2026/03/14/[$LATEST]" + hexid()
+    rq1, rq2 = uid(), uid()
+    dn = [
+        (cts(13, 59, 811), "INIT_START Runtime Version: %s\tRuntime Version ARN: %s\n" % (DOTNET_VER, DOTNET_ARN)),
+        (cts(14, 1, 30), "START RequestId: %s Version: $LATEST\n" % rq1),
+        (cts(14, 1, 33), dn_text(cts(14, 1, 33), rq1, "info", "Exporting ledger period 2026-02 (4 accounts)")),
+        (cts(14, 1, 90), dn_text(cts(14, 1, 90), rq1, "info", "Beginning transaction for export 2026-02 (IsolationLevel=Snapshot)")),
+        (cts(14, 31, 30), "END RequestId: %s\n" % rq1),
+        (cts(14, 31, 30), "REPORT RequestId: %s\tDuration: 30000.00 ms\tBilled Duration: 31219 ms\tMemory Size: 2048 MB\tMax Memory Used: 188 MB\tInit Duration: 1218.77 ms\tStatus: timeout\n" % rq1),
+        (cts(14, 33, 4), "START RequestId: %s Version: $LATEST\n" % rq2),
+        (cts(14, 33, 9), dn_text(cts(14, 33, 9), rq2, "fail", sqlexception(
+            "The server failed to resume the transaction. Desc:3400000005.", None, DN_ONERROR + [
+                "   at LedgerExport.Data.PeriodReader.ReadAsync(String period) in /src/LedgerExport/Data/PeriodReader.cs:line 52",
+                "   at LedgerExport.Function.Handler(ExportRequest request, ILambdaContext context) in /src/LedgerExport/Function.cs:line 37"], 3971, 16))),
+    ]
+    parts = [dn[:5], dn[5:]]
+    led_events = 0
+    for i, part in enumerate(parts):
+        body = "".join("%s %s\n" % (iso_ms(t), m) for t, m in part)
+        path = "s3-export/%s/exportedlogs/ledger-export/%s/%s/%06d.gz" % (bucket, t_l, ls, i)
+        write(C + path, gz_bytes(body.encode()))
+        note(path, "s3-export", led_group, len(part), [ls],
+             "object %d of the stream; the group comes from describe-export-tasks.json (taskId %s); lines are '<ISO ms Z> <message>' and Lambda messages end in \\n, so events are separated by a blank line" % (i, t_l),
+             task_id=t_l, stream_from_key=ls)
+        led_events += len(part)
+    pn = hexid()
+    ccx, dbx = u32(), u32()
+    pxl = [
+        (cts(13, 59, 870), px_client(cts(13, 59, 870), "INFO", ccx, "A new client connected from 10.7.21.40:50113.")),
+        (cts(13, 59, 881), px_client(cts(13, 59, 881), "INFO", ccx, SQL_AUTH % "ledger_reader")),
+        (cts(13, 59, 889), px_client(cts(13, 59, 889), "WARN", ccx, PIN_PREFIX % (dbx, reason_digest("set transaction isolation level snapshot; set implicit_transactions off")))),
+        (cts(14, 32, 644), px_client(cts(14, 32, 644), "INFO", ccx, "The client connection closed. Reason: " + CLOSE_TEXT["tcp"])),
+        (cts(14, 32, 671), px_db(cts(14, 32, 671), dbx, DB_CLOSED_MID)),
+    ]
+    body = "".join("%s %s\n" % (iso_ms(t + R.randint(500, 4000)), m) for t, m in pxl)
+    ppath = "s3-export/%s/exportedlogs/ledger-sql-proxy/%s/%s/000000.gz" % (bucket, t_p, pn)
+    write(C + ppath, gz_bytes(body.encode()))
+    note(ppath, "s3-export", px2_group, len(pxl), [pn],
+         "proxy messages do not end in \\n: one line per event; the export prefix timestamp is the CloudWatch timestamp, the second one is the proxy's own",
+         task_id=t_p, stream_from_key=pn)
+    for pref in ("ledger-export", "ledger-sql-proxy"):
+        wp = "s3-export/%s/exportedlogs/%s/aws-logs-write-test" % (bucket, pref)
+        write(C + wp, "Permission Check Successful")
+        note(wp, "s3-export-write-test", None, 0, [], "permission probe written by CreateExportTask: skip it")
+    tasks = []
+    for tid, name, grp, pref in ((t_l, "ledger-export-2026-03-14", led_group, "exportedlogs/ledger-export"),
+                                 (t_p, "ledger-sql-proxy-2026-03-14", px2_group, "exportedlogs/ledger-sql-proxy")):
+        c0 = cts(40, 0) + R.randint(0, 60000)
+        tasks.append({"taskId": tid, "taskName": name, "logGroupName": grp, "from": T0 - 5 * 60000,
+                      "to": T0 + 25 * 60000, "destination": bucket, "destinationPrefix": pref,
+                      "status": {"code": "COMPLETED", "message": "Completed successfully"},
+                      "executionInfo": {"creationTime": c0, "completionTime": c0 + R.randint(90000, 300000)}})
+    dp = "s3-export/describe-export-tasks.json"
+    write(C + dp, cli_json({"exportTasks": tasks}))
+    note(dp, "describe-export-tasks", None, 0, [], "aws logs describe-export-tasks (CLI v2, lowerCamel keys): maps each taskId to its logGroupName")
+    manifest["sets"].append({"files": [p for p in manifest["files"] if p.startswith("s3-export/") and p.endswith(".gz") and t_l in p],
+                             "events_after_dedupe": led_events,
+                             "notes": "000000.gz + 000001.gz are one stream: 8 events; the first invocation times out inside a Snapshot transaction (pinning leak), the next fails with 3971"})
+
+    # ---- subscription payloads: a Node text-format Lambda (webhook-relay)
+    wh_group = "/aws/lambda/webhook-relay"
+    ws = "2026/03/14/[$LATEST]" + hexid()
+    rw = uid()
+    err = {"errorType": "Error", "errorMessage": "Connection terminated unexpectedly",
+           "stack": ["Error: Connection terminated unexpectedly",
+                     "    at Connection.<anonymous> (/var/task/node_modules/pg/lib/client.js:132:73)",
+                     "    at Object.onceWrapper (node:events:634:28)",
+                     "    at Connection.emit (node:events:520:28)",
+                     "    at Socket.<anonymous> (/var/task/node_modules/pg/lib/connection.js:63:12)",
+                     "    at Socket.emit (node:events:520:28)",
+                     "    at TCP.<anonymous> (node:net:343:12)"]}
+    nodeitems = [
+        (cts(16, 40, 5), ws, "START RequestId: %s Version: $LATEST\n" % rw),
+        (cts(16, 40, 8), ws, "%s\t%s\tINFO\trelaying webhook evt_4Qm2 to partner acme-eu\n" % (iso_ms(cts(16, 40, 8)), rw)),
+        (cts(16, 40, 19), ws, "%s\t%s\tERROR\tInvoke Error \t%s\n" % (iso_ms(cts(16, 40, 19)), rw, compact(err))),
+        (cts(16, 40, 24), ws, "END RequestId: %s\n" % rw),
+        (cts(16, 40, 24), ws, "REPORT RequestId: %s\tDuration: 19.36 ms\tBilled Duration: 20 ms\tMemory Size: 256 MB\tMax Memory Used: 84 MB\n" % rw),
+    ]
+    wev = cw_events(nodeitems)
+    dt = wev[-1]["timestamp"] + R.randint(800, 3000)
+    sp = "subscription/%d-%s.json.gz" % (dt, uid())
+    write(C + sp, gz_bytes(compact(subscription_payload(wh_group, ws, wev, "webhook-relay-to-kinesis")).encode()))
+    note(sp, "subscription-payload", wh_group, len(wev), [ws],
+         "one gzip JSON DATA_MESSAGE; logGroup and logStream are in the payload; Node text format with the current 'Invoke Error \\t' (space before the tab)")
+    lp = "subscription/lambda-destination-event.json"
+    data = base64.b64encode(gz_bytes(compact(subscription_payload(wh_group, ws, wev[:2], "webhook-relay-to-lambda")).encode())).decode()
+    write(C + lp, json.dumps({"awslogs": {"data": data}}) + "\n")
+    note(lp, "subscription-lambda-event", wh_group, 2, [ws],
+         "the event a Lambda subscriber receives: awslogs.data is base64 of a gzip DATA_MESSAGE")
+
+    # ---- Firehose object: three records concatenated with no separator, one CONTROL_MESSAGE
+    fj_group = "/aws/lambda/stock-events"
+    fs = "2026/03/14/[$LATEST]" + hexid()
+    rj = uid()
+    jrecs = [
+        (cts(18, 2, 311), compact({"time": iso_ms(cts(18, 2, 311)), "type": "platform.start", "record": {"requestId": rj, "functionArn": "arn:aws:lambda:%s:%s:function:stock-events" % (REGION, ACCOUNT), "version": "$LATEST"}})),
+        (cts(18, 2, 315), compact({"timestamp": iso_ms(cts(18, 2, 315)), "level": "INFO", "requestId": rj, "message": "applying 42 stock events"})),
+        (cts(18, 7, 330), compact({"timestamp": iso_ms(cts(18, 7, 330)), "level": "ERROR", "requestId": rj, "message": {"errorType": "Error", "errorMessage": "timeout exceeded when trying to connect", "stackTrace": NODE_CTO_STACK}})),
+        (cts(18, 7, 334), compact({"time": iso_ms(cts(18, 7, 334)), "type": "platform.report", "record": {"requestId": rj, "metrics": {"durationMs": 5022.913, "billedDurationMs": 5023, "memorySizeMB": 512, "maxMemoryUsedMB": 97}, "status": "error", "errorType": "Error"}})),
+    ]
+    jev = cw_events([(t, fs, m) for t, m in jrecs])
+    pn3 = hexid()
+    cc3 = u32()
+    pxe = cw_events([(cts(18, 1, 900) + 2100, pn3, px_client(cts(18, 1, 900), "INFO", cc3, "The client connection closed. Reason: The client requested that the connection close.")),
+                     (cts(18, 2, 40) + 1800, pn3, px_client(cts(18, 2, 40), "INFO", cc3, "The client connection closed. Reason: The proxy closed the connection because the client exceeded the maximum session lifetime."))], lag=(200, 3000))
+    recs = [subscription_payload("/aws/rds/proxy/stock-pg-proxy", pn3, pxe, "proxy-logs-to-firehose"),
+            control_payload(cts(18, 3, 0)),
+            subscription_payload(fj_group, fs, jev, "stock-events-to-firehose")]
+    fh = "firehose/2026/03/14/09/cwl-archive-1-2026-03-14-09-18-12-%s.gz" % uid()
+    write(C + fh, gz_bytes("".join(compact(r) for r in recs).encode()))
+    note(fh, "firehose-concatenated", None, len(pxe) + len(jev), [pn3, fs],
+         "one gzip member holding three JSON records back to back ('}{'): proxy DATA_MESSAGE (2 events; the second has an unknown close reason), CONTROL_MESSAGE (drop), Lambda JSON-format DATA_MESSAGE (4 events). The incident's Firehose object is the other variant: one gzip member per record",
+         log_groups=["/aws/rds/proxy/stock-pg-proxy", fj_group], records=3, control_messages=1)
+
+    # ---- Logs Insights: get-query-results, console JSON, console CSV
+    rows = [
+        (cts(12, 8, 140), cat_group, s1, py_error_event("QueryCanceled", "canceling statement due to statement timeout\n", [
+            ("/var/task/app.py", 88, "handler", "upsert_batch(cur, batch)"),
+            ("/var/task/catalog/store.py", 41, "upsert_batch", "cur.execute(UPSERT_SQL, rows)")])),
+        (cts(12, 8, 143), cat_group, s1, "REPORT RequestId: %s\tDuration: 5039.22 ms\tBilled Duration: 5040 ms\tMemory Size: 256 MB\tMax Memory Used: 93 MB\n" % r1),
+        (cts(11, 59, 890), px_group, n1, px_client(cts(11, 58, 444), "WARN", cc1, PIN_PREFIX % (db1, reason_digest("set search_path to $1,$2")))),
+        (cts(12, 4, 388), px_group, n2, px_client(cts(12, 1, 7), "INFO", cc2, "The client connection closed. Reason: " + CLOSE_TEXT["idle"])),
+        (cts(14, 31, 30), led_group, ls, "REPORT RequestId: %s\tDuration: 30000.00 ms\tBilled Duration: 31219 ms\tMemory Size: 2048 MB\tMax Memory Used: 188 MB\tInit Duration: 1218.77 ms\tStatus: timeout\n" % rq1),
+        (cts(16, 40, 19), wh_group, ws, "%s\t%s\tERROR\tInvoke Error \t%s\n" % (iso_ms(cts(16, 40, 19)), rw, compact(err))),
+    ]
+    rows.sort(key=lambda r: -r[0])  # Insights sorts @timestamp desc by default
+    res = []
+    for ts, grp, st, msg in rows:
+        res.append([{"field": "@timestamp", "value": insights_ts(ts)}, {"field": "@message", "value": msg},
+                    {"field": "@logStream", "value": st}, {"field": "@log", "value": "%s:%s" % (ACCOUNT, grp)},
+                    {"field": "@ptr", "value": insights_ptr(grp)}])
+    scanned = len(rows) * 37
+    qp = "insights/get-query-results.json"
+    write(C + qp, cli_json({"results": res, "statistics": {"recordsMatched": float(len(rows)), "recordsScanned": float(scanned),
+                                                           "bytesScanned": float(scanned * 311)}, "status": "Complete"}))
+    groups = sorted({r[1] for r in rows})
+    note(qp, "insights-get-query-results", None, len(rows), [r[2] for r in rows],
+         "rows of {field,value}; @timestamp 'YYYY-MM-DD HH:MM:SS.mmm' UTC; @log is '<account>:<group>' (split on the first ':'); rows newest first; @ptr is opaque",
+         log_groups=groups)
+    cj = "insights/console-export.json"
+    write(C + cj, json.dumps([{"@timestamp": insights_ts(ts), "@message": msg, "@logStream": st, "@log": "%s:%s" % (ACCOUNT, grp)}
+                              for ts, grp, st, msg in rows], indent=2, ensure_ascii=False) + "\n")
+    note(cj, "insights-console-json", None, len(rows), [r[2] for r in rows],
+         "console 'Export results' JSON: an array of flat objects keyed by field name [V2]", log_groups=groups)
+    cc = "insights/console-export.csv"
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["@timestamp", "@message", "@logStream", "@log"])
+    for ts, grp, st, msg in rows:
+        w.writerow([insights_ts(ts), msg, st, "%s:%s" % (ACCOUNT, grp)])
+    write(C + cc, buf.getvalue())
+    note(cc, "insights-console-csv", None, len(rows), [r[2] for r in rows],
+         "CSV download [U]: RFC 4180 quoting; messages contain embedded \\n, \\t, NO-BREAK SPACE and doubled quotes; rows end in \\n", log_groups=groups)
+
+    # ---- aws logs tail: detailed with colour (Lambda, multi-line), short (proxy)
+    tl = "tail/ledger-export_detailed_color.log"
+    tev = cw_events([(t, ls, m) for t, m in dn])
+    write(C + tl, tail_detailed(tev, color=True))
+    note(tl, "tail-detailed", led_group, len(tev), [ls],
+         "aws logs tail /aws/lambda/ledger-export --format detailed --color on: ESC[32m timestamp ESC[0m, ESC[36m stream ESC[0m; each event rstrip()ed; the 3971 exception continues on unprefixed lines; the group is only in the file name",
+         ansi=True)
+    ts_ = "tail/catalog-pg-proxy_short.log"
+    sev = cw_events([(t + R.randint(600, 4800), n, m) for t, n, m in px], lag=(200, 3000))
+    write(C + ts_, tail_short(sev))
+    note(ts_, "tail-short", px_group, len(sev), [],
+         "--format short: '<YYYY-MM-DDTHH:MM:SS> <message>', no stream, no sub-second part (the proxy's own timestamp inside the message keeps ms)")
+
+    # ---- configuration shapes
+    cfgs = "config/"
+    pgp = Proxy("catalog-pg-proxy", "PostgreSQL", "catalog-pg-proxy.%s.%s.rds.amazonaws.com" % (PROXY_SUFFIX, REGION), 300, 120, 0, "", ["", ""], "")
+    myp = Proxy("orders-mysql-proxy", "MYSQL", "orders-mysql-proxy.%s.%s.rds.amazonaws.com" % (PROXY_SUFFIX, REGION), 1800, 30, 0, "", ["", ""], "")
+    sqp = Proxy("ledger-sql-proxy", "SQLSERVER", "ledger-sql-proxy.%s.%s.rds.amazonaws.com" % (PROXY_SUFFIX, REGION), 900, 120, 0, "", ["", ""], "")
+    p = cfgs + "describe-db-proxies.json"
+    write(C + p, cli_json(describe_db_proxies([
+        (pgp, ["catalog_writer"], "POSTGRES_SCRAM_SHA_256", "2025-09-18T07:51:02.114000+00:00"),
+        (myp, ["orders_rw", "orders_ro"], "MYSQL_NATIVE_PASSWORD", "2024-12-03T19:22:47.870000+00:00"),
+        (sqp, ["ledger_reader"], "SQL_SERVER_AUTHENTICATION", "2025-01-21T11:05:33.402000+00:00")])))
+    note(p, "config", None, 0, [], "3 proxies; EngineFamily printed as 'PostgreSQL' (docs casing), 'MYSQL', 'SQLSERVER': compare case-insensitively; IdleClientTimeout 300/1800/900")
+    p = cfgs + "describe-db-proxy-target-groups_catalog-pg-proxy.json"
+    write(C + p, cli_json(target_groups(pgp, 60, 30, {"SessionPinningFilters": ["EXCLUDE_VARIABLE_SETS"],
+                                                      "InitQuery": "SET search_path TO catalog,public"})))
+    note(p, "config", None, 0, [], "ConnectionBorrowTimeout 120, InitQuery present (only when set), SessionPinningFilters [EXCLUDE_VARIABLE_SETS] [U value]")
+    p = cfgs + "describe-db-proxy-target-groups_orders-mysql-proxy.json"
+    write(C + p, cli_json(target_groups(myp, 100, 50)))
+    note(p, "config", None, 0, [], "MaxConnectionsPercent 100, ConnectionBorrowTimeout 30")
+    p = cfgs + "get-function-configuration_stock-events.json"
+    write(C + p, cli_json(function_configuration(
+        "stock-events", "nodejs22.x", "index.handler", 20, 512,
+        {"PGHOST": "stock-pg-proxy.%s.%s.rds.amazonaws.com" % (PROXY_SUFFIX, REGION), "PGDATABASE": "stock", "PG_CONNECTION_TIMEOUT_MS": "5000"},
+        "JSON", "PassThrough", "arm64", runtime_arn(), {"ApplicationLogLevel": "INFO", "SystemLogLevel": "WARN"})))
+    note(p, "config", None, 0, [], "LoggingConfig.LogFormat JSON with ApplicationLogLevel/SystemLogLevel; Timeout 20")
+    p = cfgs + "get-function-configuration_catalog-sync.json"
+    write(C + p, cli_json(function_configuration(
+        "catalog-sync", "python3.12", "app.handler", 15, 256,
+        {"DATABASE_URL": "postgresql://catalog_writer@%s:5432/catalog?sslmode=require&connect_timeout=5" % pgp.endpoint},
+        "Text", "PassThrough", "x86_64", PY_ARN)))
+    note(p, "config", None, 0, [], "Text log format; the proxy endpoint is inside a DATABASE_URL value, not a host variable")
+    p = cfgs + "get-function-concurrency_stock-events.json"
+    write(C + p, cli_json({"ReservedConcurrentExecutions": 25}))
+    note(p, "config", None, 0, [], "reserved concurrency 25")
+    p = cfgs + "get-function-concurrency_catalog-sync.json"
+    write(C + p, cli_json({}))
+    note(p, "config", None, 0, [], "no reservation: the CLI prints {} [U]")
+
+    write(C + "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    return manifest
+
+
+# --------------------------------------------------------------------------------------
+# lines: one CloudWatch message per row, with what a parser must extract
+# --------------------------------------------------------------------------------------
+
+def lt(mm, ss, ms):
+    return T0 + ((mm - 5) * 60 + ss) * 1000 + ms
+
+
+def row(fmt, message, expect, source, verified=True, note=None):
+    r = {"format": fmt, "message": message, "expect": expect, "source": source}
+    if not verified:
+        r["verified"] = False
+    if note:
+        r["note"] = note
+    return r
+
+
+def report_expect(rid, dur, billed, mem, maxmem, init=None, status=None, error_type=None, failure=False, **kw):
+    e = {"kind": "platform_report", "request_id": rid, "duration_ms": dur, "billed_duration_ms": billed,
+         "memory_size_mb": mem, "max_memory_used_mb": maxmem, "init_duration_ms": init, "status": status,
+         "error_type": error_type, "failure": failure}
+    e.update(kw)
+    return e
+
+
+def build_lines():
+    out = {}
+    S2 = "formats.md section 2"
+    S3 = "formats.md section 3"
+
+    # ---------------- Lambda text platform lines
+    L = []
+    r = uid()
+    L.append(row("lambda-platform-text", "START RequestId: %s Version: $LATEST\n" % r,
+                 {"kind": "platform_start", "request_id": r, "version": "$LATEST"}, S2 + " (python-logging.md)"))
+    r = uid()
+    L.append(row("lambda-platform-text", "START RequestId: %s Version: 12\n" % r,
+                 {"kind": "platform_start", "request_id": r, "version": "12"}, S2 + " (published version)", verified=False))
+    L.append(row("lambda-platform-text", "END RequestId: %s\n" % r, {"kind": "platform_end", "request_id": r}, S2))
+    r = uid()
+    L.append(row("lambda-platform-text",
+                 "REPORT RequestId: %s\tDuration: 26.73 ms\tBilled Duration: 27 ms \tMemory Size: 128 MB\tMax Memory Used: 75 MB\t\n" % r,
+                 report_expect(r, 26.73, 27, 128, 75), S2 + " (old format: trailing \\t, space before \\tMemory Size)"))
+    r = uid()
+    L.append(row("lambda-platform-text",
+                 "REPORT RequestId: %s\tDuration: 612.08 ms\tBilled Duration: 1453 ms\tMemory Size: 512 MB\tMax Memory Used: 104 MB\tInit Duration: 840.31 ms\n" % r,
+                 report_expect(r, 612.08, 1453, 512, 104, init=840.31, cold_start=True), S2 + " (cold start; billed includes init)"))
+    r = uid()
+    L.append(row("lambda-platform-text",
+                 "REPORT RequestId: %s\tDuration: 10000.00 ms\tBilled Duration: 10000 ms\tMemory Size: 512 MB\tMax Memory Used: 131 MB\tStatus: timeout\n" % r,
+                 report_expect(r, 10000.0, 10000, 512, 131, status="timeout", failure=True), S2 + " (DataBiosphere/azul#8140)"))
+    r = uid()
+    L.append(row("lambda-platform-text",
+                 "REPORT RequestId: %s\tDuration: 2207.55 ms\tBilled Duration: 2208 ms\tMemory Size: 512 MB\tMax Memory Used: 512 MB\tStatus: error\tError Type: Runtime.OutOfMemory\n" % r,
+                 report_expect(r, 2207.55, 2208, 512, 512, status="error", error_type="Runtime.OutOfMemory", failure=True), S2))
+    r = uid()
+    L.append(row("lambda-platform-text",
+                 "REPORT RequestId: %s\tDuration: 11.48 ms\tBilled Duration: 12 ms\tMemory Size: 128 MB\tMax Memory Used: 10 MB\tStatus: error\tError Type: Runtime.InvalidEntrypoint\n" % r,
+                 report_expect(r, 11.48, 12, 128, 10, status="error", error_type="Runtime.InvalidEntrypoint", failure=True), S2 + " (nishidemasami/contactform-api#29)"))
+    r = uid()
+    L.append(row("lambda-platform-text",
+                 "REPORT RequestId: %s\tDuration: 5024.90 ms\tBilled Duration: 5863 ms\tMemory Size: 1024 MB\tMax Memory Used: 140 MB\tInit Duration: 837.14 ms\tStatus: timeout\n" % r,
+                 report_expect(r, 5024.9, 5863, 1024, 140, init=837.14, status="timeout", failure=True, cold_start=True), S2 + " (key order is not guaranteed)", verified=False))
+    r = uid()
+    L.append(row("lambda-platform-text",
+                 "REPORT RequestId: %s\tDuration: 48.17 ms\tBilled Duration: 311 ms\tMemory Size: 1024 MB\tMax Memory Used: 162 MB\tRestore Duration: 262.40 ms\tBilled Restore Duration: 262 ms\n" % r,
+                 report_expect(r, 48.17, 311, 1024, 162, restore_duration_ms=262.4), S2 + " (SnapStart; exact position [U])", verified=False,
+                 note="unknown keys such as 'Billed Restore Duration' must be kept or ignored, never fatal"))
+    L.append(row("lambda-platform-text", "INIT_START Runtime Version: %s\tRuntime Version ARN: %s\n" % (PY_VER, PY_ARN),
+                 {"kind": "platform_init_start", "runtime_version": PY_VER, "runtime_version_arn": PY_ARN}, S2))
+    L.append(row("lambda-platform-text", "INIT_REPORT Init Duration: 206.72 ms\tPhase: init\tStatus: error\tError Type: Runtime.ExitError\n",
+                 {"kind": "platform_init_report", "init_duration_ms": 206.72, "phase": "init", "status": "error", "error_type": "Runtime.ExitError"}, S2 + " (cargo-lambda#572)"))
+    L.append(row("lambda-platform-text", "INIT_REPORT Init Duration: 1666.62 ms\tPhase: invoke\tStatus: error\tError Type: Runtime.ExitError\n",
+                 {"kind": "platform_init_report", "init_duration_ms": 1666.62, "phase": "invoke", "status": "error", "error_type": "Runtime.ExitError"}, S2 + " (cargo-lambda#572)"))
+    tid = "1-%08x-%s" % (lt(12, 0, 0) // 1000, hexid(24))
+    seg = hexid(16)
+    L.append(row("lambda-platform-text", "XRAY TraceId: %s\tSegmentId: %s\tSampled: true\n" % (tid, seg),
+                 {"kind": "platform_xray", "trace_id": tid, "segment_id": seg, "sampled": True}, S2))
+    r = uid()
+    L.append(row("lambda-platform-text", "%s %s Task timed out after 31.01 seconds\n\n" % (iso_ms(lt(12, 30, 840)), r),
+                 {"kind": "platform_timeout_legacy", "request_id": r, "time": iso_ms(lt(12, 30, 840)), "timeout_s": 31.01, "failure": True},
+                 S2 + " (DataBiosphere/azul#5622; space separated, ends in \\n\\n)"))
+    r = uid()
+    L.append(row("lambda-platform-text", "RequestId: %s Error: Runtime exited with error: signal: killed\nRuntime.ExitError\n" % r,
+                 {"kind": "runtime_exit_error", "request_id": r, "reason": "signal: killed", "error_type": "Runtime.ExitError", "failure": True}, S2))
+    r = uid()
+    L.append(row("lambda-platform-text", "RequestId: %s Error: Runtime exited with error: exit status 1\nRuntime.ExitError\n" % r,
+                 {"kind": "runtime_exit_error", "request_id": r, "reason": "exit status 1", "error_type": "Runtime.ExitError", "failure": True}, S2 + " (aws-lambda-python-runtime-interface-client#94)"))
+    r = uid()
+    L.append(row("lambda-platform-text", "RequestId: %s Error: Runtime exited without providing a reason\nRuntime.ExitError\n" % r,
+                 {"kind": "runtime_exit_error", "request_id": r, "reason": "without providing a reason", "error_type": "Runtime.ExitError", "failure": True}, S2))
+    r = "1b9d6f2e-1f7a-11f1-8c2e-3d0f5b7a9c41"
+    L.append(row("lambda-platform-text", "RequestId: %s Process exited before completing request\n\n" % r,
+                 {"kind": "runtime_process_exited", "request_id": r, "failure": True}, S2 + " (pre-2019 Node; CU-CloudCollab/aws-examples#10)",
+                 note="old runtimes used time-based (v1) request ids; the trailing \\n\\n is assumed like the legacy timeout line"))
+    L.append(row("lambda-platform-text", "LOGS\tName: cloudwatch_lambda_agent\tState: Subscribed\tTypes: [Platform]\n",
+                 {"kind": "platform_logs_subscription", "extension_name": "cloudwatch_lambda_agent", "state": "Subscribed", "types": ["Platform"]},
+                 S2 + " (source #36891205646 shows spaces; tab separators assumed)", verified=False))
+    L.append(row("lambda-platform-text", "EXTENSION\tName: AWSParametersAndSecretsLambdaExtension\tState: Ready\tEvents: [INVOKE,SHUTDOWN]\n",
+                 {"kind": "platform_extension", "extension_name": "AWSParametersAndSecretsLambdaExtension", "state": "Ready", "events": ["INVOKE", "SHUTDOWN"]},
+                 S2, verified=False))
+    out["lambda-platform-text"] = L
+
+    # ---------------- Lambda JSON platform records
+    J = []
+    fn = "payments-worker"
+    arn = "arn:aws:lambda:%s:%s:function:%s" % (REGION, ACCOUNT, fn)
+    h = hexid()
+    t = lt(9, 12, 407)
+    J.append(row("lambda-platform-json", compact({"time": iso_ms(t), "type": "platform.initStart", "record": {
+        "initializationType": "on-demand", "phase": "init", "runtimeVersion": NODE_VER, "runtimeVersionArn": NODE_ARN,
+        "functionName": fn, "functionVersion": "$LATEST", "instanceId": "2026/03/14/%s[$LATEST]%s" % (fn, h), "instanceMaxMemory": 1073741824}}),
+        {"kind": "platform_init_start", "time": iso_ms(t), "runtime_version": NODE_VER, "function_name": fn,
+         "instance_id": "2026/03/14/%s[$LATEST]%s" % (fn, h), "log_stream": "2026/03/14/[$LATEST]" + h, "init_type": "on-demand"},
+        S2 + " JSON log format (source #71517255706)", note="log_stream is derived: remove the function name before '['"))
+    r = uid()
+    t = lt(9, 12, 688)
+    J.append(row("lambda-platform-json", compact({"time": iso_ms(t), "type": "platform.start", "record": {"requestId": r, "functionArn": arn, "version": "$LATEST"}}),
+                 {"kind": "platform_start", "time": iso_ms(t), "request_id": r, "version": "$LATEST"}, S2))
+    t = lt(9, 13, 1)
+    J.append(row("lambda-platform-json", compact({"time": iso_ms(t), "type": "platform.report", "record": {"requestId": r, "metrics": {
+        "durationMs": 312.406, "billedDurationMs": 594, "memorySizeMB": 1024, "maxMemoryUsedMB": 133, "initDurationMs": 281.035}, "status": "success"}}),
+        report_expect(r, 312.406, 594, 1024, 133, init=281.035, status="success", time=iso_ms(t), cold_start=True), S2))
+    r = uid()
+    t = lt(9, 14, 226)
+    J.append(row("lambda-platform-json", compact({"time": iso_ms(t), "type": "platform.report", "record": {"requestId": r, "metrics": {
+        "durationMs": 8036.512, "billedDurationMs": 8037, "memorySizeMB": 1024, "maxMemoryUsedMB": 151}, "status": "error", "errorType": "Error"}}),
+        report_expect(r, 8036.512, 8037, 1024, 151, status="error", error_type="Error", failure=True, time=iso_ms(t)), S2))
+    r = uid()
+    t = lt(9, 15, 900)
+    J.append(row("lambda-platform-json", compact({"time": iso_ms(t), "type": "platform.report", "record": {"requestId": r, "metrics": {
+        "durationMs": 15000.0, "billedDurationMs": 15000, "memorySizeMB": 1024, "maxMemoryUsedMB": 149}, "status": "timeout"}}),
+        report_expect(r, 15000.0, 15000, 1024, 149, status="timeout", failure=True, time=iso_ms(t)), S2))
+    r = uid()
+    t = lt(9, 16, 52)
+    trace = "Root=1-%08x-%s;Parent=%s;Sampled=1" % (t // 1000, hexid(24), hexid(16))
+    J.append(row("lambda-platform-json", compact({"time": iso_ms(t), "type": "platform.report", "record": {"requestId": r, "metrics": {
+        "durationMs": 187.22, "billedDurationMs": 188, "memorySizeMB": 512, "maxMemoryUsedMB": 96}, "tracing": {"type": "X-Amzn-Trace-Id", "value": trace}, "status": "success"}}),
+        report_expect(r, 187.22, 188, 512, 96, status="success", time=iso_ms(t), trace_id=trace.split(";")[0][5:]), S2 + " (tracing object, extension fixtures)"))
+    r = uid()
+    t = lt(9, 17, 5)
+    J.append(row("lambda-platform-json", compact({"time": iso_ms(t), "type": "platform.runtimeDone", "record": {"requestId": r, "status": "timeout", "metrics": {"durationMs": 5001.182, "producedBytes": 0}}}),
+                 {"kind": "platform_runtime_done", "time": iso_ms(t), "request_id": r, "status": "timeout", "duration_ms": 5001.182, "failure": True},
+                 S2 + " (Telemetry API only; not written to CloudWatch)", note="accept it, but never count it as a second report"))
+    t = lt(9, 18, 0)
+    J.append(row("lambda-platform-json", compact({"time": iso_ms(t), "type": "platform.initStart", "record": {
+        "initializationType": "provisioned-concurrency", "phase": "init", "runtimeVersion": "python:3.12.v64", "runtimeVersionArn": PY_ARN,
+        "functionName": "inventory-api", "functionVersion": "7", "instanceId": "2026/03/14/inventory-api[7]%s" % hexid(), "instanceMaxMemory": 536870912}}),
+        {"kind": "platform_init_start", "time": iso_ms(t), "runtime_version": "python:3.12.v64", "function_name": "inventory-api", "init_type": "provisioned-concurrency", "function_version": "7"},
+        S2, verified=False, note="published-version instance id '[7]' is [U]"))
+    out["lambda-platform-json"] = J
+
+    # ---------------- Python text
+    P = []
+    r = uid()
+    t = lt(10, 1, 56)
+    P.append(row("app-python-text", py_text(t, r, "INFO", "GET /v1/items/SKU-40417 warehouse=dub-1"),
+                 {"kind": "app_log", "level": "INFO", "time": iso_ms(t), "request_id": r, "text": "GET /v1/items/SKU-40417 warehouse=dub-1", "failure": False},
+                 S2 + " (awslambdaric bootstrap.py format)"))
+    t = lt(10, 0, 504)
+    P.append(row("app-python-text", "[INFO]\t%s\t\tFound credentials in environment variables.\n" % iso_ms(t),
+                 {"kind": "app_log", "level": "INFO", "time": iso_ms(t), "request_id": None, "text": "Found credentials in environment variables.", "init_phase": True, "failure": False},
+                 S2 + " (init-time line: empty request id)"))
+    t = lt(10, 6, 12)
+    P.append(row("app-python-text", py_text(t, r, "WARNING", PY_WARNING),
+                 {"kind": "app_unhandled_warning", "level": "WARNING", "time": iso_ms(t), "request_id": r, "failure": True},
+                 "awslambdaric lambda_unhandled_exception_warning_message.py; corpus", note="announces the [ERROR] event that follows in the same stream"))
+    P.append(row("app-python-text", py_error_event("QueryCanceled", "canceling statement due to statement timeout\n", [
+        ("/var/task/handler.py", 61, "lambda_handler", "item = repo.fetch_item(conn, sku)"),
+        ("/var/task/inventory/repo.py", 37, "fetch_item", "cur.execute(SQL_ITEM_BY_SKU, (sku,))")]),
+        {"kind": "app_error_unhandled", "level": "ERROR", "request_id": None, "error_class": "QueryCanceled",
+         "error_message": "canceling statement due to statement timeout", "traceback_frames": 2, "failure": True},
+        "awslambdaric bootstrap.py log_error (text); corpus",
+        note="no timestamp and no request id: attribute it to the invocation running in its log stream; frame indents are U+00A0"))
+    P.append(row("app-python-text", py_error_event("OperationalError", "server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally\n\tbefore or while processing the request.\n", [
+        ("/var/task/handler.py", 61, "lambda_handler", "item = repo.fetch_item(conn, sku)"),
+        ("/var/task/inventory/repo.py", 37, "fetch_item", "cur.execute(SQL_ITEM_BY_SKU, (sku,))")]),
+        {"kind": "app_error_unhandled", "level": "ERROR", "request_id": None, "error_class": "OperationalError",
+         "error_message": "server closed the connection unexpectedly", "traceback_frames": 2, "failure": True},
+        "formats.md section 4 (libpq) rendered by awslambdaric", note="the driver message itself spans three lines with tabs before the traceback"))
+    P.append(row("app-python-text", "[ERROR] Runtime.ImportModuleError: Unable to import module 'handler': No module named 'psycopg2._psycopg'\nTraceback (most recent call last):",
+                 {"kind": "app_error_unhandled", "level": "ERROR", "request_id": None, "error_class": "Runtime.ImportModuleError",
+                  "error_message": "Unable to import module 'handler': No module named 'psycopg2._psycopg'", "traceback_frames": 0, "init_phase": True, "failure": True},
+                 "awslambdaric bootstrap.py (FaultException, empty stack trace)"))
+    t = lt(10, 9, 341)
+    P.append(row("app-python-text", py_text(t, r, "ERROR", "recommendations unavailable: canceling statement due to statement timeout"),
+                 {"kind": "app_log", "level": "ERROR", "time": iso_ms(t), "request_id": r,
+                  "text": "recommendations unavailable: canceling statement due to statement timeout", "failure": False},
+                 "corpus (handled error)", note="an application ERROR line is not a failed invocation by itself"))
+    P.append(row("app-python-text", "exported 1288 rows to s3://inventory-exports/2026-03-14/dub-1.csv\n",
+                 {"kind": "raw", "request_id": None, "text": "exported 1288 rows to s3://inventory-exports/2026-03-14/dub-1.csv", "failure": False},
+                 S2 + " (print() output has no prefix)"))
+    out["app-python-text"] = P
+
+    # ---------------- Python JSON
+    PJ = []
+    r = uid()
+    t = lt(11, 2, 71)
+    PJ.append(row("app-python-json", json.dumps({"timestamp": iso_ms(t), "level": "INFO", "message": "loading reservation res_7QfWm2", "logger": "root", "requestId": r}, ensure_ascii=False) + "\n",
+                  {"kind": "app_log", "level": "INFO", "time": iso_ms(t), "request_id": r, "logger": "root", "text": "loading reservation res_7QfWm2", "failure": False},
+                  S2 + " (awslambdaric JsonFormatter)"))
+    t = lt(11, 7, 310)
+    tb = ['  File "/var/task/inventory/repo.py", line 58, in reserve\n    cur.execute(SQL_RESERVE, params)\n']
+    PJ.append(row("app-python-json", json.dumps({"timestamp": iso_ms(t), "level": "ERROR", "message": "reservation failed", "logger": "inventory.repo",
+                                                 "stackTrace": tb, "errorType": "QueryCanceled", "errorMessage": "canceling statement due to statement timeout\n",
+                                                 "requestId": r, "location": "/var/task/inventory/repo.py:reserve:64"}, ensure_ascii=False) + "\n",
+                  {"kind": "app_log", "level": "ERROR", "time": iso_ms(t), "request_id": r, "logger": "inventory.repo", "error_class": "QueryCanceled",
+                   "error_message": "canceling statement due to statement timeout", "location": "/var/task/inventory/repo.py:reserve:64", "failure": False},
+                  S2 + " (logger.exception: stackTrace, errorType, errorMessage, location)", note="logged and handled by the app: not a failure by itself"))
+    t = lt(11, 7, 318)
+    PJ.append(row("app-python-json", json.dumps({"timestamp": datetime.fromtimestamp(t // 1000, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"), "level": "ERROR",
+                                                 "errorMessage": "canceling statement due to statement timeout\n", "errorType": "QueryCanceled", "requestId": r,
+                                                 "stackTrace": ['  File "/var/task/handler.py", line 70, in lambda_handler\n    repo.reserve(conn, res)\n'] + tb}, ensure_ascii=False),
+                  {"kind": "app_error_unhandled", "level": "ERROR", "time": iso_ms(t - t % 1000), "request_id": r, "error_class": "QueryCanceled",
+                   "error_message": "canceling statement due to statement timeout", "failure": True},
+                  "awslambdaric bootstrap.py log_error (JSON): timestamp has no milliseconds and no Z, no trailing newline"))
+    t = lt(11, 8, 2)
+    PJ.append(row("app-python-json", json.dumps({"timestamp": iso_ms(t), "level": "WARNING", "message": "pool exhausted, retrying", "logger": "inventory.db", "requestId": r, "attempt": 2, "proxy": "inventory-pg-proxy"}, ensure_ascii=False) + "\n",
+                  {"kind": "app_log", "level": "WARNING", "time": iso_ms(t), "request_id": r, "logger": "inventory.db", "text": "pool exhausted, retrying", "extra": {"attempt": 2, "proxy": "inventory-pg-proxy"}, "failure": False},
+                  S2 + " (extra= keys merged at top level)"))
+    out["app-python-json"] = PJ
+
+    # ---------------- Node text
+    N = []
+    r = uid()
+    t = lt(12, 20, 5)
+    N.append(row("app-node-text", "%s\t%s\tINFO\tprocessing payment pay_3kLs8QmZt7Vw2e for order ord_Hc9XbT4e2LqP\n" % (iso_ms(t), r),
+                 {"kind": "app_log", "level": "INFO", "time": iso_ms(t), "request_id": r, "text": "processing payment pay_3kLs8QmZt7Vw2e for order ord_Hc9XbT4e2LqP", "failure": False},
+                 S2 + " (LogPatch.js)"))
+    t = lt(12, 28, 44)
+    e1 = {"errorType": "Error", "errorMessage": "Query read timeout", "stack": NODE_QTO_STACK}
+    N.append(row("app-node-text", "%s\t%s\tERROR\tInvoke Error \t%s\n" % (iso_ms(t), r, compact(e1)),
+                 {"kind": "app_error_unhandled", "level": "ERROR", "time": iso_ms(t), "request_id": r, "error_class": "Error", "error_message": "Query read timeout", "failure": True},
+                 S2 + " (current runtimes: util.format puts a space before the tab)"))
+    r2 = "6fa3c1d0-1f7b-11f1-a4e2-7b1e3c9d5f20"
+    t = lt(12, 29, 3)
+    e2 = {"errorType": "Error", "errorMessage": "Connection terminated unexpectedly", "stack": ["Error: Connection terminated unexpectedly", "    at Connection.con.once (/var/task/node_modules/pg/lib/client.js:200:9)"]}
+    N.append(row("app-node-text", "%s\t%s\tERROR\tInvoke Error\t%s\n" % (iso_ms(t), r2, compact(e2)),
+                 {"kind": "app_error_unhandled", "level": "ERROR", "time": iso_ms(t), "request_id": r2, "error_class": "Error", "error_message": "Connection terminated unexpectedly", "failure": True},
+                 S2 + " (Node 10 era: no space; source #35088453317)"))
+    r = uid()
+    t = lt(12, 31, 870)
+    e3 = {"errorType": "TypeError", "errorMessage": "Cannot read properties of undefined (reading 'rows')",
+          "stack": ["TypeError: Cannot read properties of undefined (reading 'rows')", "    at settle (file:///var/task/lib/settle.mjs:31:24)", "    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)"]}
+    N.append(row("app-node-text", "%s\t%s\tERROR\tUncaught Exception \t%s\n" % (iso_ms(t), r, compact(e3)),
+                 {"kind": "app_error_unhandled", "level": "ERROR", "time": iso_ms(t), "request_id": r, "error_class": "TypeError", "error_message": "Cannot read properties of undefined (reading 'rows')", "failure": True},
+                 "aws-lambda-nodejs-runtime-interface-client src/index.mjs + LogPatch.js (formats.md marks the wording [U])"))
+    r = uid()
+    t = lt(12, 33, 12)
+    e4 = {"errorType": "Runtime.UnhandledPromiseRejection", "errorMessage": "Error: Connection terminated unexpectedly",
+          "reason": {"errorType": "Error", "errorMessage": "Connection terminated unexpectedly", "stack": ["Error: Connection terminated unexpectedly", "    at Connection.<anonymous> (/var/task/node_modules/pg/lib/client.js:132:73)", "    at Object.onceWrapper (node:events:634:28)"]},
+          "promise": {}, "stack": ["Runtime.UnhandledPromiseRejection: Error: Connection terminated unexpectedly", "    at process.<anonymous> (file:///var/runtime/index.mjs:1276:17)", "    at process.emit (node:events:519:28)", "    at emit (node:internal/process/promises:150:20)", "    at processPromiseRejections (node:internal/process/promises:284:27)", "    at process.processTicksAndRejections (node:internal/process/task_queues:96:32)"]}
+    N.append(row("app-node-text", "%s\t%s\tERROR\tUnhandled Promise Rejection \t%s\n" % (iso_ms(t), r, compact(e4)),
+                 {"kind": "app_error_unhandled", "level": "ERROR", "time": iso_ms(t), "request_id": r, "error_class": "Runtime.UnhandledPromiseRejection",
+                  "error_message": "Error: Connection terminated unexpectedly", "failure": True},
+                 "aws-lambda-nodejs-runtime-interface-client src/index.mjs, Errors.js (formats.md marks the wording [U])", verified=False))
+    t = lt(12, 34, 2)
+    N.append(row("app-node-text", "%s\t%s\tERROR\tError: Query read timeout\n    at Timeout._onTimeout (/var/task/node_modules/pg/lib/client.js:566:19)\n    at listOnTimeout (node:internal/timers:594:17)\n" % (iso_ms(t), r),
+                 {"kind": "app_log", "level": "ERROR", "time": iso_ms(t), "request_id": r, "text": "Error: Query read timeout", "failure": False},
+                 S2 + " (console.error(err) through the telemetry fd: one event with embedded \\n)", note="an app-logged error, not an Invoke Error"))
+    t = lt(12, 35, 40)
+    N.append(row("app-node-text", "%s\t%s\tWARN\tpsp responded 503, retrying in 250 ms\n" % (iso_ms(t), r),
+                 {"kind": "app_log", "level": "WARN", "time": iso_ms(t), "request_id": r, "text": "psp responded 503, retrying in 250 ms", "failure": False}, S2))
+    out["app-node-text"] = N
+
+    # ---------------- Node JSON
+    NJ = []
+    r = uid()
+    t = lt(13, 2, 11)
+    NJ.append(row("app-node-json", compact({"timestamp": iso_ms(t), "level": "INFO", "requestId": r, "message": "db: begin transaction"}),
+                  {"kind": "app_log", "level": "INFO", "time": iso_ms(t), "request_id": r, "text": "db: begin transaction", "failure": False},
+                  S2 + " (LogPatch formatJsonMessage; no trailing newline through the telemetry fd)"))
+    t = lt(13, 7, 250)
+    NJ.append(row("app-node-json", compact({"timestamp": iso_ms(t), "level": "ERROR", "requestId": r, "message": {"errorType": "Error", "errorMessage": "timeout exceeded when trying to connect", "stackTrace": NODE_CTO_STACK}}),
+                  {"kind": "app_error_unhandled", "level": "ERROR", "time": iso_ms(t), "request_id": r, "error_class": "Error", "error_message": "timeout exceeded when trying to connect", "failure": True},
+                  S2 + " (message is an object when the runtime logs the handler's error)"))
+    t = lt(13, 9, 420)
+    NJ.append(row("app-node-json", compact({"timestamp": iso_ms(t), "level": "ERROR", "requestId": r, "message": "ledger post failed Error: Query read timeout\n    at Timeout._onTimeout (/var/task/node_modules/pg/lib/client.js:566:19)",
+                                            "errorType": "Error", "errorMessage": "Query read timeout", "stackTrace": NODE_QTO_STACK[:2]}),
+                  {"kind": "app_log", "level": "ERROR", "time": iso_ms(t), "request_id": r, "error_class": "Error", "error_message": "Query read timeout", "failure": False},
+                  S2 + " (console.error('...', err): string message plus top-level errorType/errorMessage/stackTrace)", note="app-logged; the invocation may still succeed"))
+    t = lt(13, 9, 877)
+    NJ.append(row("app-node-json", compact({"timestamp": iso_ms(t), "level": "WARN", "requestId": r, "message": "db: idle client error: Connection terminated unexpectedly; reconnecting"}),
+                  {"kind": "app_log", "level": "WARN", "time": iso_ms(t), "request_id": r, "text": "db: idle client error: Connection terminated unexpectedly; reconnecting", "failure": False},
+                  "corpus (hybrid pattern reconnects silently)"))
+    t = lt(13, 11, 3)
+    NJ.append(row("app-node-json", compact({"timestamp": iso_ms(t), "level": "INFO", "requestId": r, "message": "db: commit"}) + "\n",
+                  {"kind": "app_log", "level": "INFO", "time": iso_ms(t), "request_id": r, "text": "db: commit", "failure": False},
+                  "corpus variant", note="the public corpus ends Node JSON app records with \\n; accept both"))
+    out["app-node-json"] = NJ
+
+    # ---------------- .NET text
+    D = []
+    r = uid()
+    t = lt(14, 0, 455)
+    D.append(row("app-dotnet-text", dn_text(t, r, "info", "Processing journal batch 512208 (17 entries) from queue journal-events"),
+                 {"kind": "app_log", "level": "info", "time": iso_ms(t), "request_id": r, "text": "Processing journal batch 512208 (17 entries) from queue journal-events", "failure": False},
+                 S2 + " (Amazon.Lambda.RuntimeSupport)"))
+    t = lt(14, 0, 470)
+    D.append(row("app-dotnet-text", dn_text(t, r, "warn", "Duplicate batch 512208 ignored (idempotency key %s)" % uid()),
+                 {"kind": "app_log", "level": "warn", "time": iso_ms(t), "request_id": r, "failure": False}, S2))
+    t = lt(14, 15, 502)
+    exc = sqlexception("Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.",
+                       "System.ComponentModel.Win32Exception (258): The wait operation timed out.", DN_ONERROR + DN_INSERT, -2, 11)
+    D.append(row("app-dotnet-text", dn_text(t, r, "fail", exc),
+                 {"kind": "app_error_unhandled", "level": "fail", "time": iso_ms(t), "request_id": r, "error_class": "Microsoft.Data.SqlClient.SqlException",
+                  "error_message": "Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.",
+                  "sql_error_number": -2, "inner_error": "System.ComponentModel.Win32Exception (258): The wait operation timed out.", "failure": True},
+                 S2 + " + section 4 (.NET); 'fail' label [U]", note="multi-line: the stack continues on lines without the prefix; two spaces after full stops"))
+    r = uid()
+    t = lt(14, 20, 33)
+    D.append(row("app-dotnet-text", dn_text(t, r, "fail", "System.InvalidOperationException: The transaction associated with the current connection has completed but has not been disposed.  The transaction must be disposed before the connection can be used to execute SQL statements.\n"
+                                                         "   at Microsoft.Data.SqlClient.SqlInternalConnectionTds.ValidateConnectionForExecute(SqlCommand command)\n"
+                                                         "   at Microsoft.Data.SqlClient.SqlCommand.ValidateCommand(Boolean isAsync, String method)\n"
+                                                         "   at JournalWriter.Data.EntryRepository.InsertLines(SqlTransaction tx, IReadOnlyList`1 lines) in /src/JournalWriter/Data/EntryRepository.cs:line 74"),
+                 {"kind": "app_error_unhandled", "level": "fail", "time": iso_ms(t), "request_id": r, "error_class": "System.InvalidOperationException",
+                  "error_message": "The transaction associated with the current connection has completed but has not been disposed.  The transaction must be disposed before the connection can be used to execute SQL statements.", "failure": True},
+                 "formats.md section 4 (.NET TXN) and the seed article"))
+    out["app-dotnet-text"] = D
+
+    # ---------------- Java
+    JV = []
+    r = uid()
+    JV.append(row("app-java", "loading order o-99127 for tenant eu-retail\n",
+                  {"kind": "raw", "request_id": None, "text": "loading order o-99127 for tenant eu-retail", "failure": False},
+                  S2 + " (LambdaLogger.log: raw text, no prefix)"))
+    t = lt(15, 3, 0)
+    JV.append(row("app-java", "%s %s INFO  OrderHandler - loading order o-99127\n" % (datetime.fromtimestamp(t // 1000, timezone.utc).strftime("%Y-%m-%d %H:%M:%S"), r),
+                  {"kind": "app_log", "level": "INFO", "time": iso_ms(t), "request_id": r, "logger": "OrderHandler", "text": "loading order o-99127", "failure": False},
+                  "aws-lambda-java-log4j2 pattern '%d{yyyy-MM-dd HH:mm:ss} %X{AWSRequestId} %-5p %c{1} - %m%n' (user-defined [U])", verified=False))
+    t = lt(15, 3, 0)
+    JV.append(row("app-java", "%s %s ERROR OrderRepository - query failed\norg.postgresql.util.PSQLException: This connection has been closed.\n"
+                              "\tat org.postgresql.jdbc.PgConnection.checkClosed(PgConnection.java:917)\n"
+                              "\tat org.postgresql.jdbc.PgConnection.prepareStatement(PgConnection.java:1816)\n"
+                              "\tat com.zaxxer.hikari.pool.ProxyConnection.prepareStatement(ProxyConnection.java:337)\n"
+                              "\tat com.example.orders.OrderRepository.find(OrderRepository.java:41)\n" % (datetime.fromtimestamp(t // 1000, timezone.utc).strftime("%Y-%m-%d %H:%M:%S"), r),
+                  {"kind": "app_log", "level": "ERROR", "time": iso_ms(t), "request_id": r, "logger": "OrderRepository", "error_class": "org.postgresql.util.PSQLException",
+                   "error_message": "This connection has been closed.", "failure": False},
+                  "formats.md section 4 (PgJDBC) in a Log4j2 line", verified=False))
+    t = lt(15, 4, 120)
+    JV.append(row("app-java", compact({"timestamp": iso_ms(t), "message": "order o-99127 committed", "level": "INFO", "AWSRequestId": r}) + "\n",
+                  {"kind": "app_log", "level": "INFO", "time": iso_ms(t), "request_id": r, "text": "order o-99127 committed", "failure": False},
+                  S2 + " (aws-lambda-java-libs JsonLogFormatter / StructuredLogMessage: key AWSRequestId)"))
+    out["app-java"] = JV
+
+    # ---------------- RDS Proxy
+    X = []
+    cc, db = u32(), u32()
+
+    def pxe(kind, **kw):
+        e = {"kind": kind}
+        e.update(kw)
+        return e
+    t = lt(16, 0, 101)
+    X.append(row("rds-proxy", px_client(t, "INFO", cc, "A new client connected from 10.42.17.201:36293."),
+                 pxe("proxy_client_connect", time=iso_ms(t), level="INFO", proxy_endpoint="default", client_connection=cc, client_ip="10.42.17.201", client_port=36293), S3))
+    t = lt(16, 0, 113)
+    X.append(row("rds-proxy", px_client(t, "INFO", cc, PG_AUTH % "inventory_app"),
+                 pxe("proxy_auth", time=iso_ms(t), level="INFO", proxy_endpoint="default", client_connection=cc, engine="PostgreSQL", db_user="inventory_app", auth_ok=True, tls=True), S3 + " (corpus wording)"))
+    t = lt(16, 0, 140)
+    X.append(row("rds-proxy", px_client(t, "INFO", cc, SQL_AUTH % "journal_svc"),
+                 pxe("proxy_auth", time=iso_ms(t), level="INFO", proxy_endpoint="default", client_connection=cc, engine="SQL Server", db_user="journal_svc", auth_ok=True, tls=True), S3 + " (corpus wording)"))
+    cc2 = u32()
+    t = lt(16, 0, 166)
+    X.append(row("rds-proxy", px_client(t, "INFO", cc2, 'Proxy authentication with PostgreSQL native password authentication failed for user "reporting_ro" with TLS on.'),
+                 pxe("proxy_auth", time=iso_ms(t), level="INFO", proxy_endpoint="default", client_connection=cc2, engine="PostgreSQL", db_user="reporting_ro", auth_ok=False),
+                 S3 + " (source #61446037472; the text after the user was cut off in the source)", verified=False))
+    for reason, extra in ((REASON_PARSE, {}),
+                          (REASON_16K, {}),
+                          (reason_digest("set search_path = $1; set names $2;"), {"digest": "set search_path = $1; set names $2;"}),
+                          (reason_digest("set client_encoding to $1"), {"digest": "set client_encoding to $1"}),
+                          (reason_digest("select pg_advisory_unlock_all(); close all; unlisten *; reset all;"), {"digest": "select pg_advisory_unlock_all(); close all; unlisten *; reset all;"}),
+                          (reason_digest("SET `autocommit` = ? , `transaction_isolation` = ? , `session_track_schema` = ? , `session_track_system_variables` = ? ."),
+                           {"digest": "SET `autocommit` = ? , `transaction_isolation` = ? , `session_track_schema` = ? , `session_track_system_variables` = ? .", "engine": "MySQL"}),
+                          (reason_digest(SQL_DIGEST), {"digest": SQL_DIGEST, "engine": "SQL Server", "note": "SQL Server reason text is [U]; this is the corpus form"})):
+        db = u32()
+        t += R.randint(200, 4000)
+        note_ = extra.pop("note", None)
+        X.append(row("rds-proxy", px_client(t, "WARN", cc, PIN_PREFIX % (db, reason)),
+                     pxe("proxy_pin", time=iso_ms(t), level="WARN", proxy_endpoint="default", client_connection=cc, db_connection=db, pin_reason=reason, **extra),
+                     S3 + " (pinning reasons table)", note=note_))
+    db = u32()
+    t += 900
+    X.append(row("rds-proxy", px_client(t, "INFO", cc, "If this prepared statement runs, the client session will be pinned to the database connection [dbConnection=%d]. Reason: %s" % (db, reason_digest("set session characteristics as transaction isolation level $1 uncommitted"))),
+                 pxe("proxy_pin_pending", time=iso_ms(t), level="INFO", proxy_endpoint="default", client_connection=cc, db_connection=db,
+                     pin_reason=reason_digest("set session characteristics as transaction isolation level $1 uncommitted"),
+                     digest="set session characteristics as transaction isolation level $1 uncommitted"), S3 + " (prisma/orm#5866)",
+                 note="a warning that pinning would happen; the session is not pinned yet"))
+    t += 1300
+    X.append(row("rds-proxy", "2020-08-04T11:47:24.251Z [WARN] [clientConnection=3888679423] The client session was pinned to the database connection [dbConnection=3617412571] for the remainder of the session. The proxy can't reuse this connection until the session ends. Reason: A parse message was detected.",
+                 pxe("proxy_pin", time="2020-08-04T11:47:24.251Z", level="WARN", proxy_endpoint=None, client_connection=3888679423, db_connection=3617412571, pin_reason=REASON_PARSE),
+                 S3 + " (2020 format without [proxyEndpoint=...], elixir-ecto/postgrex#514)"))
+    X.append(row("rds-proxy", "2024-10-12T17:20:40 [WARN] [proxyEndpoint=default] [clientConnection=1740227381] The client session was pinned to the database connection [dbConnection=2511950317] for the remainder of the session. The proxy can't reuse this connection until the session ends. Reason: %s" % reason_digest("set client_encoding to $1"),
+                 pxe("proxy_pin", time="2024-10-12T17:20:40.000Z", level="WARN", proxy_endpoint="default", client_connection=1740227381, db_connection=2511950317, digest="set client_encoding to $1"),
+                 S3 + " (timestamp without ms and Z, boosterKRD post)", note="treat a zone-less timestamp as UTC"))
+    cc3 = u32()
+    X.append(row("rds-proxy", px_client(t, "INFO", cc3, "A new client connected from 10.42.16.58:50110.", endpoint="reporting-ro"),
+                 pxe("proxy_client_connect", time=iso_ms(t), level="INFO", proxy_endpoint="reporting-ro", client_connection=cc3, client_ip="10.42.16.58", client_port=50110),
+                 S3 + " (custom endpoint name instead of default)"))
+    for kind_, text, ck in (("requested", CLOSE_TEXT["requested"], "client_requested"),
+                            ("tcp", CLOSE_TEXT["tcp"], "tcp_closed"),
+                            ("idle", CLOSE_TEXT["idle"], "idle_timeout")):
+        t += R.randint(500, 9000)
+        X.append(row("rds-proxy", px_client(t, "INFO", cc, "The client connection closed. Reason: " + text),
+                     pxe("proxy_client_close", time=iso_ms(t), level="INFO", proxy_endpoint="default", client_connection=cc, close_reason=text, close_kind=ck),
+                     S3 + (" (idle wording from the corpus; formats.md: not found [U])" if kind_ == "idle" else " (incident write-up histogram)"),
+                     verified=(kind_ != "idle")))
+    t += 4000
+    odd = "The proxy closed the connection because the client exceeded the maximum session lifetime."
+    X.append(row("rds-proxy", px_client(t, "INFO", cc, "The client connection closed. Reason: " + odd),
+                 pxe("proxy_client_close", time=iso_ms(t), level="INFO", proxy_endpoint="default", client_connection=cc, close_reason=odd, close_kind="unknown"),
+                 "invented on purpose: an unknown close reason", verified=False, note="store the reason text and bucket it as unknown"))
+    db = u32()
+    t += 20
+    X.append(row("rds-proxy", px_db(t, db, "A TCP connection was established from the proxy at 10.42.32.17:47120 to the database at 10.42.48.20:5432."),
+                 pxe("proxy_db_connect", time=iso_ms(t), level="INFO", db_connection=db, proxy_ip="10.42.32.17", proxy_port=47120, db_ip="10.42.48.20", db_port=5432), S3))
+    t += 30
+    X.append(row("rds-proxy", px_db(t, db, DB_CLOSED_MID),
+                 pxe("proxy_db_close", time=iso_ms(t), level="INFO", db_connection=db, close_kind="closed_mid_request",
+                     close_reason="The client connection that borrowed this database connection from the connection pool was closed in the middle of a request."),
+                 S3 + " (dbConnection tag [U])"))
+    t += 30
+    X.append(row("rds-proxy", px_db(t, db, DB_RELEASED),
+                 pxe("proxy_db_release", time=iso_ms(t), level="INFO", db_connection=db, close_kind="released_session_reset"), S3 + " (dbConnection tag [U])"))
+    X.append(row("rds-proxy", 'Credentials couldn\'t be retrieved. The database user "reporting_ro" was found in multiple DB proxy authentication entries',
+                 pxe("proxy_credentials_error", time=None, db_user="reporting_ro"), S3 + " (bare line, no prefix; source #61446037472)"))
+    out["rds-proxy"] = X
+
+    for fam, rows_ in out.items():
+        write("lines/%s.ndjson" % fam, "".join(json.dumps(r_, ensure_ascii=False) + "\n" for r_ in rows_))
+    return out
+
+
 def main():
     for d in ["incident", "containers", "lines", "errors", "bad"]:
         shutil.rmtree(os.path.join(HERE, d), ignore_errors=True)
     inc, summary = build_incident()
+    build_containers()
+    build_lines()
     print(json.dumps({k: summary[k] for k in ["invocations", "failures", "labels", "by_function", "mechanisms"]}, indent=1))
 
 

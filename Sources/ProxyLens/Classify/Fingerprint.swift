@@ -49,7 +49,7 @@ public enum Fingerprint {
         if t.count >= 8, digits >= 2, t.allSatisfy({ $0.isHexDigit || $0 == "-" }) { return "<HEX>" + trailing }
         // ids like ord_TmBHcFEN67c5, in_KGcF…, cus_… : a short prefix, an underscore, a random tail.
         if let underscore = t.firstIndex(of: "_"), t.distance(from: t.startIndex, to: underscore) <= 4,
-           t[t.index(after: underscore)...].count >= 8 {
+           t[t.index(after: underscore)...].count >= 5 {
             return String(t[...underscore]) + "<ID>" + trailing
         }
         if digits >= 3 && digits * 3 >= t.count { return "<NUM>" + trailing }

@@ -1,0 +1,41 @@
+import Testing
+@testable import ProxyLens
+
+@Suite("Signature rules")
+struct SignatureRuleTests {
+    @Test("every example is matched by its own rule (no rule shadows another)")
+    func examplesMatchTheirOwnRule() {
+        var names = Set<String>()
+        for rule in SignatureRule.all {
+            #expect(names.insert(rule.name).inserted, "duplicate rule name \(rule.name)")
+            #expect(!rule.examples.isEmpty, "\(rule.name) has no examples")
+            for example in rule.examples {
+                #expect(SignatureRule.match(example)?.name == rule.name,
+                        "example of \(rule.name) matched \(SignatureRule.match(example)?.name ?? "nothing"): \(example.prefix(90))")
+            }
+        }
+    }
+
+    @Test("the same SQLSTATE means different things: HYT00 query vs login timeout")
+    func hyt00() {
+        #expect(SignatureRule.match("('HYT00', '[HYT00] [Microsoft][ODBC Driver 18 for SQL Server]Query timeout expired (0) (SQLExecDirectW)')")?.signal == .queryTimeout)
+        #expect(SignatureRule.match("('HYT00', '[HYT00] [Microsoft][ODBC Driver 17 for SQL Server]Login timeout expired (0) (SQLDriverConnect)')")?.signal == .connectionTimeout)
+    }
+
+    @Test("fingerprints mask ids and numbers but keep the words that matter")
+    func fingerprints() {
+        let a = Fingerprint.of("[ERROR] ValueError: invalid order id: 'ord_XZ0Er8!'\nTraceback (most recent call last):")
+        let b = Fingerprint.of("[ERROR] ValueError: invalid order id: 'ord_Ab9Qz7!'\nTraceback (most recent call last):")
+        #expect(a == b)
+        #expect(Fingerprint.of("query timeout after 30 s") != Fingerprint.of("connection timeout after 30 s"))
+        #expect(Fingerprint.of("connected from 10.0.12.27:64557 in 1234 ms").contains("<IP>"))
+    }
+
+    @Test("transaction markers: begin, and commit only as a word")
+    func transactionMarkers() {
+        #expect(TransactionMarkers.effect(of: "Beginning transaction for batch 213799 (IsolationLevel=ReadCommitted)") == 1)
+        #expect(TransactionMarkers.effect(of: "db: begin transaction (reserve stock for ord_n42LkVLZfep5)") == 1)
+        #expect(TransactionMarkers.effect(of: "db: commit") == -1)
+        #expect(TransactionMarkers.effect(of: "calling https://payments.internal.example/charge") == 0)
+    }
+}

@@ -1,0 +1,49 @@
+import Testing
+@testable import ProxyLens
+
+@Suite("Line formats")
+struct LineFormatTests {
+    @Test("every example line is parsed by its own format (no format shadows another)")
+    func examplesMatchTheirOwnFormat() {
+        for format in LineFormat.all {
+            #expect(!format.examples.isEmpty, "\(format.name) has no examples")
+            for example in format.examples {
+                let (_, name) = LineFormat.parse(example)
+                #expect(name == format.name, "example of \(format.name) parsed as \(name): \(example.prefix(80))")
+            }
+        }
+    }
+
+    @Test("fields: request ids, levels, proxy ids and embedded times")
+    func fields() {
+        #expect(LineFormat.parse("START RequestId: 4ce9340a-b765-490f-ad8a-02ab3415e2bf Version: $LATEST\n").0
+                == ParsedLine(kind: .start, requestId: "4ce9340a-b765-490f-ad8a-02ab3415e2bf"))
+        let proxy = LineFormat.parse("2023-09-06T08:28:13.685Z [WARN] [proxyEndpoint=default] [clientConnection=51706963] The client session was pinned to the database connection [dbConnection=973587044] for the remainder of the session.").0
+        #expect(proxy.kind == .proxy && proxy.level == "WARN" && proxy.clientConnection == 51_706_963 && proxy.dbConnection == 973_587_044)
+        #expect(proxy.proxyTimestamp == Timestamp.parse("2023-09-06T08:28:13.685Z"))
+        #expect(LineFormat.parse("[ERROR] QueryCanceled: canceling statement due to statement timeout\n\nTraceback").0.kind == .appError)
+        #expect(LineFormat.parse("[ERROR]\t2025-12-07T13:52:05.745Z\t7c2b0717-34af-480a-877b-f699ec8c7b5e\trecommendations unavailable\n").0
+                == ParsedLine(kind: .app, requestId: "7c2b0717-34af-480a-877b-f699ec8c7b5e", level: "ERROR"))
+        #expect(LineFormat.parse("2025-12-07T13:31:14.862Z\tff3fc8b9-cd4d-4519-8db8-057bce0bf539\tinfo\tProcessing\n").0.kind == .app)
+    }
+
+    @Test("REPORT fields in any order, with and without Status")
+    func report() {
+        let fields = ReportLine.fields("REPORT RequestId: 83269395-0000\tDuration: 11.48 ms\tBilled Duration: 12 ms\tMemory Size: 128 MB\tMax Memory Used: 10 MB\tStatus: error\tError Type: Runtime.InvalidEntrypoint")
+        #expect(fields["Status"] == "error" && fields["Error Type"] == "Runtime.InvalidEntrypoint")
+        #expect(ReportLine.number(fields["Duration"]) == 11.48)
+        let old = ReportLine.fields("REPORT RequestId: 4ce9340a\tDuration: 26.73 ms\tBilled Duration: 27 ms \tMemory Size: 128 MB\tMax Memory Used: 75 MB\t\n")
+        #expect(ReportLine.number(old["Memory Size"]) == 128 && old["Status"] == nil)
+    }
+
+    @Test("timestamps in every form the CLI prints")
+    func timestamps() {
+        let ms = Timestamp.parse("2025-12-07T13:30:01.056Z")
+        #expect(ms == 1_765_114_201_056)
+        #expect(Timestamp.parse("2025-12-07T13:30:01.056000+00:00") == ms)
+        #expect(Timestamp.parse("2025-12-07 13:30:01.056") == ms)
+        #expect(Timestamp.parse("2025-12-07T16:30:01.056+03:00") == ms)
+        #expect(Timestamp.iso(1_765_114_201_056) == "2025-12-07T13:30:01.056Z")
+        #expect(Timestamp.parse("not a time") == nil)
+    }
+}

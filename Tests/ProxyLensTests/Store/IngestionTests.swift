@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import ProxyLens
+
+@Suite("Ingestion into the store")
+struct IngestionTests {
+    static let page = """
+    {
+        "events": [
+            {"logStreamName": "2026/03/14/[$LATEST]aaaa", "timestamp": 1773478800000, "message": "START RequestId: 11111111-1111-4111-8111-111111111111 Version: $LATEST\\n", "ingestionTime": 1773478800100, "eventId": "1"},
+            {"logStreamName": "2026/03/14/[$LATEST]aaaa", "timestamp": 1773478800010, "message": "[WARNING]\\t2026-03-14T09:00:00.010Z\\t11111111-1111-4111-8111-111111111111\\tLAMBDA_WARNING: Unhandled exception.\\n", "ingestionTime": 1773478800100, "eventId": "2"},
+            {"logStreamName": "2026/03/14/[$LATEST]aaaa", "timestamp": 1773478800010, "message": "[ERROR] OperationalError: SSL SYSCALL error: EOF detected\\n\\nTraceback (most recent call last):\\n", "ingestionTime": 1773478800100, "eventId": "3"},
+            {"logStreamName": "2026/03/14/[$LATEST]aaaa", "timestamp": 1773478800012, "message": "END RequestId: 11111111-1111-4111-8111-111111111111\\n", "ingestionTime": 1773478800100, "eventId": "4"},
+            {"logStreamName": "2026/03/14/[$LATEST]aaaa", "timestamp": 1773478800012, "message": "REPORT RequestId: 11111111-1111-4111-8111-111111111111\\tDuration: 12.00 ms\\tBilled Duration: 12 ms\\tMemory Size: 512 MB\\tMax Memory Used: 100 MB\\n", "ingestionTime": 1773478800100, "eventId": "5"}
+        ],
+        "searchedLogStreams": []
+    }
+    """
+
+    @Test("re-ingesting, or ingesting an overlapping copy, adds nothing")
+    func dedupe() throws {
+        let folder = try Fixture.temporaryFolder()
+        let first = try Fixture.write(Self.page, to: "inventory-api/inventory-api_1.json", in: folder)
+        let copy = try Fixture.write(Self.page.replacingOccurrences(of: "\"searchedLogStreams\": []", with: "\"nextToken\": \"x\""),
+                                     to: "inventory-api/inventory-api_2.json", in: folder)
+        let database = try Database(path: ":memory:")
+        let (once, _) = try ingest([first], into: database)
+        #expect(once.eventsAdded == 5)
+        let (again, _) = try ingest([first, copy], into: database)
+        #expect(again.eventsAdded == 0)
+        #expect(try database.scalar("SELECT count(*) FROM event").int == 5)
+    }
+
+    @Test("an unhandled Python error with no request id fails the invocation running in its stream")
+    func pythonErrorAttribution() throws {
+        let folder = try Fixture.temporaryFolder()
+        let path = try Fixture.write(Self.page, to: "inventory-api/inventory-api_1.json", in: folder)
+        let database = try Database(path: ":memory:")
+        _ = try ingest([path], into: database)
+        let row = try database.rows("SELECT function, status, error_message FROM invocation")
+        #expect(row.count == 1)
+        #expect(row[0][0].string == "inventory-api")
+        #expect(row[0][1].string == "error")
+        #expect(row[0][2].string?.hasPrefix("[ERROR] OperationalError: SSL SYSCALL error") == true)
+    }
+
+    @Test("bad files: each gets an ingest_error row naming it, and the good ones are still read")
+    func badInputs() throws {
+        let folder = try Fixture.temporaryFolder()
+        let good = try Fixture.write(Self.page, to: "inventory-api/good.json", in: folder)
+        let cut = try Fixture.write(String(Self.page.prefix(700)), to: "inventory-api/cut.json", in: folder)
+        let binary = folder.appendingPathComponent("random.bin")
+        try Data((0..<4096).map { _ in UInt8.random(in: 0...255) } + [0]).write(to: binary)
+        let empty = try Fixture.write("", to: "empty.json", in: folder)
+        let prose = try Fixture.write("Dear team, the logs are attached.\n", to: "notes with spaces – café.txt", in: folder)
+        let database = try Database(path: ":memory:")
+        let (summary, issues) = try ingest([folder.path], into: database)
+        let failing = Set(issues.map { ($0.0 as NSString).lastPathComponent })
+        #expect(failing == ["cut.json", "random.bin", "empty.json", (prose as NSString).lastPathComponent])
+        #expect(try database.scalar("SELECT count(*) FROM ingest_error").int == 4)
+        #expect(try database.scalar("SELECT count(*) FROM event WHERE message LIKE 'START%'").int == 1)
+        #expect(summary.problems == 4)
+        _ = (good, cut, empty)
+    }
+
+    @Test("a newer database is refused with a clear message; an older one is migrated")
+    func schemaVersions() throws {
+        let folder = try Fixture.temporaryFolder()
+        let path = folder.appendingPathComponent("x.sqlite").path
+        do {
+            let database = try Database(path: path)
+            try database.execute("INSERT INTO schema_migration (version, name, applied_at) VALUES (9999, 'future', 0)")
+        }
+        #expect(throws: ProxyLensError.self) { _ = try Database(path: path) }
+        let older = folder.appendingPathComponent("old.sqlite").path
+        do {
+            let database = try Database(path: older)
+            try database.execute("DELETE FROM schema_migration WHERE version > 1; DROP VIEW failure_iso; DROP TABLE failure_link; DROP TABLE failure;")
+        }
+        let migrated = try Database(path: older)
+        #expect(try migrated.scalar("SELECT max(version) FROM schema_migration").int == Int64(Migrator.latestVersion))
+    }
+}

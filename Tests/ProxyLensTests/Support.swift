@@ -1,0 +1,58 @@
+import Foundation
+@testable import ProxyLens
+
+/// Paths used by the tests: the repository root, its samples, and the shared labelled corpus.
+enum Fixture {
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func samples(_ path: String) -> String { root.appendingPathComponent("samples").appendingPathComponent(path).path }
+    static let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/public").path
+    static var corpusAvailable: Bool { FileManager.default.fileExists(atPath: corpus + "/truth/truth.ndjson") }
+
+    /// A fresh folder under the system temporary directory.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("proxylens-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func write(_ text: String, to name: String, in folder: URL) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    static func gzip(_ data: Data) throws -> Data {
+        let folder = try temporaryFolder()
+        let input = folder.appendingPathComponent("x")
+        try data.write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-kn", input.path]
+        try process.run()
+        process.waitUntilExit()
+        return try Data(contentsOf: folder.appendingPathComponent("x.gz"))
+    }
+}
+
+/// Reads a container from memory with the same code path ingest uses.
+func readEvents(_ text: String, layout: TextExportReader.Layout? = nil, defaultStream: String = "stream") throws -> CollectingSink {
+    let sink = CollectingSink()
+    let window = ByteWindow(MemoryByteSource(text))
+    _ = try window.fill()
+    if let layout {
+        try TextExportReader(layout: layout, logGroup: nil, defaultStream: defaultStream).read(window, into: sink)
+    } else {
+        var reader = CloudWatchJSONReader(defaultStream: defaultStream, defaultGroup: nil)
+        try reader.read(window, into: sink)
+    }
+    return sink
+}
+
+func ingest(_ paths: [String], into database: Database, options: IngestOptions = IngestOptions()) throws -> (IngestSummary, [(String, IngestIssue)]) {
+    var issues: [(String, IngestIssue)] = []
+    let ingestion = Ingestion(database: database, options: options)
+    ingestion.onIssue = { issues.append(($0, $1)) }
+    let summary = try ingestion.run(paths: paths)
+    return (summary, issues)
+}
