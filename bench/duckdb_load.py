@@ -55,6 +55,9 @@ def main():
         print(sql)
         return
     import duckdb
+    for suffix in ("", ".wal"):          # always a fresh database file
+        if os.path.exists(a.db + suffix):
+            os.remove(a.db + suffix)
     t = time.perf_counter()
     con = duckdb.connect(a.db)
     if a.threads:

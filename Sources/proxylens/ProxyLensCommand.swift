@@ -17,7 +17,7 @@ struct ProxyLensCommand: ParsableCommand {
               proxylens analyze samples/incident
             """,
         version: ProxyLensVersion.current,
-        subcommands: [Ingest.self, Classify.self, Failures.self]
+        subcommands: [Analyze.self, Ingest.self, Classify.self, Report.self, Failures.self, Sql.self, Schema.self]
     )
 }
 

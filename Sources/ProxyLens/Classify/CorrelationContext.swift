@@ -226,7 +226,7 @@ final class CorrelationContext {
     /// IdleClientTimeout, make it more certain.
     private func staleLabel(_ failure: Classifier.Failed, rule: SignatureRule, evidence: inout [String]) -> Classifier.Label {
         var label = Classifier.Label(cause: .staleConnection, confidence: rule.signal == .transactionState ? 0.55 : 0.65, rule: rule.name, signal: rule.signal)
-        let warm = !failure.coldStart && failure.seq > 1
+        let warm = !failure.coldStart
         if warm { label.confidence += 0.1 } else { label.confidence -= 0.15; label.rule += "+cold-start" }
         let candidates = proxies(for: failure.function)
         label.proxy = candidates.count == 1 ? candidates[0] : nil

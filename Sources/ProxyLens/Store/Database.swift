@@ -181,6 +181,9 @@ public final class Statement {
         sqlite3_clear_bindings(pointer)
     }
 
+    /// The index of a named parameter (`:name`), 0 when the statement has none by that name.
+    public func parameterIndex(_ name: String) -> Int32 { sqlite3_bind_parameter_index(pointer, name) }
+
     public var columnCount: Int { Int(sqlite3_column_count(pointer)) }
     public func columnName(_ index: Int) -> String { String(cString: sqlite3_column_name(pointer, Int32(index))) }
     public var isReadOnly: Bool { sqlite3_stmt_readonly(pointer) != 0 }

@@ -1,0 +1,167 @@
+import Foundation
+
+/// Options for building a report.
+public struct ReportOptions: Sendable {
+    public var windowSeconds = 300
+    public var filter = FailureFilter()
+    public var top = 10
+    public init(windowSeconds: Int = 300, filter: FailureFilter = FailureFilter(), top: Int = 10) {
+        self.windowSeconds = windowSeconds
+        self.filter = filter
+        self.top = top
+    }
+}
+
+/// Everything a report says, independent of how it is rendered.
+public struct Report: Sendable {
+    public struct CauseCount: Sendable { public var cause: String; public var failures: Int }
+    public struct CauseRow: Sendable {
+        public var cause: String, failures: Int, share: Double, instances: Int, first: Int64, last: Int64, meanConfidence: Double
+    }
+    public struct WindowRow: Sendable { public var start: Int64, end: Int64, failures: Int, causes: [CauseCount] }
+    public struct InstanceRow: Sendable { public var function: String, instance: String, failures: Int, causes: [CauseCount] }
+    public struct ChainRow: Sendable { public var proxy: String, connectionTimeouts: Int, leaks: Int, first: Int64, last: Int64 }
+    public struct PinRow: Sendable { public var proxy: String, reason: String, digest: String?, sessions: Int, remedy: String }
+    public struct PressureRow: Sendable { public var start: Int64, proxy: String, clientSessions: Int, pinnedSessions: Int, dbConnections: Int }
+    public struct Finding: Sendable { public var subject: String, found: String, change: String }
+    public struct Recommendation: Sendable { public var cause: String, advice: String, evidence: [String] }
+    public struct FingerprintRow: Sendable { public var fingerprint: String, failures: Int, example: String }
+
+    public var database: String
+    public var inputs: Int
+    public var firstTs: Int64?
+    public var lastTs: Int64?
+    public var invocations: Int
+    public var failures: Int
+    public var windowSeconds: Int
+    public var causes: [CauseRow] = []
+    public var windows: [WindowRow] = []
+    public var instances: [InstanceRow] = []
+    public var chains: [ChainRow] = []
+    public var pinning: [PinRow] = []
+    public var pressure: [PressureRow] = []
+    public var findings: [Finding] = []
+    public var recommendations: [Recommendation] = []
+    public var unclassified: [FingerprintRow] = []
+
+    public var failureRate: Double { invocations == 0 ? 0 : Double(failures) / Double(invocations) }
+
+    public func count(of cause: String) -> Int { causes.first { $0.cause == cause }?.failures ?? 0 }
+}
+
+/// Named SQL from `Report/queries/*.sql`, the same files a person can run with sqlite3.
+public enum NamedQuery {
+    public static func sql(_ name: String) throws -> String {
+        guard let url = Bundle.module.url(forResource: "queries", withExtension: nil)?.appendingPathComponent("\(name).sql") else {
+            throw ProxyLensError(.database, "queries/\(name).sql", "missing from this build")
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    public static var names: [String] {
+        guard let url = Bundle.module.url(forResource: "queries", withExtension: nil),
+              let files = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
+        return files.filter { $0.hasSuffix(".sql") }.map { String($0.dropLast(4)) }.sorted()
+    }
+}
+
+/// Builds a `Report` from a classified database.
+public struct ReportBuilder {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    func run(_ name: String, _ parameters: [String: SQLValue]) throws -> [[SQLValue]] {
+        let statement = try database.prepare(try NamedQuery.sql(name))
+        for (key, value) in parameters {
+            let index = statement.parameterIndex(":" + key)
+            if index > 0 { statement.bind(value, at: index) }
+        }
+        var rows: [[SQLValue]] = []
+        while try statement.step() { rows.append((0..<statement.columnCount).map { statement.value($0) }) }
+        return rows
+    }
+
+    public func build(_ options: ReportOptions) throws -> Report {
+        try FailureQuery(database: database).requireClassified()
+        let f = options.filter
+        let windowMs = Int64(options.windowSeconds) * 1000
+        let parameters: [String: SQLValue] = [
+            "since": f.since.map(SQLValue.integer) ?? .null, "until": f.until.map(SQLValue.integer) ?? .null,
+            "function": f.function.map(SQLValue.text) ?? .null, "window_ms": .integer(windowMs),
+        ]
+        var invocationWhere = "1 = 1"
+        var invocationArgs: [SQLValue] = []
+        if let since = f.since { invocationWhere += " AND coalesce(start_ts, end_ts) >= ?"; invocationArgs.append(.integer(since)) }
+        if let until = f.until { invocationWhere += " AND coalesce(start_ts, end_ts) < ?"; invocationArgs.append(.integer(until)) }
+        if let function = f.function { invocationWhere += " AND function = ?"; invocationArgs.append(.text(function)) }
+        let totals = try database.rows("SELECT count(*), min(coalesce(start_ts, end_ts)), max(end_ts) FROM invocation WHERE \(invocationWhere)", invocationArgs)[0]
+        var report = Report(
+            database: database.path, inputs: Int(try database.scalar("SELECT count(*) FROM source").int ?? 0),
+            firstTs: totals[1].int, lastTs: totals[2].int, invocations: Int(totals[0].int ?? 0), failures: 0,
+            windowSeconds: options.windowSeconds)
+        report.causes = try run("causes", parameters).map {
+            Report.CauseRow(cause: $0[0].string ?? "", failures: Int($0[1].int ?? 0), share: $0[2].double ?? 0, instances: Int($0[3].int ?? 0),
+                            first: $0[4].int ?? 0, last: $0[5].int ?? 0, meanConfidence: $0[6].double ?? 0)
+        }
+        report.failures = report.causes.reduce(0) { $0 + $1.failures }
+        var windows: [Int64: [Report.CauseCount]] = [:]
+        for row in try run("windows", parameters) {
+            windows[row[0].int ?? 0, default: []].append(Report.CauseCount(cause: row[1].string ?? "", failures: Int(row[2].int ?? 0)))
+        }
+        report.windows = windows.keys.sorted().map { start in
+            let causes = Self.ranked(windows[start] ?? [])
+            return Report.WindowRow(start: start, end: start + windowMs, failures: causes.reduce(0) { $0 + $1.failures }, causes: causes)
+        }
+        var instances: [String: (function: String, causes: [Report.CauseCount])] = [:]
+        for row in try run("instances", parameters) {
+            let instance = row[1].string ?? ""
+            instances[instance, default: (row[0].string ?? "", [])].causes.append(Report.CauseCount(cause: row[2].string ?? "", failures: Int(row[3].int ?? 0)))
+        }
+        report.instances = instances.map { instance, value in
+            let causes = Self.ranked(value.causes)
+            return Report.InstanceRow(function: value.function, instance: instance, failures: causes.reduce(0) { $0 + $1.failures }, causes: causes)
+        }.sorted { ($0.failures, $1.function, $1.instance) > ($1.failures, $0.function, $0.instance) }
+        report.chains = try run("chains", parameters).map {
+            Report.ChainRow(proxy: $0[0].string ?? "unknown", connectionTimeouts: Int($0[1].int ?? 0), leaks: Int($0[2].int ?? 0),
+                            first: $0[3].int ?? 0, last: $0[4].int ?? 0)
+        }
+        report.pinning = try run("pinning", parameters).map {
+            let reason = $0[1].string ?? ""
+            return Report.PinRow(proxy: $0[0].string ?? "", reason: reason, digest: $0[2].string, sessions: Int($0[3].int ?? 0),
+                                 remedy: Advice.pinningRemedy(reason: reason, digest: $0[2].string))
+        }
+        report.pressure = try run("pressure", parameters).map {
+            Report.PressureRow(start: $0[0].int ?? 0, proxy: $0[1].string ?? "", clientSessions: Int($0[2].int ?? 0),
+                               pinnedSessions: Int($0[3].int ?? 0), dbConnections: Int($0[4].int ?? 0))
+        }
+        report.findings = try ConfigurationFindings(database: database).findings()
+        report.recommendations = try report.causes.map { row in
+            let evidence = try database.rows("""
+                SELECT f.function, f.instance, f.ts, f.message, f.detail FROM failure f WHERE f.cause = ? ORDER BY f.confidence DESC, f.ts LIMIT 3
+                """, [.text(row.cause)]).map { r -> String in
+                var text = ErrorText.body(ofAppLine: r[3].string ?? "")
+                if text.hasPrefix("[ERROR] ") { text = String(text.dropFirst(8)) }
+                text = text.split(separator: "\n").first.map(String.init) ?? ""
+                if text == "Lambda timeout", let detail = r[4].string { text += " (\(detail))" }
+                return "\(Timestamp.iso(r[2].int ?? 0)) \(r[0].string ?? "") \(r[1].string ?? ""): \(String(text.prefix(220)))"
+            }
+            return Report.Recommendation(cause: row.cause, advice: Advice.forCause(row.cause), evidence: evidence)
+        }
+        let (clause, args) = FailureFilter(cause: .unclassified, function: f.function, since: f.since, until: f.until).whereClause()
+        report.unclassified = try database.rows("""
+            SELECT f.fingerprint, count(*), min(f.request_id) FROM failure f WHERE \(clause) GROUP BY f.fingerprint ORDER BY count(*) DESC LIMIT ?
+            """, args + [.integer(Int64(options.top))]).map {
+            Report.FingerprintRow(fingerprint: $0[0].string ?? "", failures: Int($0[1].int ?? 0), example: $0[2].string ?? "")
+        }
+        return report
+    }
+
+    /// Most failures first; ties in the canonical cause order.
+    static func ranked(_ counts: [Report.CauseCount]) -> [Report.CauseCount] {
+        counts.sorted { a, b in
+            if a.failures != b.failures { return a.failures > b.failures }
+            return (Cause(rawValue: a.cause)?.rank ?? 9) < (Cause(rawValue: b.cause)?.rank ?? 9)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import ProxyLens
+
+/// Report options shared by `report` and `analyze`.
+struct ReportOptionGroup: ParsableArguments {
+    @Option(help: ArgumentHelp("Time window for the timeline (e.g. 5m, 60s, 1h).", valueName: "duration"))
+    var window: String = "5m"
+    @Option(help: ArgumentHelp("Only failures at or after this time (ISO-8601).", valueName: "time"))
+    var since: String?
+    @Option(help: ArgumentHelp("Only failures before this time (ISO-8601).", valueName: "time"))
+    var until: String?
+    @Option(help: "Only this function.")
+    var function: String?
+    @Option(help: "How many rows of instances, pin reasons and fingerprints to show.")
+    var top: Int = 10
+    @Option(help: "Output format: table, json, markdown, csv, junit or html (default: table).")
+    var format: ReportFormat = .table
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    @Option(help: ArgumentHelp("Exit 1 when more than N failures of CAUSE (no =N: any). Comma-separated.", valueName: "cause[=N],..."))
+    var failOn: String?
+
+    func options() throws -> (ReportOptions, [FailThreshold]) {
+        guard let seconds = Timestamp.parseDuration(window) else {
+            throw ValidationError("--window: expected a duration like 5m, 300s or 1h, got '\(window)'")
+        }
+        guard top > 0 else { throw ValidationError("--top must be at least 1") }
+        let filter = FailureFilter(cause: nil, function: function, since: try since.map { try parseTime($0, "--since") },
+                                   until: try until.map { try parseTime($0, "--until") })
+        return (ReportOptions(windowSeconds: seconds, filter: filter, top: top), try failOn.map(FailThreshold.parse) ?? [])
+    }
+
+    /// Builds, renders, writes; returns the exit code the thresholds call for.
+    func emit(database path: String) throws -> ExitCode {
+        let (options, thresholds) = try self.options()
+        let database = try Database(path: path, readOnly: true, migrate: false)
+        let report = try ReportBuilder(database: database).build(options)
+        let color = output == nil && Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let text = ReportRenderer.render(report, format: format, thresholds: thresholds, color: color, top: top)
+        if let output {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+                throw ProxyLensError(.usage, output, "cannot write the report: \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        let crossed = thresholds.filter { $0.crossed(by: report) }
+        for threshold in crossed {
+            Console.error("proxylens: --fail-on \(threshold.cause.rawValue)\(threshold.limit > 0 ? "=\(threshold.limit)" : ""): \(report.count(of: threshold.cause.rawValue)) failures")
+        }
+        return crossed.isEmpty ? .success : Exit.thresholdCrossed
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report root causes ranked by instance and time window.",
+        discussion: """
+            Causes ranked, a timeline per window, instances, cause chains, the pinning
+            leaderboard, proxy pressure, configuration findings and what to change, with
+            evidence lines. Formats: table (terminal), json (documented in the README),
+            markdown ($GITHUB_STEP_SUMMARY), csv (timeline), junit (CI), html (one file).
+
+            Exit status: 0 no threshold crossed, 1 a --fail-on threshold crossed, 2 usage,
+            input or database error.
+
+            Example:
+              proxylens report --db incident.sqlite --window 5m --format markdown --fail-on lambda-timeout-pinning-leak
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var report: ReportOptionGroup
+
+    func run() throws {
+        let code: ExitCode
+        do { code = try report.emit(database: database.db) } catch let error as ValidationError { throw error } catch { throw Exit.fail(error) }
+        if code != .success { throw code }
+    }
+}
+
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ingest, classify and report in one command.",
+        discussion: """
+            The same as `ingest PATH...`, then `classify`, then `report` with the options given.
+            Inputs already ingested (same file, same content) are skipped.
+
+            Example:
+              proxylens analyze samples/incident
+              proxylens analyze --db ci.sqlite exports/ --format junit --output proxylens.xml --fail-on connection-timeout=10
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var report: ReportOptionGroup
+
+    @Option(help: ArgumentHelp("Log group for events whose export does not name one.", valueName: "group"))
+    var logGroup: String?
+
+    @Argument(help: ArgumentHelp("Files, folders or - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or folder to analyze") }
+        _ = try report.options()
+    }
+
+    func run() throws {
+        let code: ExitCode
+        do {
+            let summary = try IngestRunner.run(paths: paths, database: database.db, options: IngestOptions(logGroup: logGroup))
+            Console.error(IngestRunner.describe(summary, database: database.db))
+            let classified = try ClassifyRunner.run(database: database.db)
+            Console.error(ClassifyRunner.describe(classified))
+            code = try report.emit(database: database.db)
+        } catch {
+            throw Exit.fail(error)
+        }
+        if code != .success { throw code }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
