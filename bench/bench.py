@@ -66,6 +66,7 @@ def measure(cmd, label, timeout=3600, stdout_path=None, cwd=None):
     err_path = os.path.join(WORK, "last-stderr.txt")
     rss_path = os.path.join(WORK, "last-rusage.txt")
     err = open(err_path, "wb")
+    os.sync()   # untimed: earlier contenders' dirty pages must not be written back on this one's clock
     t0 = time.perf_counter()
     p = subprocess.Popen([TIME, "-o", rss_path, "-f", "%M %U %S %x"] + cmd, stdout=out, stderr=err,
                          stdin=subprocess.DEVNULL, cwd=cwd)
@@ -293,12 +294,14 @@ def main():
     ap.add_argument("--gzip-fraction", type=float, default=0.2)
     ap.add_argument("--skip", default="", help="comma list of contenders to skip: duckdb,sqlite,jq,proxylens")
     ap.add_argument("--work", default=os.path.join(ROOT, ".bench"))
+    ap.add_argument("--scratch", help="folder for the fresh databases (default WORK/tmp; e.g. /dev/shm to take "
+                                      "disk flush noise out of every contender alike)")
     a = ap.parse_args()
     skip = set(s.strip() for s in a.skip.split(",") if s.strip())
     WORK = os.path.abspath(a.work)
     os.makedirs(WORK, exist_ok=True)
     ctx = Ctx()
-    ctx.tmp = os.path.join(WORK, "tmp")
+    ctx.tmp = os.path.abspath(a.scratch) if a.scratch else os.path.join(WORK, "tmp")
     os.makedirs(ctx.tmp, exist_ok=True)
 
     # ---- corpus

@@ -1129,9 +1129,10 @@ def fle_page(events, extra=None):
     return page
 
 
-def split_pages(events, cut, overlap_ms):
-    a = [e for e in events if e["timestamp"] < cut + overlap_ms]
-    b = [e for e in events if e["timestamp"] >= cut]
+def split_pages(events, a_end, b_start):
+    """Two exports whose time ranges overlap: [.., a_end) and [b_start, ..)."""
+    a = [e for e in events if e["timestamp"] < a_end]
+    b = [e for e in events if e["timestamp"] >= b_start]
     return a, b
 
 
@@ -1260,7 +1261,7 @@ def build_incident():
 
     # inventory-api: two overlapping filter-log-events pages, one gzipped
     ev = lambda_events(inv)
-    a, b = split_pages(ev, at(15), 2000)
+    a, b = split_pages(ev, at(15, 20), at(14, 55))
     files["inventory-api"] = [
         write(base + "cloudwatch/lambda/inventory-api/inventory-api_2026-03-14T0905Z_0915Z.json.gz", gz_bytes(cli_json(fle_page(a)).encode())),
         write(base + "cloudwatch/lambda/inventory-api/inventory-api_2026-03-14T0915Z_0925Z.json", cli_json(fle_page(b))),
@@ -1269,7 +1270,7 @@ def build_incident():
 
     # inventory-pg-proxy: filter-log-events pages
     pev = proxy_events(pg)
-    a, b = split_pages(pev, at(15), 2000)
+    a, b = split_pages(pev, at(15, 20), at(14, 55))
     write(base + "cloudwatch/rds-proxy/inventory-pg-proxy/inventory-pg-proxy_2026-03-14T0905Z_0915Z.json", cli_json(fle_page(a)))
     write(base + "cloudwatch/rds-proxy/inventory-pg-proxy/inventory-pg-proxy_2026-03-14T0915Z_0925Z.json", cli_json(fle_page(b)))
     pg_overlap = len(a) + len(b) - len(pev)
@@ -1358,7 +1359,7 @@ def build_incident():
 
     # truth and summary
     truth = sorted(inv.truth + pay.truth + jnl.truth, key=lambda r: (r["time"], r["request_id"]))
-    write(base + "truth.ndjson", "".join(json.dumps(r) + "\n" for r in truth))
+    write("incident-truth/truth.ndjson", "".join(json.dumps(r) + "\n" for r in truth))
     labels = {k: 0 for k in ["stale-connection", "query-timeout", "connection-timeout", "lambda-timeout-pinning-leak", "unclassified"]}
     mechs, by_fn = {}, {}
     for r in truth:
@@ -1412,7 +1413,7 @@ def build_incident():
             "payments-worker ReservedConcurrentExecutions 40 with every session pinned (Parse)",
         ],
     }
-    write(base + "summary.json", json.dumps(summary, indent=2) + "\n")
+    write("incident-truth/summary.json", json.dumps(summary, indent=2) + "\n")
     return inc, summary
 
 
@@ -1541,20 +1542,26 @@ def build_containers():
     t_l, t_p = uid(), uid()
     ls = "2026/03/14/[$LATEST]" + hexid()
     rq1, rq2 = uid(), uid()
+    # the seed article's case: an invocation leaves its transaction open on a pinned session, the
+    # proxy gives the database connection away while the environment idles, the next one gets 3971
     dn = [
         (cts(13, 59, 811), "INIT_START Runtime Version: %s\tRuntime Version ARN: %s\n" % (DOTNET_VER, DOTNET_ARN)),
         (cts(14, 1, 30), "START RequestId: %s Version: $LATEST\n" % rq1),
         (cts(14, 1, 33), dn_text(cts(14, 1, 33), rq1, "info", "Exporting ledger period 2026-02 (4 accounts)")),
         (cts(14, 1, 90), dn_text(cts(14, 1, 90), rq1, "info", "Beginning transaction for export 2026-02 (IsolationLevel=Snapshot)")),
-        (cts(14, 31, 30), "END RequestId: %s\n" % rq1),
-        (cts(14, 31, 30), "REPORT RequestId: %s\tDuration: 30000.00 ms\tBilled Duration: 31219 ms\tMemory Size: 2048 MB\tMax Memory Used: 188 MB\tInit Duration: 1218.77 ms\tStatus: timeout\n" % rq1),
+        (cts(14, 2, 411), dn_text(cts(14, 2, 411), rq1, "info", "Export 2026-02 written: 4 accounts, 18210 lines")),
+        (cts(14, 2, 415), "END RequestId: %s\n" % rq1),
+        (cts(14, 2, 415), "REPORT RequestId: %s\tDuration: 1385.12 ms\tBilled Duration: 2604 ms\tMemory Size: 2048 MB\tMax Memory Used: 188 MB\tInit Duration: 1218.77 ms\n" % rq1),
         (cts(14, 33, 4), "START RequestId: %s Version: $LATEST\n" % rq2),
-        (cts(14, 33, 9), dn_text(cts(14, 33, 9), rq2, "fail", sqlexception(
+        (cts(14, 33, 7), dn_text(cts(14, 33, 7), rq2, "info", "Exporting ledger period 2026-03 (4 accounts)")),
+        (cts(14, 33, 19), dn_text(cts(14, 33, 19), rq2, "fail", sqlexception(
             "The server failed to resume the transaction. Desc:3400000005.", None, DN_ONERROR + [
                 "   at LedgerExport.Data.PeriodReader.ReadAsync(String period) in /src/LedgerExport/Data/PeriodReader.cs:line 52",
                 "   at LedgerExport.Function.Handler(ExportRequest request, ILambdaContext context) in /src/LedgerExport/Function.cs:line 37"], 3971, 16))),
+        (cts(14, 33, 23), "END RequestId: %s\n" % rq2),
+        (cts(14, 33, 23), "REPORT RequestId: %s\tDuration: 19.77 ms\tBilled Duration: 20 ms\tMemory Size: 2048 MB\tMax Memory Used: 190 MB\n" % rq2),
     ]
-    parts = [dn[:5], dn[5:]]
+    parts = [dn[:7], dn[7:]]
     led_events = 0
     for i, part in enumerate(parts):
         body = "".join("%s %s\n" % (iso_ms(t), m) for t, m in part)
@@ -1567,17 +1574,17 @@ def build_containers():
     pn = hexid()
     ccx, dbx = u32(), u32()
     pxl = [
-        (cts(13, 59, 870), px_client(cts(13, 59, 870), "INFO", ccx, "A new client connected from 10.7.21.40:50113.")),
-        (cts(13, 59, 881), px_client(cts(13, 59, 881), "INFO", ccx, SQL_AUTH % "ledger_reader")),
-        (cts(13, 59, 889), px_client(cts(13, 59, 889), "WARN", ccx, PIN_PREFIX % (dbx, reason_digest("set transaction isolation level snapshot; set implicit_transactions off")))),
-        (cts(14, 32, 644), px_client(cts(14, 32, 644), "INFO", ccx, "The client connection closed. Reason: " + CLOSE_TEXT["tcp"])),
-        (cts(14, 32, 671), px_db(cts(14, 32, 671), dbx, DB_CLOSED_MID)),
+        (cts(14, 1, 63), px_client(cts(14, 1, 63), "INFO", ccx, "A new client connected from 10.7.21.40:50113.")),
+        (cts(14, 1, 74), px_client(cts(14, 1, 74), "INFO", ccx, SQL_AUTH % "ledger_reader")),
+        (cts(14, 1, 92), px_client(cts(14, 1, 92), "WARN", ccx, PIN_PREFIX % (dbx, reason_digest("set transaction isolation level snapshot; set implicit_transactions off")))),
+        (cts(16, 20, 644), px_client(cts(16, 20, 644), "INFO", ccx, "The client connection closed. Reason: " + CLOSE_TEXT["tcp"])),
+        (cts(16, 20, 671), px_db(cts(16, 20, 671), dbx, DB_CLOSED_MID)),
     ]
     body = "".join("%s %s\n" % (iso_ms(t + R.randint(500, 4000)), m) for t, m in pxl)
     ppath = "s3-export/%s/exportedlogs/ledger-sql-proxy/%s/%s/000000.gz" % (bucket, t_p, pn)
     write(C + ppath, gz_bytes(body.encode()))
     note(ppath, "s3-export", px2_group, len(pxl), [pn],
-         "proxy messages do not end in \\n: one line per event; the export prefix timestamp is the CloudWatch timestamp, the second one is the proxy's own",
+         "proxy messages do not end in \\n: one line per event; the export prefix timestamp is the CloudWatch timestamp, the second one is the proxy's own; the session is pinned by SET and later closed in the middle of a request",
          task_id=t_p, stream_from_key=pn)
     for pref in ("ledger-export", "ledger-sql-proxy"):
         wp = "s3-export/%s/exportedlogs/%s/aws-logs-write-test" % (bucket, pref)
@@ -1596,7 +1603,7 @@ def build_containers():
     note(dp, "describe-export-tasks", None, 0, [], "aws logs describe-export-tasks (CLI v2, lowerCamel keys): maps each taskId to its logGroupName")
     manifest["sets"].append({"files": [p for p in manifest["files"] if p.startswith("s3-export/") and p.endswith(".gz") and t_l in p],
                              "events_after_dedupe": led_events,
-                             "notes": "000000.gz + 000001.gz are one stream: 8 events; the first invocation times out inside a Snapshot transaction (pinning leak), the next fails with 3971"})
+                             "notes": "000000.gz + 000001.gz are one stream: a cold invocation returns with its Snapshot transaction still open; 30 s later the next one fails with SQL Server 3971 (transaction-state)"})
 
     # ---- subscription payloads: a Node text-format Lambda (webhook-relay)
     wh_group = "/aws/lambda/webhook-relay"
@@ -1661,7 +1668,7 @@ def build_containers():
         (cts(12, 8, 143), cat_group, s1, "REPORT RequestId: %s\tDuration: 5039.22 ms\tBilled Duration: 5040 ms\tMemory Size: 256 MB\tMax Memory Used: 93 MB\n" % r1),
         (cts(11, 59, 890), px_group, n1, px_client(cts(11, 58, 444), "WARN", cc1, PIN_PREFIX % (db1, reason_digest("set search_path to $1,$2")))),
         (cts(12, 4, 388), px_group, n2, px_client(cts(12, 1, 7), "INFO", cc2, "The client connection closed. Reason: " + CLOSE_TEXT["idle"])),
-        (cts(14, 31, 30), led_group, ls, "REPORT RequestId: %s\tDuration: 30000.00 ms\tBilled Duration: 31219 ms\tMemory Size: 2048 MB\tMax Memory Used: 188 MB\tInit Duration: 1218.77 ms\tStatus: timeout\n" % rq1),
+        (cts(14, 33, 19), led_group, ls, dn[9][1]),
         (cts(16, 40, 19), wh_group, ws, "%s\t%s\tERROR\tInvoke Error \t%s\n" % (iso_ms(cts(16, 40, 19)), rw, compact(err))),
     ]
     rows.sort(key=lambda r: -r[0])  # Insights sorts @timestamp desc by default
@@ -2681,15 +2688,462 @@ def build_bad():
     return exp
 
 
+# --------------------------------------------------------------------------------------
+# README and read-back verification
+# --------------------------------------------------------------------------------------
+
+def all_files():
+    out = []
+    for root, _, files in os.walk(HERE):
+        for f in files:
+            p = os.path.relpath(os.path.join(root, f), HERE)
+            if p.split(os.sep)[0] in ("incident", "incident-truth", "containers", "lines", "errors", "bad"):
+                out.append(p)
+    return sorted(out)
+
+
+def incident_row(p, summary):
+    fs = summary["functions"]
+    if p.startswith("incident/cloudwatch/lambda/"):
+        return ("inventory-api, `aws logs filter-log-events` page" + (" (gzipped)" if p.endswith(".gz") else ""),
+                "1a, 2 (Python text)", "events (stream, timestamp, message, eventId); the two exports overlap (09:14:55-09:15:20): dedupe on eventId")
+    if p.startswith("incident/cloudwatch/rds-proxy/"):
+        return ("inventory-pg-proxy, `aws logs filter-log-events` page", "1a, 3",
+                "proxy lines from two 32-hex streams; embedded time 0.5-5 s behind the event timestamp; client/db connection ids")
+    if p == "incident/proxy-journal.log":
+        return ("journal-sql-proxy, `aws logs tail --format detailed` (no colour)", "1f, 3",
+                "'<ts+00:00> <stream> <message>' lines; SQL Server pins (SET digest), idle closes, borrow-blocking leaks")
+    if p.startswith("incident/firehose/"):
+        return ("payments-worker subscription payload delivered by Firehose", "1d, 2 (JSON log format)",
+                "gzip JSON DATA_MESSAGE(s); one object holds only a CONTROL_MESSAGE (drop it); one object is 4 gzip members back to back (`}{`)")
+    if p.endswith("aws-logs-write-test"):
+        return ("CreateExportTask permission probe ('Permission Check Successful')", "1c", "skip it")
+    if p.startswith("incident/s3/") and p.endswith(".gz"):
+        return ("journal-writer CreateExportTask object, one per stream", "1c, 2 (.NET text)",
+                "'<ISO ms Z> <message>' lines, blank line between events, multi-line exceptions, slightly out of order; group from describe-export-tasks.json")
+    if p == "incident/s3/describe-export-tasks.json":
+        return ("`aws logs describe-export-tasks` (CLI v2 lowerCamel keys)", "1c", "taskId -> logGroupName /aws/lambda/journal-writer")
+    if p.startswith("incident/config/"):
+        return ("`aws rds` / `aws lambda` configuration output", "6", "Timeout, MemorySize, env naming the proxy endpoint, LoggingConfig, IdleClientTimeout, ConnectionBorrowTimeout, reserved concurrency")
+    if p == "incident-truth/truth.ndjson":
+        return ("answer key: one row per failed invocation", "-", "request_id, function, instance (stream), time, cause, mechanism")
+    if p == "incident-truth/summary.json":
+        return ("counts and scenario facts", "-", "invocations %d, failures %d, labels, mechanisms, settings" % (summary["invocations"], summary["failures"]))
+    return ("", "", "")
+
+
+def build_readme(summary, manifest, lines, errors, bad_exp):
+    files = all_files()
+    size = sum(os.path.getsize(os.path.join(HERE, p)) for p in files) + os.path.getsize(os.path.abspath(__file__))
+    L = []
+    w = L.append
+    w("# samples/")
+    w("")
+    w("Small, real-looking exports for proxylens tests and for the README's main command")
+    w("(`proxylens analyze samples/incident`, or `analyze samples`). Everything here is written by")
+    w("`python3 samples/make_samples.py` (Python 3 standard library, fixed seed %d: rerunning gives the same bytes)." % SEED)
+    w("Formats follow `formats.md` (section numbers below) and the mechanics of the public corpus; ids, times and")
+    w("counts are fresh (2026-03-14, 09:00-09:30 UTC, account %s, region %s). Do not edit the files by hand: change" % (ACCOUNT, REGION))
+    w("the generator and rerun it. Total size: %d bytes." % size)
+    w("")
+    w("| folder | what |")
+    w("|---|---|")
+    w("| `incident/` | one complete 20-minute incident: 3 functions, 2 proxies, 5 export containers, configs |")
+    w("| `incident-truth/` | its answer key (`truth.ndjson`, `summary.json`), kept outside `incident/` so `analyze samples/incident` never reads it |")
+    w("| `containers/` | one small file per export container and variant; `manifest.json` says what each must parse to |")
+    w("| `lines/` | one CloudWatch message per row with the fields a parser must extract (`expect`) |")
+    w("| `errors/` | every driver / proxy error string of formats.md sections 3-4, as it appears in a Lambda log |")
+    w("| `bad/` | hostile inputs; `expected.json` says what each must produce |")
+    w("")
+
+    # ---------------- incident
+    w("## incident/")
+    w("")
+    w("Window %s to %s. Traffic ramps up at 09:05 after a quiet half hour." % (summary["scenario"]["start"], summary["scenario"]["end"]))
+    w("")
+    w("| function | runtime, log format, driver | proxy | Timeout | instances | invocations | container |")
+    w("|---|---|---|---|---|---|---|")
+    for name, f in summary["functions"].items():
+        w("| %s | %s, %s, %s (%s pattern) | %s | %d s | %d | %d | %s |" % (name, f["runtime"], f["log_format"], f["driver"], f["pattern"], f["proxy"],
+                                                                     f["timeout_s"], f["instances"], f["invocations"], f["container"]))
+    w("")
+    w("| proxy | engine | IdleClientTimeout | ConnectionBorrowTimeout | brownout (new connections time out) | events |")
+    w("|---|---|---|---|---|---|")
+    for name, p in summary["proxies"].items():
+        w("| %s | %s | %d s | %d s | %s | %d |" % (name, p["engine"], p["IdleClientTimeout"], p["ConnectionBorrowTimeout"],
+                                              ", ".join("%s-%s" % (a[11:19], b[11:19]) for a, b in p["brownouts"]), p["events"]))
+    w("")
+    w("Failures per cause and function (%d failed of %d invocations):" % (summary["failures"], summary["invocations"]))
+    w("")
+    causes = list(summary["labels"])
+    w("| function | " + " | ".join(causes) + " | total |")
+    w("|---|" + "---|" * (len(causes) + 1))
+    for name in summary["functions"]:
+        d = summary["by_function"].get(name, {})
+        w("| %s | %s | %d |" % (name, " | ".join(str(d.get(c, 0)) for c in causes), sum(d.values())))
+    w("| **all** | %s | %d |" % (" | ".join(str(summary["labels"][c]) for c in causes), summary["failures"]))
+    w("")
+    w("Mechanisms: " + ", ".join("`%s` %d" % kv for kv in summary["mechanisms"].items()) + ".")
+    w("")
+    w("How each mechanism shows up (Lambda side and proxy side):")
+    w("")
+    w("- **idle-closed-client-reused** (stale-connection). inventory-api: five environments were last used about 30 min")
+    w("  before the window; the proxy logs `The client connection closed. Reason: The client connection was idle for longer")
+    w("  than the idle client timeout.` for their sessions between 09:05 and 09:07, and the first invocation of each")
+    w("  (a warm START, no INIT_START, no Init Duration) fails at its first query with psycopg2 `OperationalError: server closed")
+    w("  the connection unexpectedly` or `SSL SYSCALL error: EOF detected`. journal-writer: three environments go quiet after")
+    w("  the first burst; journal-sql-proxy (IdleClientTimeout 600 s) closes their pinned sessions (db connection `released to")
+    w("  the connection pool upon session reset`) at about 09:18-09:19; their next invocations fail with the .NET transport-level")
+    w("  error 10054. payments-worker uses the hybrid pattern: its idle-closed session only produces `WARN db: idle client error:")
+    w("  Connection terminated unexpectedly; reconnecting` and a successful invocation (%d such, not failures)." % summary["functions"]["payments-worker"]["silent_reconnects_not_failures"])
+    w("- **statement-timeout-slow-query** (query-timeout): psycopg2 `QueryCanceled: canceling statement due to statement timeout`")
+    w("  after 5 s, node-postgres `Query read timeout` after 8 s, SqlClient `Execution Timeout Expired.  The timeout period elapsed")
+    w("  ...` after 15 s. The connection keeps working on the next invocation. inventory-api also has %d invocations that log" % summary["functions"]["inventory-api"]["handled_error_lines_not_failures"])
+    w("  `[ERROR] ... recommendations unavailable: canceling statement due to statement timeout` and then succeed: not failures.")
+    w("- **proxy-brownout-connect-timeout** (connection-timeout): environments that reconnect inside a proxy brownout fail with")
+    w("  psycopg2 `connection to server at \"...\" (10.42.33.206), port 5432 failed: timeout expired`, pg-pool `timeout exceeded when")
+    w("  trying to connect`, or SqlClient `Connection Timeout Expired.  ... pre-login handshake ...`. The proxy logs nothing for them.")
+    w("- **borrow-timeout-pool-exhausted-by-leak** (connection-timeout): journal-sql-proxy allows 6 database connections and every")
+    w("  SqlClient session is pinned (`SQL changed session settings ... Digest: \"%s\".`). Two leaked sessions (below)" % SQL_DIGEST)
+    w("  keep theirs, so a re-initialised environment connects and authenticates (proxy lines) but gets no pin line and fails")
+    w("  10 s later with `Timed-out waiting to acquire database connection`, until idle closes free connections.")
+    w("- **open-txn-on-pinned-session-fin / -no-fin** (lambda-timeout-pinning-leak): the invocation logs `db: begin transaction`")
+    w("  (`... (reserve stock for res_...)` on inventory-api, whose session is pinned by the 16384-byte query inside it) or")
+    w("  `Beginning transaction for batch N (IsolationLevel=ReadCommitted)`, then nothing until `REPORT ... Status: timeout` /")
+    w("  `\"status\":\"timeout\"`. With FIN, the proxy logs within 0-5 s (embedded time) `The client connection closed. Reason: The TCP")
+    w("  channel was closed ...` and `[dbConnection=N] The database connection closed. Reason: The client connection that borrowed")
+    w("  this database connection from the connection pool was closed in the middle of a request.` for the pinned connection.")
+    w("  Without FIN (%d cases) nothing is logged then: the leaked session keeps its pinned database connection until the proxy" % summary["mechanisms"].get("open-txn-on-pinned-session-no-fin", 0))
+    w("  closes it as idle (IdleClientTimeout after its last query: `idle for longer than the idle client timeout` followed by")
+    w("  `closed in the middle of a request`; one journal-writer leak reaches that point at 09:24, the others after the window).")
+    w("  After every timeout the environment re-initialises in the same stream (INIT_START, then a REPORT with Init Duration).")
+    w("- **app-error / oom-killed / plain-timeout-http-call** (unclassified): Python ValueError/KeyError, Node ValidationError,")
+    w("  .NET InvalidOperationException; one OOM kill (`RequestId: ... Error: Runtime exited with error: signal: killed`, REPORT")
+    w("  `Status: error\\tError Type: Runtime.OutOfMemory`); timeouts whose last line is an HTTP call with no transaction open.")
+    w("  One journal-writer timeout happens after `Batch N committed` (transaction closed): unclassified, and its proxy close is")
+    w("  `released to the connection pool upon session reset`, not `in the middle of a request`.")
+    w("")
+    w("Configuration the report can criticise: " + "; ".join(summary["config_findings"]) + ".")
+    w("")
+    w("Truth rows (`incident-truth/truth.ndjson`, like the corpus): `time` is the time of the failure signal: the `[ERROR]`/`fail`/ERROR")
+    w("record, the REPORT/platform.report of a timeout, or the `Runtime exited` line. Python `[ERROR]` events carry no request id:")
+    w("attribute them to the invocation running in their stream.")
+    w("")
+    w("| file | what | formats.md | a parser must get |")
+    w("|---|---|---|---|")
+    for p in files:
+        if p.startswith("incident/") or p.startswith("incident-truth/"):
+            what, sec, get = incident_row(p, summary)
+            w("| `%s` | %s | %s | %s |" % (p, what, sec, get))
+    w("")
+
+    # ---------------- containers
+    w("## containers/")
+    w("")
+    w("Each file is a few events of one container. `manifest.json` holds, per file, `container`, `log_group` (null when the")
+    w("content does not say), `events` (after dedupe inside the file), `log_streams`, `distinct_log_streams`, `notes`, and")
+    w("`sets` for files that belong together (the two overlapping pages: %d events after dedupe on eventId)." % manifest["sets"][0]["events_after_dedupe"])
+    w("")
+    w("| file | container | formats.md | log group | events | notes |")
+    w("|---|---|---|---|---|---|")
+    secmap = {"filter-log-events": "1a", "get-log-events": "1b", "s3-export": "1c", "s3-export-write-test": "1c", "describe-export-tasks": "1c",
+              "subscription-payload": "1d", "subscription-lambda-event": "1d", "firehose-concatenated": "1d",
+              "insights-get-query-results": "1e", "insights-console-json": "1e", "insights-console-csv": "1e [U]",
+              "tail-detailed": "1f", "tail-short": "1f", "config": "6"}
+    for p, e in manifest["files"].items():
+        grp = e.get("log_group") or ", ".join(e.get("log_groups", [])) or "-"
+        w("| `%s` | %s | %s | %s | %d | %s |" % (p, e["container"], secmap.get(e["container"], ""), grp, e["events"], e["notes"].replace("|", "\\|")))
+    w("| `manifest.json` | the table above as JSON | - | - | - | - |")
+    w("")
+
+    # ---------------- lines
+    w("## lines/")
+    w("")
+    w("One `.ndjson` file per line-format family. Each row: `format`, `message` (the exact CloudWatch `message`, JSON-escaped),")
+    w("`expect` (what a parser must extract), `source` (where the text comes from), and `verified: false` / `note` when")
+    w("formats.md marks the text [U] or the row is deliberately odd.")
+    w("")
+    w("| file | rows | covers |")
+    w("|---|---|---|")
+    covers = {
+        "lambda-platform-text": "START (also a published version), END, REPORT old format (trailing \\t, ' \\tMemory Size'), Init Duration, Status: timeout, Status: error + Error Type (OOM, InvalidEntrypoint), Restore Duration, INIT_START, INIT_REPORT (both phases), XRAY, legacy `Task timed out after 31.01 seconds\\n\\n`, Runtime.ExitError (killed, exit status, no reason), `Process exited before completing request`, LOGS, EXTENSION",
+        "lambda-platform-json": "platform.initStart (on-demand, provisioned), platform.start, platform.report success/error/timeout with initDurationMs and tracing, platform.runtimeDone (Telemetry API only)",
+        "app-python-text": "[INFO] with and without request id (init), LAMBDA_WARNING, [ERROR] traceback events without request id (NBSP indents), Runtime.ImportModuleError, a handled [ERROR] line, raw print()",
+        "app-python-json": "JsonFormatter records (timestamp, level, message, logger, requestId, extra keys; logger.exception with stackTrace/errorType/errorMessage/location) and the runtime's unhandled-error record (second-resolution timestamp, no newline)",
+        "app-node-text": "INFO/WARN, `Invoke Error \\t` (current) and `Invoke Error\\t` (Node 10), Uncaught Exception, Unhandled Promise Rejection, a multi-line app console.error",
+        "app-node-json": "string and object messages, console.error with an Error param, hybrid reconnect warning, the corpus variant with a trailing newline",
+        "app-dotnet-text": "info, warn, fail with a multi-line SqlException (two-space sentences), fail with InvalidOperationException",
+        "app-java": "raw LambdaLogger text, Log4j2 pattern lines (one with a PgJDBC stack trace), JSON StructuredLogMessage with AWSRequestId",
+        "rds-proxy": "connect, auth ok (PostgreSQL, SQL Server) and failed, pin WARN for every reason (parse, 16384, PG digests, MySQL backtick digest, SQL Server digest), the 'If this prepared statement runs' INFO, 2020 line without proxyEndpoint, timestamp without ms/Z, custom endpoint name, close reasons (requested, TCP, idle, unknown), db TCP established / closed mid-request / released, bare `Credentials couldn't be retrieved...`",
+    }
+    for fam, rows_ in lines.items():
+        w("| `lines/%s.ndjson` | %d | %s |" % (fam, len(rows_), covers[fam].replace("|", "\\|")))
+    w("")
+    w("`expect` keys (absent = not applicable; `null` = the line has no such value):")
+    w("")
+    keys = [
+        ("kind", "what the line is: platform_start, platform_end, platform_report, platform_init_start, platform_init_report, platform_xray, platform_timeout_legacy, runtime_exit_error, runtime_process_exited, platform_logs_subscription, platform_extension, platform_runtime_done, app_log, app_unhandled_warning, app_error_unhandled, raw, proxy_client_connect, proxy_auth, proxy_pin, proxy_pin_pending, proxy_client_close, proxy_db_connect, proxy_db_close, proxy_db_release, proxy_credentials_error"),
+        ("failure", "true when this line alone marks its invocation as failed (timeout, error status, unhandled error, exit); app ERROR lines are false"),
+        ("request_id", "Lambda request id; null when the line has none (init-time lines, Python [ERROR] events, raw output)"),
+        ("time", "the line's own timestamp normalised to `YYYY-MM-DDTHH:MM:SS.mmmZ` (zone-less and second-resolution times are UTC, .000)"),
+        ("level", "log level as printed (INFO, WARN, WARNING, ERROR, info, warn, fail)"),
+        ("text", "the message text after the prefix, trailing newline removed"),
+        ("version", "function version from START"),
+        ("duration_ms, billed_duration_ms, memory_size_mb, max_memory_used_mb, init_duration_ms, restore_duration_ms", "REPORT / platform.report numbers (init null when absent)"),
+        ("status", "success, timeout, error (null when a text REPORT has no Status)"),
+        ("error_type", "REPORT / INIT_REPORT Error Type, platform.report errorType, Runtime.ExitError"),
+        ("cold_start", "true when the REPORT carries an init duration"),
+        ("runtime_version, runtime_version_arn, phase, init_type, function_name, function_version, instance_id, log_stream", "INIT_START / INIT_REPORT / platform.initStart fields; log_stream is derived from instanceId"),
+        ("trace_id, segment_id, sampled", "XRAY line / platform.report tracing"),
+        ("timeout_s, reason", "legacy timeout seconds; Runtime exited reason"),
+        ("extension_name, state, types, events", "LOGS / EXTENSION lines"),
+        ("error_class, error_message", "exception type as printed and its first message line, trimmed"),
+        ("traceback_frames, location, logger, extra, init_phase, sql_error_number, inner_error", "details of app error lines"),
+        ("proxy_endpoint", "`default`, a custom endpoint name, or null for the 2020 format"),
+        ("client_connection, db_connection", "uint32 ids (the pin line also names the db connection inside the message)"),
+        ("client_ip, client_port, proxy_ip, proxy_port, db_ip, db_port", "addresses from connect / TCP established lines"),
+        ("engine, db_user, auth_ok, tls", "authentication lines"),
+        ("pin_reason, digest", "text after `Reason: `; the Digest inside `\"...\"` (placeholders $1 or ?, backticks kept)"),
+        ("close_reason, close_kind", "text after `Reason: `; client_requested, tcp_closed, idle_timeout, unknown; closed_mid_request, released_session_reset"),
+    ]
+    w("| key | meaning |")
+    w("|---|---|")
+    for k, v in keys:
+        w("| `%s` | %s |" % (k, v))
+    w("")
+
+    # ---------------- errors
+    w("## errors/")
+    w("")
+    import collections
+    cats = collections.Counter(r["category"] for r in errors)
+    ev_ = collections.Counter(r["evidence"] for r in errors)
+    w("`driver-errors.ndjson`: %d rows, one per error string of formats.md sections 3 and 4 (each table row; rows that are" % len(errors))
+    w("ambiguous by phase appear once per phase). Fields: `message` (the exact CloudWatch message: a Python `[ERROR]` event, a")
+    w(".NET `fail` line, a Node `Invoke Error` line or JSON ERROR record, a Java Log4j2 line with its stack, a Go `log` line),")
+    w("`category` (stale-connection | query-timeout | connection-timeout | transaction-state | other), `driver`, `code`")
+    w("(SQLSTATE / errno / number / SQLAlchemy code, or null), `phase` (connect | query | unknown), `source`, `verified` (false")
+    w("for [U]), `evidence` (V, V2, U), `runtime`, `error_class`, and `note` where the rendering around the verified text is")
+    w("assumed. Categories: " + ", ".join("%s %d" % kv for kv in sorted(cats.items())) + ". Evidence: " + ", ".join("%s %d" % kv for kv in sorted(ev_.items())) + ".")
+    w("")
+    w("| file | what | formats.md | a parser must get |")
+    w("|---|---|---|---|")
+    w("| `errors/driver-errors.ndjson` | driver and proxy error strings in Lambda log lines | 3, 4 | the category from the text, and from the phase where the text is shared (HYT00, pymssql 20003, Go context deadline) |")
+    w("")
+
+    # ---------------- bad
+    w("## bad/")
+    w("")
+    w("| file | what | must produce |")
+    w("|---|---|---|")
+    for name, e in bad_exp.items():
+        w("| `%s` | %s | %s |" % (name, e.get("error") or "valid content", e["expected"]))
+    w("| `expected.json` | the table above as JSON | - |")
+    w("")
+    w("Huge inputs (gzip bombs, deep nesting, 20 MB messages) are not stored here: tests build them at run time.")
+    w("")
+
+    # ---------------- judgment calls
+    w("## Judgment calls and limits")
+    w("")
+    w("- Node JSON app records have no trailing newline (aws-lambda-nodejs-runtime-interface-client writes JSON frames without one);")
+    w("  the public corpus ends them with `\\n`. `lines/app-node-json.ndjson` has both; parsers must trim.")
+    w("- The idle-timeout close reason (`The client connection was idle for longer than the idle client timeout.`) comes from the")
+    w("  corpus; formats.md marks it not found [U]. The SQL Server pin reason and the SqlClient text of the proxy borrow timeout")
+    w("  (`Timed-out waiting to acquire database connection`, Error Number 0, Class 20) follow the corpus and are [U].")
+    w("- `get-log-events` output does not name its stream: the file is named after it with `/` replaced by `-`")
+    w("  (`2026-03-14-[$LATEST]<hex>.json`); turn the first three `-` back into `/`. Its log group is unknown.")
+    w("- The incident's Firehose object concatenates 4 gzip members (each CloudWatch record is gzipped); the containers' Firehose")
+    w("  object is one gzip member holding 3 JSON records. Both decode to `}{`.")
+    w("- Console CSV export: no real sample exists [U]; rows use RFC 4180 quoting and `\\n` line ends.")
+    w("- `--max-items` output uses `NextToken` [U]; its value here is a base64 JSON resume token like botocore's paginator.")
+    w("- Not represented: the Logs Insights Markdown copy; a Java runtime's own unhandled-exception output; `Restore Duration`")
+    w("  position and the `Running a prepared statement...` pin reason (truncated in the source); proxy DEBUG/ERROR levels.")
+    w("")
+    write("README.md", "\n".join(L) + "\n")
+    return size
+
+
+def verify(summary, manifest, lines, errors, bad_exp):
+    import gzip
+    import re
+    problems = []
+
+    def check(cond, msg):
+        if not cond:
+            problems.append(msg)
+
+    def read_page(path):
+        raw = open(os.path.join(HERE, path), "rb").read()
+        if path.endswith(".gz"):
+            raw = gzip.decompress(raw)
+        return json.loads(raw.decode("utf-8"))
+
+    def ok_event_id(e, key="eventId"):
+        return len(e[key]) == 56 and int(e[key]) >> 144 == e["timestamp"]
+
+    # inventory-api pages
+    inv_pages = sorted(p for p in all_files() if p.startswith("incident/cloudwatch/lambda/"))
+    seen, inv = set(), []
+    total = 0
+    for p in inv_pages:
+        page = read_page(p)
+        check(page["searchedLogStreams"] == [], p + ": searchedLogStreams")
+        total += len(page["events"])
+        for e in page["events"]:
+            check(ok_event_id(e), p + ": eventId")
+            if e["eventId"] not in seen:
+                seen.add(e["eventId"])
+                inv.append(e)
+    check(total > len(inv), "inventory pages do not overlap")
+    check(len(inv) == summary["events"]["inventory-api"], "inventory event count")
+    # proxy pages
+    pg = {}
+    for p in (p for p in all_files() if p.startswith("incident/cloudwatch/rds-proxy/")):
+        for e in read_page(p)["events"]:
+            pg[e["eventId"]] = e
+    check(len(pg) == summary["events"]["inventory-pg-proxy"], "pg proxy event count")
+    rx = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?)\s+\[([A-Z]+)\]\s+((?:\[[A-Za-z]+=[^\]]*\]\s*)*)(.*)$")
+
+    def emb(msg):
+        return int(datetime.strptime(msg[:23], "%Y-%m-%dT%H:%M:%S.%f").replace(tzinfo=timezone.utc).timestamp() * 1000)
+    for e in pg.values():
+        check(rx.match(e["message"]) is not None, "pg proxy line regex: " + e["message"][:60])
+        check(500 <= e["timestamp"] - emb(e["message"]) <= 5000, "pg proxy lag")
+        check(re.fullmatch(r"[0-9a-f]{32}", e["logStreamName"]) is not None, "pg proxy stream name")
+    # journal tail
+    tail = open(os.path.join(HERE, "incident/proxy-journal.log"), encoding="utf-8").read().splitlines()
+    check(len(tail) == summary["events"]["journal-sql-proxy"], "journal tail count")
+    sql_lines = []
+    for ln in tail:
+        ts, stream, msg = ln.split(" ", 2)
+        t = int(datetime.fromisoformat(ts).timestamp() * 1000)
+        check(500 <= t - emb(msg) <= 5000, "sql proxy lag")
+        sql_lines.append((t, msg))
+    # firehose
+    pay, controls, members_max = [], 0, 0
+    for p in (p for p in all_files() if p.startswith("incident/firehose/")):
+        raw = open(os.path.join(HERE, p), "rb").read()
+        members, d = 0, raw
+        while d:
+            do = zlib.decompressobj(31)
+            do.decompress(d)
+            d = do.unused_data
+            members += 1
+        members_max = max(members_max, members)
+        s = gzip.decompress(raw).decode("utf-8")
+        dec, i = json.JSONDecoder(), 0
+        while i < len(s):
+            o, i = dec.raw_decode(s, i)
+            if o["messageType"] == "CONTROL_MESSAGE":
+                controls += 1
+                continue
+            for e in o["logEvents"]:
+                check(len(e["id"]) == 56 and int(e["id"]) >> 144 == e["timestamp"], "subscription id")
+                pay.append(dict(e, logStreamName=o["logStream"]))
+    check(controls == 1 and members_max == 4, "firehose control/members")
+    check(len(pay) == summary["events"]["payments-worker"], "payments event count")
+    # s3 export
+    tasks = json.load(open(os.path.join(HERE, "incident/s3/describe-export-tasks.json")))["exportTasks"]
+    check(tasks[0]["logGroupName"] == "/aws/lambda/journal-writer", "export task group")
+    jn = []
+    for p in (p for p in all_files() if p.startswith("incident/s3/") and p.endswith("000000.gz")):
+        check(tasks[0]["taskId"] in p, "task id in key")
+        stream = p.split(tasks[0]["taskId"] + "/")[1].rsplit("/", 1)[0]
+        text = gzip.decompress(open(os.path.join(HERE, p), "rb").read()).decode("utf-8")
+        parts = re.split(r"(?m)^(?=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z )", text)
+        for part in parts:
+            if part:
+                ts = int(datetime.strptime(part[:23], "%Y-%m-%dT%H:%M:%S.%f").replace(tzinfo=timezone.utc).timestamp() * 1000)
+                jn.append({"logStreamName": stream, "timestamp": ts, "message": part[25:-1]})
+    check(len(jn) == summary["events"]["journal-writer"], "journal export count %d" % len(jn))
+
+    # invocations and truth
+    starts = sum(1 for e in inv + jn if e["message"].startswith("START RequestId:")) + sum(1 for e in pay if '"type":"platform.start"' in e["message"])
+    check(starts == summary["invocations"], "invocations %d != %d" % (starts, summary["invocations"]))
+    by_fn = {"inventory-api": inv, "payments-worker": pay, "journal-writer": jn}
+    truth = [json.loads(l) for l in open(os.path.join(HERE, "incident-truth/truth.ndjson"))]
+    check(len(truth) == summary["failures"], "truth count")
+    mid = [emb(m) for _, m in sql_lines if "middle of a request" in m] + [emb(e["message"]) for e in pg.values() if "middle of a request" in e["message"]]
+    for t in truth:
+        evs = [e for e in by_fn[t["function"]] if e["logStreamName"] == t["instance"]]
+        mine = [e for e in evs if t["request_id"] in e["message"]]
+        check(len(mine) >= 2, "truth request not found " + t["request_id"])
+        tt = int(datetime.strptime(t["time"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc).timestamp() * 1000)
+        check(any(e["timestamp"] == tt for e in evs), "truth time has no event " + t["request_id"])
+        if t["cause"] == "lambda-timeout-pinning-leak":
+            check(any("timeout" in e["message"] for e in mine), "leak without timeout")
+            check(any("egin" in e["message"] for e in mine), "leak without begin")
+            fin = any(0 <= m - tt <= 5000 for m in mid)
+            check(fin == t["mechanism"].endswith("-fin") and not t["mechanism"].endswith("no-fin") or (not fin and t["mechanism"].endswith("no-fin")),
+                  "leak fin mismatch " + t["request_id"])
+    # every INIT_START / platform.initStart is followed by a report carrying the init duration
+    for name, evs in by_fn.items():
+        pending = {}
+        for e in sorted(evs, key=lambda x: x["timestamp"]):
+            m, st = e["message"], e["logStreamName"]
+            if m.startswith("INIT_START") or '"type":"platform.initStart"' in m:
+                pending[st] = True
+            elif m.startswith("REPORT ") or '"type":"platform.report"' in m:
+                has = "Init Duration:" in m or "initDurationMs" in m
+                check(has == pending.get(st, False), "init duration mismatch in %s %s" % (name, st))
+                pending[st] = False
+            elif m.startswith("[ERROR] "):
+                prev = [x for x in evs if x["logStreamName"] == st and x["timestamp"] == e["timestamp"] and "LAMBDA_WARNING" in x["message"]]
+                check(len(prev) == 1, "python [ERROR] without LAMBDA_WARNING")
+    # containers
+    for p, e in manifest["files"].items():
+        full = os.path.join(HERE, "containers", p)
+        check(os.path.exists(full), "missing " + p)
+        if e["container"] in ("filter-log-events", "get-log-events"):
+            check(len(read_page("containers/" + p)["events"]) == e["events"], "count " + p)
+        if e["container"] == "insights-console-csv":
+            with open(full, newline="", encoding="utf-8") as f:
+                rows_ = list(csv.reader(f))
+            check(rows_[0] == ["@timestamp", "@message", "@logStream", "@log"] and len(rows_) - 1 == e["events"], "csv " + p)
+        if e["container"] == "insights-get-query-results":
+            check(len(json.load(open(full))["results"]) == e["events"], "insights " + p)
+    # lines and errors
+    for fam, rows_ in lines.items():
+        for r in rows_:
+            if fam == "rds-proxy" and r["expect"]["kind"] != "proxy_credentials_error":
+                check(rx.match(r["message"]) is not None, "proxy regex on lines row")
+    check(all(r["category"] in ("stale-connection", "query-timeout", "connection-timeout", "transaction-state", "other") for r in errors), "error categories")
+    # bad
+    try:
+        gzip.decompress(open(os.path.join(HERE, "bad/truncated.json.gz"), "rb").read())
+        problems.append("truncated.json.gz decompresses")
+    except (EOFError, zlib.error, OSError):
+        pass
+    try:
+        open(os.path.join(HERE, "bad/invalid-utf8.json"), "rb").read().decode("utf-8")
+        problems.append("invalid-utf8 decodes")
+    except UnicodeDecodeError:
+        pass
+    check(b"\x00" in open(os.path.join(HERE, "bad/nul-bytes.log"), "rb").read(), "no NUL")
+    # no corpus identifiers
+    blob = b"".join(open(os.path.join(HERE, p), "rb").read() for p in all_files())
+    for s in (b"418295730164", b"orders-pg-proxy", b"ledger-sql-proxy.proxy-dq983owcb0xg", b"billing-worker", b"dq983owcb0xg"):
+        check(s not in blob, "corpus identifier found: " + s.decode())
+    return problems
+
+
 def main():
-    for d in ["incident", "containers", "lines", "errors", "bad"]:
+    for d in ["incident", "incident-truth", "containers", "lines", "errors", "bad"]:
         shutil.rmtree(os.path.join(HERE, d), ignore_errors=True)
     inc, summary = build_incident()
-    build_containers()
-    build_lines()
-    build_errors()
-    build_bad()
-    print(json.dumps({k: summary[k] for k in ["invocations", "failures", "labels", "by_function", "mechanisms"]}, indent=1))
+    manifest = build_containers()
+    lines = build_lines()
+    errors = build_errors()
+    bad_exp = build_bad()
+    size = build_readme(summary, manifest, lines, errors, bad_exp)
+    problems = verify(summary, manifest, lines, errors, bad_exp)
+    print("invocations %d, failures %d, labels %s" % (summary["invocations"], summary["failures"], summary["labels"]))
+    print("samples/ size %d bytes" % size)
+    for p in problems:
+        print("PROBLEM:", p)
+    if problems:
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

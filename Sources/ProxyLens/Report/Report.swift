@@ -138,7 +138,7 @@ public struct ReportBuilder {
         report.findings = try ConfigurationFindings(database: database).findings()
         report.recommendations = try report.causes.map { row in
             let evidence = try database.rows("""
-                SELECT f.function, f.instance, f.ts, f.message, f.detail FROM failure f WHERE f.cause = ? ORDER BY f.confidence DESC, f.ts LIMIT 3
+                SELECT f.function, f.instance, f.ts, f.message, f.detail FROM failure f WHERE f.cause = ? ORDER BY f.confidence DESC, f.ts, f.request_id LIMIT 3
                 """, [.text(row.cause)]).map { r -> String in
                 var text = ErrorText.body(ofAppLine: r[3].string ?? "")
                 if text.hasPrefix("[ERROR] ") { text = String(text.dropFirst(8)) }
@@ -150,7 +150,7 @@ public struct ReportBuilder {
         }
         let (clause, args) = FailureFilter(cause: .unclassified, function: f.function, since: f.since, until: f.until).whereClause()
         report.unclassified = try database.rows("""
-            SELECT f.fingerprint, count(*), min(f.request_id) FROM failure f WHERE \(clause) GROUP BY f.fingerprint ORDER BY count(*) DESC LIMIT ?
+            SELECT f.fingerprint, count(*), min(f.request_id) FROM failure f WHERE \(clause) GROUP BY f.fingerprint ORDER BY count(*) DESC, f.fingerprint LIMIT ?
             """, args + [.integer(Int64(options.top))]).map {
             Report.FingerprintRow(fingerprint: $0[0].string ?? "", failures: Int($0[1].int ?? 0), example: $0[2].string ?? "")
         }

@@ -42,5 +42,22 @@ struct CorpusAccuracyTests {
             #expect(f1 >= 0.9, "F1 of \(cause.rawValue) is \(f1)")
         }
         #expect(predicted.count == truth.count, "false alarms or missing predictions")
+
+        // The report ranks each 5-minute window's causes as the truth does.
+        let report = try ReportBuilder(database: database).build(ReportOptions(windowSeconds: 300))
+        #expect(report.causes.reduce(0) { $0 + $1.failures } == truth.count)
+        var truthWindows: [Int64: [String: Int]] = [:]
+        for row in truth {
+            guard let time = (row["time"] as? String).flatMap(Timestamp.parse), let cause = row["cause"] as? String else { continue }
+            truthWindows[time / 300_000 * 300_000, default: [:]][cause, default: 0] += 1
+        }
+        var scored = 0, matched = 0
+        for window in report.windows {
+            guard let counts = truthWindows[window.start], counts.values.reduce(0, +) >= 3 else { continue }
+            let best = counts.values.max() ?? 0
+            scored += 1
+            if let top = window.causes.first?.cause, counts[top] == best { matched += 1 }
+        }
+        #expect(scored > 0 && Double(matched) / Double(scored) >= 0.95, "window top cause matched \(matched) of \(scored)")
     }
 }

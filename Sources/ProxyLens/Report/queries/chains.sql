@@ -4,4 +4,4 @@ SELECT f.proxy AS proxy, count(DISTINCT l.request_id) AS connection_timeouts, co
        min(f.ts) AS first, max(f.ts) AS last
 FROM failure_link l JOIN failure f ON f.request_id = l.request_id
 GROUP BY f.proxy
-ORDER BY connection_timeouts DESC;
+ORDER BY connection_timeouts DESC, proxy;

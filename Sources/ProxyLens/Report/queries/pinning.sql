@@ -4,4 +4,4 @@ SELECT proxy, pin_reason, pin_digest, count(*) AS sessions, min(pinned_ts) AS fi
 FROM proxy_session
 WHERE pinned_ts IS NOT NULL
 GROUP BY proxy, pin_reason, pin_digest
-ORDER BY sessions DESC, proxy;
+ORDER BY sessions DESC, proxy, pin_reason, pin_digest;

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import ProxyLens
+
+@Suite("Command line", .serialized)
+struct CommandLineTests {
+    static let subcommands = ["analyze", "ingest", "classify", "report", "failures", "sql", "schema"]
+
+    @Test("every subcommand's --help has an example, and the README shows that example")
+    func readmeAndHelpAgree() throws {
+        let readme = try String(contentsOf: Fixture.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let root = try CLI.run(["--help"])
+        for name in Self.subcommands {
+            #expect(root.stdout.contains(name), "proxylens --help does not list \(name)")
+            #expect(readme.contains("### proxylens \(name)"), "README has no section for \(name)")
+            let help = try CLI.run([name, "--help"])
+            #expect(help.status == 0)
+            let lines = help.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let example = lines.firstIndex(of: "Example:") else {
+                Issue.record("\(name) --help has no Example:")
+                continue
+            }
+            let commands = lines[(example + 1)...].prefix { $0.hasPrefix("proxylens ") }
+            #expect(!commands.isEmpty, "\(name) --help example is empty")
+            for command in commands {
+                #expect(readme.contains(command), "README does not show the example of \(name): \(command)")
+            }
+        }
+    }
+
+    @Test("the README's main command works on a fresh folder, and exit codes mean what they say")
+    func mainCommandAndExitCodes() throws {
+        let folder = try Fixture.temporaryFolder()
+        let analyze = try CLI.run(["analyze", Fixture.samples("incident")], in: folder)
+        #expect(analyze.status == 0, "\(analyze.stderr)")
+        #expect(analyze.stdout.contains("Causes"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("proxylens.sqlite").path))
+        let crossed = try CLI.run(["report", "--fail-on", "lambda-timeout-pinning-leak"], in: folder)
+        #expect(crossed.status == 1)
+        let below = try CLI.run(["report", "--fail-on", "lambda-timeout-pinning-leak=1000", "--format", "json"], in: folder)
+        #expect(below.status == 0)
+        let usage = try CLI.run(["report", "--fail-on", "no-such-cause"], in: folder)
+        #expect(usage.status == 2)
+        let missing = try CLI.run(["report", "--db", "nope.sqlite"], in: folder)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("nope.sqlite"))
+        let write = try CLI.run(["sql", "DELETE FROM failure"], in: folder)
+        #expect(write.status == 2)
+        let rows = try CLI.run(["sql", "--format", "csv", "SELECT count(*) AS n FROM failure"], in: folder)
+        #expect(rows.stdout.contains("n\r\n") && rows.status == 0)
+        let again = try CLI.run(["ingest", Fixture.samples("incident")], in: folder)
+        #expect(again.status == 0 && again.stdout.contains("0 new events"))
+    }
+
+    @Test("ingest exits 1 and names the file and line when something was skipped")
+    func ingestProblemExit() throws {
+        let folder = try Fixture.temporaryFolder()
+        let bad = try Fixture.write("{\"events\": [{\"logStreamName\": \"s\", \"timestamp\": 1, \"message\": \"x\"},\n {\"logStreamName\": \"s\", \"time", to: "cut.json", in: folder)
+        let result = try CLI.run(["ingest", "--db", "x.sqlite", bad], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cut.json:2:"), "\(result.stderr)")
+        #expect(result.stdout.contains("1 new events"))
+    }
+
+    @Test("stdin is an input")
+    func standardInput() throws {
+        let folder = try Fixture.temporaryFolder()
+        let page = #"{"events":[{"logStreamName":"2026/03/14/[$LATEST]ab","timestamp":1773478800000,"message":"START RequestId: 11111111-1111-4111-8111-111111111111 Version: $LATEST\n"}]}"#
+        let result = try CLI.run(["ingest", "--db", "x.sqlite", "--log-group", "/aws/lambda/stdin-fn", "-"], in: folder, stdin: Data(page.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 new events"))
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import ProxyLens
+
+@Suite("Report")
+struct ReportTests {
+    static func samplesDatabase() throws -> Database {
+        let database = try Database(path: ":memory:")
+        _ = try ingest([Fixture.samples("incident")], into: database)
+        _ = try Classifier(database: database).run()
+        return database
+    }
+
+    @Test("the sample incident is labelled as its truth says")
+    func samplesAccuracy() throws {
+        let database = try Self.samplesDatabase()
+        let truth = try String(contentsOfFile: Fixture.samples("incident-truth/truth.ndjson"), encoding: .utf8).split(separator: "\n")
+            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        var predicted: [String: String] = [:]
+        for row in try database.rows("SELECT request_id, cause FROM failure") { predicted[row[0].string ?? ""] = row[1].string }
+        let correct = truth.filter { predicted[$0["request_id"] as? String ?? ""] == $0["cause"] as? String }.count
+        #expect(Double(correct) / Double(truth.count) >= 0.97)
+        #expect(predicted.count == truth.count)
+    }
+
+    @Test("JSON: windows in time order, causes ranked, counts add up")
+    func jsonShape() throws {
+        let database = try Self.samplesDatabase()
+        let report = try ReportBuilder(database: database).build(ReportOptions(windowSeconds: 300))
+        let json = try JSONSerialization.jsonObject(with: Data(ReportRenderer.json(report).utf8)) as? [String: Any]
+        #expect(json?["window_seconds"] as? Int == 300)
+        let causes = json?["causes"] as? [[String: Any]] ?? []
+        let failures = json?["failures"] as? Int ?? -1
+        #expect(causes.reduce(0) { $0 + ($1["failures"] as? Int ?? 0) } == failures)
+        let counts = causes.map { $0["failures"] as? Int ?? 0 }
+        #expect(counts == counts.sorted(by: >))
+        let windows = json?["windows"] as? [[String: Any]] ?? []
+        let starts = windows.map { $0["start"] as? String ?? "" }
+        #expect(starts == starts.sorted())
+        #expect(windows.reduce(0) { $0 + ($1["failures"] as? Int ?? 0) } == failures)
+        for window in windows {
+            let c = (window["causes"] as? [[String: Any]] ?? []).map { $0["failures"] as? Int ?? 0 }
+            #expect(c == c.sorted(by: >))
+        }
+        #expect((json?["instances"] as? [[String: Any]])?.isEmpty == false)
+    }
+
+    @Test("golden outputs on samples/ for table, JSON, Markdown, JUnit and HTML")
+    func golden() throws {
+        let database = try Self.samplesDatabase()
+        let report = try ReportBuilder(database: database).build(ReportOptions(windowSeconds: 300))
+        let thresholds = try FailThreshold.parse("lambda-timeout-pinning-leak,connection-timeout=20")
+        let folder = Fixture.root.appendingPathComponent("Tests/ProxyLensTests/Report/golden")
+        for format in [ReportFormat.table, .json, .markdown, .junit, .html] {
+            let text = ReportRenderer.render(report, format: format, thresholds: thresholds, color: false, top: 10)
+            let url = folder.appendingPathComponent("samples-incident.\(format.rawValue).txt")
+            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+                continue
+            }
+            let expected = try String(contentsOf: url, encoding: .utf8)
+            #expect(text == expected, "\(format.rawValue) output differs from \(url.lastPathComponent) (UPDATE_GOLDEN=1 make test to accept)")
+        }
+    }
+
+    @Test("log text is escaped in HTML and stripped of control sequences in the terminal")
+    func safeOutput() throws {
+        let hostile = "<script>alert(1)</script>\u{1b}]0;pwned\u{07}\u{1b}[31mred"
+        #expect(HTMLText.escape(hostile).contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!HTMLText.escape(hostile).contains("<script>"))
+        #expect(!Terminal.clean(hostile).contains("\u{1b}"))
+        #expect(CSVText.field("a,\"b\"\nc") == "\"a,\"\"b\"\"\nc\"")
+        var report = Report(database: ":memory:", inputs: 1, firstTs: 0, lastTs: 1, invocations: 1, failures: 1, windowSeconds: 300)
+        report.causes = [.init(cause: "unclassified", failures: 1, share: 1, instances: 1, first: 0, last: 0, meanConfidence: 0.5)]
+        report.windows = [.init(start: 0, end: 300_000, failures: 1, causes: [.init(cause: "unclassified", failures: 1)])]
+        report.recommendations = [.init(cause: "unclassified", advice: "x", evidence: [hostile])]
+        let html = ReportRenderer.render(report, format: .html)
+        #expect(!html.contains("<script>") && html.contains("&lt;script&gt;"))
+        #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(html.contains("<svg"))
+        #expect(!ReportRenderer.render(report, format: .table).contains("\u{1b}"))
+        #expect(!ReportRenderer.render(report, format: .markdown).contains("\u{1b}"))
+    }
+
+    @Test("no failures is said explicitly")
+    func noFailures() throws {
+        let database = try Database(path: ":memory:")
+        _ = try Classifier(database: database).run()
+        let report = try ReportBuilder(database: database).build(ReportOptions())
+        for format in [ReportFormat.table, .markdown, .html] {
+            #expect(ReportRenderer.render(report, format: format).contains("No failures found."))
+        }
+    }
+
+    @Test("--fail-on: a cause alone means any, =N means more than N")
+    func thresholds() throws {
+        var report = Report(database: "x", inputs: 0, invocations: 10, failures: 3, windowSeconds: 300)
+        report.causes = [.init(cause: "query-timeout", failures: 3, share: 1, instances: 1, first: 0, last: 0, meanConfidence: 1)]
+        #expect(try FailThreshold.parse("query-timeout")[0].crossed(by: report))
+        #expect(try FailThreshold.parse("query-timeout=2")[0].crossed(by: report))
+        #expect(!(try FailThreshold.parse("query-timeout=3")[0].crossed(by: report)))
+        #expect(!(try FailThreshold.parse("stale-connection")[0].crossed(by: report)))
+        #expect(throws: ProxyLensError.self) { try FailThreshold.parse("bogus") }
+    }
+
+    @Test("markdown is never over 1 MiB and says when it was cut")
+    func markdownLimit() throws {
+        var report = Report(database: "x", inputs: 0, invocations: 10, failures: 3, windowSeconds: 60)
+        report.causes = [.init(cause: "query-timeout", failures: 3, share: 1, instances: 1, first: 0, last: 0, meanConfidence: 1)]
+        report.windows = (0..<40_000).map { .init(start: Int64($0) * 60_000, end: Int64($0 + 1) * 60_000, failures: 1, causes: [.init(cause: "query-timeout", failures: 1)]) }
+        let text = ReportRenderer.markdown(report, top: 10)
+        #expect(text.utf8.count <= 1_048_576)
+        #expect(text.contains("Cut at 1 MiB"))
+    }
+}
