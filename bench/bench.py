@@ -44,6 +44,7 @@ MiB = 1024 * 1024
 
 TARGETS = dict(ingest_vs_duckdb=1.0, ingest_vs_duckdb_stretch=0.7, ingest_rss_mb=200.0,
                classify_report_vs_ingest=0.25, rerun_vs_ingest=0.05)
+NOISE = 0.10   # share of the machine's CPU used by other processes during a run that makes it "noisy"
 USAGE_RE = re.compile(r"unknown|usage|unexpected argument|not a valid|invalid subcommand|no such (sub)?command|"
                       r"unrecognized|missing expected argument", re.I)
 
@@ -55,6 +56,17 @@ def log(*a):
 # ------------------------------------------------------------------ measuring
 
 TIME = "/usr/bin/time"
+HZ = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_busy_s():
+    """Seconds of CPU used by the whole machine so far (all cores, /proc/stat)."""
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+        return (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / HZ   # user nice system irq softirq steal
+    except Exception:
+        return 0.0
 
 
 def measure(cmd, label, timeout=3600, stdout_path=None, cwd=None):
@@ -67,6 +79,7 @@ def measure(cmd, label, timeout=3600, stdout_path=None, cwd=None):
     rss_path = os.path.join(WORK, "last-rusage.txt")
     err = open(err_path, "wb")
     os.sync()   # untimed: earlier contenders' dirty pages must not be written back on this one's clock
+    busy0 = cpu_busy_s()
     t0 = time.perf_counter()
     p = subprocess.Popen([TIME, "-o", rss_path, "-f", "%M %U %S %x"] + cmd, stdout=out, stderr=err,
                          stdin=subprocess.DEVNULL, cwd=cwd)
@@ -76,6 +89,7 @@ def measure(cmd, label, timeout=3600, stdout_path=None, cwd=None):
         p.kill()
         p.wait()
     wall = time.perf_counter() - t0
+    busy = cpu_busy_s() - busy0
     if stdout_path:
         out.close()
     err.close()
@@ -86,7 +100,11 @@ def measure(cmd, label, timeout=3600, stdout_path=None, cwd=None):
         kb, user, sys_, rc = int(kb), float(user), float(sys_), int(rc)
     except Exception:
         kb, user, sys_, rc = 0, 0.0, 0.0, p.returncode or -1
-    r = dict(label=label, wall=wall, rss_mb=kb / 1024.0, user=user, sys=sys_, rc=rc, stderr_tail=stderr[-800:])
+    # CPU that other processes used meanwhile, as a share of the machine: noise indicator
+    # (another build or test on the same cores slows multi-threaded contenders most)
+    foreign = max(0.0, busy - user - sys_) / (wall * (os.cpu_count() or 1)) if wall > 0 else 0.0
+    r = dict(label=label, wall=wall, rss_mb=kb / 1024.0, user=user, sys=sys_, rc=rc, foreign_cpu=foreign,
+             stderr_tail=stderr[-800:])
     if stdout_path:
         r["stdout"] = open(stdout_path, "rb").read().decode("utf-8", "replace")[-4000:]
     return r
@@ -392,7 +410,9 @@ def main():
                 full = key if name != "proxylens" else "proxylens_" + key
                 runs.setdefault(full, []).append(r)
                 extra = (" status=%s" % r["status"]) if "status" in r else ""
-                log("  %-28s %8ss  %7.1f MB%s" % (r["label"], fmt_s(r["wall"]), r["rss_mb"], extra))
+                noisy = "  NOISY: other processes used %.0f %% of the CPUs" % (100 * r["foreign_cpu"]) \
+                    if r["foreign_cpu"] > NOISE and r["wall"] > 0.5 else ""
+                log("  %-28s %8ss  %7.1f MB%s%s" % (r["label"], fmt_s(r["wall"]), r["rss_mb"], extra, noisy))
 
     # ---- summary
     def summ(key):
@@ -403,7 +423,7 @@ def main():
         w = [r["wall"] for r in rs]
         return dict(n=len(rs), median=statistics.median(w), min=min(w), max=max(w),
                     rss_max=max(r["rss_mb"] for r in rs), rss_median=statistics.median(r["rss_mb"] for r in rs),
-                    status="ok")
+                    foreign_cpu_max=max(r["foreign_cpu"] for r in rs), status="ok")
 
     rows = [("duckdb", "A  DuckDB read_json -> table"), ("sqlite", "B  sqlite3 .import CSV"),
             ("jq", "C  jq -c .events[] (info)"), ("proxylens_ingest", "proxylens ingest"),
@@ -413,15 +433,17 @@ def main():
     log("")
     log("corpus: %d events, %.1f MB uncompressed, %.1f MB on disk, %d files; %d runs each" % (
         ctx.events, st["bytes"] / MiB, st["disk"] / MiB, st["files"], a.runs))
-    log("%-32s %9s %9s %9s %12s %6s" % ("contender", "median s", "min s", "max s", "peak RSS MB", "MB/s"))
+    log("%-32s %9s %9s %9s %12s %6s %7s" % ("contender", "median s", "min s", "max s", "peak RSS MB", "MB/s",
+                                             "noise"))
     for k, lab in rows:
         s = summary[k]
         if s["n"] == 0:
             log("%-32s %9s" % (lab, s["status"]))
             continue
         mbs = st["bytes"] / MiB / s["median"] if k in ("duckdb", "jq", "proxylens_ingest") else None
-        log("%-32s %9s %9s %9s %12.1f %6s" % (lab, fmt_s(s["median"]), fmt_s(s["min"]), fmt_s(s["max"]), s["rss_max"],
-                                               "%.0f" % mbs if mbs else ""))
+        log("%-32s %9s %9s %9s %12.1f %6s %6.0f%%" % (lab, fmt_s(s["median"]), fmt_s(s["min"]), fmt_s(s["max"]),
+                                                      s["rss_max"], "%.0f" % mbs if mbs else "",
+                                                      100 * s["foreign_cpu_max"]))
     log("(python + import duckdb alone: %.2fs, %.0f MB; included in A)" % (imp["wall"], imp["rss_mb"]))
 
     def med(k):
@@ -480,6 +502,10 @@ def main():
         log("proxylens database after one ingest: %s" % ", ".join("%s=%s" % kv for kv in ctx.db_tables.items()))
     if st["bytes"] < 800 * MiB:
         log("NOTE: corpus < 800 MB, verdicts are not the issue's target")
+    noisy = [k for k, _ in rows if summary[k].get("foreign_cpu_max", 0) > NOISE and summary[k].get("median", 0) > 0.5]
+    if noisy:
+        log("WARNING: other processes used > %d %% of the CPUs during some runs of %s (column 'noise'): "
+            "the machine was not quiet, rerun when it is" % (100 * NOISE, ", ".join(noisy)))
 
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     out = os.path.join(WORK, "results-%s.json" % stamp)

@@ -2143,8 +2143,9 @@ def build_lines():
                      digest="set session characteristics as transaction isolation level $1 uncommitted"), S3 + " (prisma/orm#5866)",
                  note="a warning that pinning would happen; the session is not pinned yet"))
     t += 1300
-    X.append(row("rds-proxy", "2020-08-04T11:47:24.251Z [WARN] [clientConnection=3888679423] The client session was pinned to the database connection [dbConnection=3617412571] for the remainder of the session. The proxy can't reuse this connection until the session ends. Reason: A parse message was detected.",
-                 pxe("proxy_pin", time="2020-08-04T11:47:24.251Z", level="WARN", proxy_endpoint=None, client_connection=3888679423, db_connection=3617412571, pin_reason=REASON_PARSE),
+    old_cc, old_db = u32(), u32()
+    X.append(row("rds-proxy", "2020-11-19T07:41:09.518Z [WARN] [clientConnection=%d] The client session was pinned to the database connection [dbConnection=%d] for the remainder of the session. The proxy can't reuse this connection until the session ends. Reason: A parse message was detected." % (old_cc, old_db),
+                 pxe("proxy_pin", time="2020-11-19T07:41:09.518Z", level="WARN", proxy_endpoint=None, client_connection=old_cc, db_connection=old_db, pin_reason=REASON_PARSE),
                  S3 + " (2020 format without [proxyEndpoint=...], elixir-ecto/postgrex#514)"))
     X.append(row("rds-proxy", "2024-10-12T17:20:40 [WARN] [proxyEndpoint=default] [clientConnection=1740227381] The client session was pinned to the database connection [dbConnection=2511950317] for the remainder of the session. The proxy can't reuse this connection until the session ends. Reason: %s" % reason_digest("set client_encoding to $1"),
                  pxe("proxy_pin", time="2024-10-12T17:20:40.000Z", level="WARN", proxy_endpoint="default", client_connection=1740227381, db_connection=2511950317, digest="set client_encoding to $1"),
@@ -2500,7 +2501,7 @@ def build_errors():
         "\tat com.microsoft.sqlserver.jdbc.TDSChannel.read(IOBuffer.java:2107)"]),
         "stale-connection", "mssql-jdbc", "08S01", "query", S4 + " JDBC", "U", "java21", "com.microsoft.sqlserver.jdbc.SQLServerException")
     t = nt()
-    add("%s %s WARN  PoolBase - HikariPool-1 - Failed to validate connection org.postgresql.jdbc.PgConnection@16913c10 (This connection has been closed.). Possibly consider using a shorter maxLifetime value.\n" % (java_ts(t), uid()),
+    add("%s %s WARN  PoolBase - HikariPool-1 - Failed to validate connection org.postgresql.jdbc.PgConnection@3c9d0b7a (This connection has been closed.). Possibly consider using a shorter maxLifetime value.\n" % (java_ts(t), uid()),
         "stale-connection", "HikariCP", None, "query", S4 + " JDBC (brettwooldridge/HikariCP#2017)", "V", "java21", None,
         note="a warning from the pool: Hikari then opens a new connection, so this alone is not a failed invocation")
     add(java("ERROR", "JobRunner", "job failed", ["java.sql.SQLException: ConnectionException: Timed-out waiting to acquire database connection.",
@@ -2631,7 +2632,7 @@ def build_bad():
         pos = text.index("}", pos) + 1
         ends.append(pos)
     complete = sum(1 for p in ends if p <= len(prefix))
-    exp["truncated.json.gz"] = {"events_in_original": len(ev), "events_complete_before_cut": complete,
+    exp["truncated.json.gz"] = {"what": "a valid 8-event filter-log-events page, gzipped, cut at 55% of the compressed bytes", "events_in_original": len(ev), "events_complete_before_cut": complete,
                                 "inflated_bytes_available": len(prefix), "error": "truncated gzip stream (unexpected end of deflate data, no trailer)",
                                 "expected": "report the file as truncated; a streaming reader may keep the %d events completed before the cut, or drop the file; never hang or crash" % complete}
 
@@ -2641,7 +2642,7 @@ def build_bad():
     at_ = text.index(json.dumps(m, ensure_ascii=False)[1:-1][:20], text.index(ev[6]["eventId"]) - 400)
     cutpos = at_ + 14
     write(B + "truncated-page.json", text[:cutpos])
-    exp["truncated-page.json"] = {"events_in_original": len(ev), "events_complete_before_cut": 6,
+    exp["truncated-page.json"] = {"what": "a 9-event page cut inside the 7th event's message string", "events_in_original": len(ev), "events_complete_before_cut": 6,
                                   "error": "truncated JSON: unterminated string inside events[6].message",
                                   "expected": "keep the 6 complete events (streaming) or none (whole-document parse), and name the file and the reason"}
 
@@ -2649,17 +2650,17 @@ def build_bad():
     if blob[:1] in (b"\x1f", b"{", b"[", b" "):
         blob = b"\x00" + blob[1:]
     write(B + "binary.bin", blob)
-    exp["binary.bin"] = {"events": 0, "error": "unrecognised binary content", "expected": "skip with a reason; do not try to inflate or decode it as UTF-8 text lines"}
+    exp["binary.bin"] = {"what": "4096 random bytes", "events": 0, "error": "unrecognised binary content", "expected": "skip with a reason; do not try to inflate or decode it as UTF-8 text lines"}
 
     write(B + "empty.json", b"")
-    exp["empty.json"] = {"events": 0, "error": "empty file", "expected": "0 events; a warning (not a crash)"}
+    exp["empty.json"] = {"what": "0 bytes", "events": 0, "error": "empty file", "expected": "0 events; a warning (not a crash)"}
 
     ev = small_page(5)
     marker = "@@BADBYTES@@"
     ev[1]["message"] = ev[1]["message"].replace("warehouse=ams-1", "warehouse=ams-1 tag=" + marker)
     raw = cli_json({"events": ev, "searchedLogStreams": []}).encode().replace(marker.encode(), b"\xff\xfe")
     write(B + "invalid-utf8.json", raw)
-    exp["invalid-utf8.json"] = {"events": len(ev), "error": "invalid UTF-8 (bytes 0xff 0xfe) inside events[1].message",
+    exp["invalid-utf8.json"] = {"what": "a valid 5-event page whose second message contains the raw bytes 0xff 0xfe", "events": len(ev), "error": "invalid UTF-8 (bytes 0xff 0xfe) inside events[1].message",
                                 "expected": "keep all 5 events with the two bytes replaced by U+FFFD (or reject the file with the byte offset); never drop events silently"}
 
     stream = "2026/03/14/[$LATEST]" + hexid()
@@ -2671,18 +2672,18 @@ def build_bad():
                      (t + 12, stream, "END RequestId: %s\n" % r),
                      (t + 12, stream, "REPORT RequestId: %s\tDuration: 11.93 ms\tBilled Duration: 12 ms\tMemory Size: 1024 MB\tMax Memory Used: 133 MB\n" % r)])
     write(B + "nul-bytes.log", tail_detailed(tev))
-    exp["nul-bytes.log"] = {"events": 5, "error": None,
+    exp["nul-bytes.log"] = {"what": "`aws logs tail --format detailed` text with NUL bytes inside a .NET message", "events": 5, "error": None,
                             "expected": "aws logs tail text; the second event carries 4 NUL bytes inside its message: keep the event (NULs kept or replaced), do not treat NUL as end of line or end of file"}
 
     write(B + "not-a-log.txt", "Notes from the 14 March review\n\nThe payments team will move the ledger writes behind the queue next sprint.\n"
                                "Nobody could say why the proxy dashboards were empty before 09:05; ask the platform group on Monday.\n"
                                "Action items: rotate the reporting credentials, add alarms on pinned sessions, re-read the runbook.\n")
-    exp["not-a-log.txt"] = {"events": 0, "error": "unrecognised format", "expected": "skip with a reason; prose must not produce events"}
+    exp["not-a-log.txt"] = {"what": "meeting notes in prose", "events": 0, "error": "unrecognised format", "expected": "skip with a reason; prose must not produce events"}
 
     ev = small_page(4)
     name = "exported logs \u2013 caf\u00e9.json"
     write(B + name, cli_json({"events": ev, "searchedLogStreams": []}))
-    exp[name] = {"events": 4, "error": None, "expected": "a valid filter-log-events page; the path has spaces, an EN DASH and a precomposed e-acute (UTF-8 NFC)"}
+    exp[name] = {"what": "a valid 4-event filter-log-events page under an awkward file name", "events": 4, "error": None, "expected": "a valid filter-log-events page; the path has spaces, an EN DASH and a precomposed e-acute (UTF-8 NFC)"}
 
     write(B + "expected.json", json.dumps(exp, indent=2, ensure_ascii=False) + "\n")
     return exp
@@ -2703,7 +2704,6 @@ def all_files():
 
 
 def incident_row(p, summary):
-    fs = summary["functions"]
     if p.startswith("incident/cloudwatch/lambda/"):
         return ("inventory-api, `aws logs filter-log-events` page" + (" (gzipped)" if p.endswith(".gz") else ""),
                 "1a, 2 (Python text)", "events (stream, timestamp, message, eventId); the two exports overlap (09:14:55-09:15:20): dedupe on eventId")
@@ -2714,8 +2714,21 @@ def incident_row(p, summary):
         return ("journal-sql-proxy, `aws logs tail --format detailed` (no colour)", "1f, 3",
                 "'<ts+00:00> <stream> <message>' lines; SQL Server pins (SET digest), idle closes, borrow-blocking leaks")
     if p.startswith("incident/firehose/"):
-        return ("payments-worker subscription payload delivered by Firehose", "1d, 2 (JSON log format)",
-                "gzip JSON DATA_MESSAGE(s); one object holds only a CONTROL_MESSAGE (drop it); one object is 4 gzip members back to back (`}{`)")
+        raw = open(os.path.join(HERE, p), "rb").read()
+        members, d = 0, raw
+        while d:
+            do = zlib.decompressobj(31)
+            do.decompress(d)
+            d = do.unused_data
+            members += 1
+        text = zlib.decompressobj(31).decompress(raw).decode("utf-8")
+        if '"CONTROL_MESSAGE"' in text:
+            return ("payments-worker Firehose object: the subscription's CONTROL_MESSAGE only", "1d", "drop it: 0 events")
+        if members > 1:
+            return ("payments-worker Firehose object: %d records, each its own gzip member, concatenated with no separator" % members,
+                    "1d, 2 (JSON log format)", "read every gzip member; the JSON texts meet as `}{`; one DATA_MESSAGE per stream batch")
+        return ("payments-worker subscription payload (one DATA_MESSAGE) delivered by Firehose", "1d, 2 (JSON log format)",
+                "logGroup, logStream, logEvents[] {id, timestamp, message}; platform.* records and app records")
     if p.endswith("aws-logs-write-test"):
         return ("CreateExportTask permission probe ('Permission Check Successful')", "1c", "skip it")
     if p.startswith("incident/s3/") and p.endswith(".gz"):
@@ -2723,8 +2736,14 @@ def incident_row(p, summary):
                 "'<ISO ms Z> <message>' lines, blank line between events, multi-line exceptions, slightly out of order; group from describe-export-tasks.json")
     if p == "incident/s3/describe-export-tasks.json":
         return ("`aws logs describe-export-tasks` (CLI v2 lowerCamel keys)", "1c", "taskId -> logGroupName /aws/lambda/journal-writer")
-    if p.startswith("incident/config/"):
-        return ("`aws rds` / `aws lambda` configuration output", "6", "Timeout, MemorySize, env naming the proxy endpoint, LoggingConfig, IdleClientTimeout, ConnectionBorrowTimeout, reserved concurrency")
+    if p == "incident/config/describe-db-proxies.json":
+        return ("`aws rds describe-db-proxies`", "6", "both proxies: Endpoint, EngineFamily, IdleClientTimeout (1800, 600), Auth[].UserName")
+    if p.startswith("incident/config/describe-db-proxy-target-groups_"):
+        return ("`aws rds describe-db-proxy-target-groups`", "6", "ConnectionPoolConfig: MaxConnectionsPercent, MaxIdleConnectionsPercent, ConnectionBorrowTimeout")
+    if p.startswith("incident/config/get-function-configuration_"):
+        return ("`aws lambda get-function-configuration`", "6", "Timeout, MemorySize, Runtime, Environment variables naming the proxy endpoint, LoggingConfig (LogFormat, LogGroup)")
+    if p.startswith("incident/config/get-function-concurrency_"):
+        return ("`aws lambda get-function-concurrency`", "6", "ReservedConcurrentExecutions 40")
     if p == "incident-truth/truth.ndjson":
         return ("answer key: one row per failed invocation", "-", "request_id, function, instance (stream), time, cause, mechanism")
     if p == "incident-truth/summary.json":
@@ -2937,7 +2956,7 @@ def build_readme(summary, manifest, lines, errors, bad_exp):
     w("| file | what | must produce |")
     w("|---|---|---|")
     for name, e in bad_exp.items():
-        w("| `%s` | %s | %s |" % (name, e.get("error") or "valid content", e["expected"]))
+        w("| `%s` | %s | %s |" % (name, e["what"], e["expected"]))
     w("| `expected.json` | the table above as JSON | - |")
     w("")
     w("Huge inputs (gzip bombs, deep nesting, 20 MB messages) are not stored here: tests build them at run time.")
@@ -2957,8 +2976,9 @@ def build_readme(summary, manifest, lines, errors, bad_exp):
     w("  object is one gzip member holding 3 JSON records. Both decode to `}{`.")
     w("- Console CSV export: no real sample exists [U]; rows use RFC 4180 quoting and `\\n` line ends.")
     w("- `--max-items` output uses `NextToken` [U]; its value here is a base64 JSON resume token like botocore's paginator.")
-    w("- Not represented: the Logs Insights Markdown copy; a Java runtime's own unhandled-exception output; `Restore Duration`")
-    w("  position and the `Running a prepared statement...` pin reason (truncated in the source); proxy DEBUG/ERROR levels.")
+    w("- Not represented: the Logs Insights Markdown copy; a Java runtime's own unhandled-exception output; the")
+    w("  `Running a prepared statement...` pin reason (truncated in the source); proxy DEBUG/ERROR levels. The position of")
+    w("  `Restore Duration` in REPORT is a guess (that row is marked `verified: false`).")
     w("")
     write("README.md", "\n".join(L) + "\n")
     return size

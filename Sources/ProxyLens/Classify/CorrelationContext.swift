@@ -196,6 +196,9 @@ final class CorrelationContext {
         case .connectionTimeout:
             label = Classifier.Label(cause: .connectionTimeout, confidence: 0.9, rule: rule.name, signal: rule.signal)
             label.proxy = onlyProxy(failure.function)
+        case .connectionRejected:
+            label = Classifier.Label(cause: .connectionTimeout, confidence: 0.6, rule: rule.name, signal: rule.signal)
+            label.proxy = onlyProxy(failure.function)
         case .borrowTimeout:
             label = Classifier.Label(cause: .connectionTimeout, confidence: 0.95, rule: rule.name, signal: rule.signal)
             label.proxy = onlyProxy(failure.function)

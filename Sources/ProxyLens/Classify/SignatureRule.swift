@@ -12,6 +12,9 @@ public enum ErrorSignal: String, Sendable, CaseIterable {
     case ambiguousTimeout = "ambiguous-timeout"
     /// A transaction left broken by an earlier failure on the same connection.
     case transactionState = "transaction-state"
+    /// The proxy or server refused the connection outright (connection or rate limits, connect
+    /// failures): a connect-phase failure, reported with connection timeouts at lower confidence.
+    case connectionRejected = "connection-rejected"
     /// Memory exhausted: the runtime was killed.
     case outOfMemory = "out-of-memory"
 }

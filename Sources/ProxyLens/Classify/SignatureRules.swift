@@ -10,17 +10,17 @@ extension SignatureRule {
             "2025-12-07T14:03:07.562Z\t30e5c488-6fcf-4337-b692-3d2df74cc98d\tfail\tMicrosoft.Data.SqlClient.SqlException (0x80131904): Timed-out waiting to acquire database connection\n   at Microsoft.Data.SqlClient.SqlConnection.OnError(SqlException exception, Boolean breakConnection, Action`1 wrapCloseInAction)\n",
             "2024-03-01T10:00:00.000Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Error 9501: Timed-out waiting to acquire database connection\"}\n",
         ]),
-        SignatureRule("rds-proxy-connection-limit", driver: "RDS Proxy", .connectionTimeout, all: ["1040", "exceeded"], examples: [
+        SignatureRule("rds-proxy-connection-limit", driver: "RDS Proxy", .connectionRejected, all: ["1040", "exceeded"], examples: [
             "[ERROR] OperationalError: (1040, 'Number simultaneous connections exceeded (100)')\nTraceback (most recent call last):\n",
             "[ERROR] OperationalError: (1040, 'Connections rate limit exceeded (50)')\n",
         ]),
-        SignatureRule("rds-proxy-client-limit-postgres", driver: "RDS Proxy", .connectionTimeout, all: ["maximum number of client connections to the proxy exceeded"], tolerant: true, examples: [
+        SignatureRule("rds-proxy-client-limit-postgres", driver: "RDS Proxy", .connectionRejected, all: ["maximum number of client connections to the proxy exceeded"], tolerant: true, examples: [
             "[ERROR] OperationalError: The maximum number of client connections to the proxy exceeded 1000.\n",
         ]),
-        SignatureRule("rds-proxy-connection-rate", driver: "RDS Proxy", .connectionTimeout, all: ["rate of connection to proxy exceeded"], tolerant: true, examples: [
+        SignatureRule("rds-proxy-connection-rate", driver: "RDS Proxy", .connectionRejected, all: ["rate of connection to proxy exceeded"], tolerant: true, examples: [
             "[ERROR] OperationalError: Rate of connection to proxy exceeded 100.\n",
         ]),
-        SignatureRule("rds-proxy-iam-throttle", driver: "RDS Proxy", .connectionTimeout, all: ["iam authentication", "too many competing requests"], tolerant: true, examples: [
+        SignatureRule("rds-proxy-iam-throttle", driver: "RDS Proxy", .connectionRejected, all: ["iam authentication", "too many competing requests"], tolerant: true, examples: [
             "[ERROR] OperationalError: The IAM authentication failed because of too many competing requests.\n",
         ]),
         SignatureRule("rds-proxy-broken-session", driver: "RDS Proxy", .staleConnection, all: ["Unknown error. SSL connection has been closed unexpectedly"], examples: [
@@ -77,8 +77,11 @@ extension SignatureRule {
         SignatureRule("freetds-20003-timed-out", driver: "pymssql/FreeTDS", .ambiguousTimeout, all: ["Adaptive Server connection timed out"], examples: [
             "[ERROR] OperationalError: (20003, b'DB-Lib error message 20003, severity 6:\\nAdaptive Server connection timed out (ledger.proxy-abc.us-east-1.rds.amazonaws.com:1433)\\n')\n",
         ]),
-        SignatureRule("freetds-20002-connection-failed", driver: "pymssql/FreeTDS", .connectionTimeout, all: ["Adaptive Server connection failed"], examples: [
+        SignatureRule("freetds-20002-connection-failed", driver: "pymssql/FreeTDS", .connectionRejected, all: ["Adaptive Server connection failed"], examples: [
             "[ERROR] OperationalError: (20002, b'DB-Lib error message 20002, severity 9:\\nAdaptive Server connection failed (ledger.proxy-abc.us-east-1.rds.amazonaws.com)\\n')\n",
+        ]),
+        SignatureRule("freetds-20009-unable-to-connect", driver: "pymssql/FreeTDS", .connectionRejected, all: ["unable to connect: adaptive server is unavailable"], tolerant: true, examples: [
+            "[ERROR] OperationalError: (20009, b'DB-Lib error message 20009, severity 9:\\nUnable to connect: Adaptive Server is unavailable or does not exist (journal.proxy-abc.us-east-1.rds.amazonaws.com)\\n')\n",
         ]),
         SignatureRule("freetds-net-lib-reset", driver: "pymssql/FreeTDS", .staleConnection, all: ["Net-Lib error during Connection reset by peer"], examples: [
             "[ERROR] OperationalError: (20017, b'DB-Lib error message 20017, severity 9:\\nUnexpected EOF from the server\\nNet-Lib error during Connection reset by peer (104)\\n')\n",
@@ -87,6 +90,16 @@ extension SignatureRule {
         SignatureRule("freetds-dead-connection", driver: "pymssql/FreeTDS", .staleConnection, all: ["DB-Lib error message 200"], examples: [
             "[ERROR] OperationalError: (20006, b'DB-Lib error message 20006, severity 9:\\nWrite to the server failed\\n')\n",
             "[ERROR] OperationalError: (20047, b'DB-Lib error message 20047, severity 9:\\nDBPROCESS is dead or not enabled\\n')\n",
+        ]),
+        // SQLAlchemy's transaction-state errors quote the original exception, so they come first.
+        SignatureRule("sqlalchemy-inactive-transaction", driver: "SQLAlchemy", .transactionState, all: ["due to the SQL transaction being rolled back"], examples: [
+            "[ERROR] InvalidRequestError: This session is in 'inactive' state, due to the SQL transaction being rolled back; no further SQL can be emitted within this transaction.\n",
+        ]),
+        SignatureRule("sqlalchemy-rolled-back-during-flush", driver: "SQLAlchemy", .transactionState, all: ["transaction has been rolled back due to a previous exception during flush"], examples: [
+            "[ERROR] PendingRollbackError: This Session's transaction has been rolled back due to a previous exception during flush. To begin a new transaction with this Session, first issue Session.rollback(). Original exception was: (psycopg2.errors.UniqueViolation) duplicate key value violates unique constraint \"invoice_pkey\"\n",
+        ]),
+        SignatureRule("sqlalchemy-invalid-transaction", driver: "SQLAlchemy", .transactionState, all: ["Can't reconnect until invalid transaction is rolled back"], examples: [
+            "[ERROR] PendingRollbackError: Can't reconnect until invalid transaction is rolled back.  Please rollback() fully before proceeding (Background on this error at: https://sqlalche.me/e/20/8s2b)\n",
         ]),
         // MARK: PostgreSQL: libpq, psycopg2, psycopg 3
         SignatureRule("libpq-connect-timeout", driver: "libpq/psycopg", .connectionTimeout, all: ["connection to server at", "timeout expired"], examples: [
@@ -98,7 +111,7 @@ extension SignatureRule {
         SignatureRule("postgres-cancel-user-request", driver: "PgJDBC/PostgreSQL", .queryTimeout, all: ["canceling statement due to user request"], examples: [
             "org.postgresql.util.PSQLException: ERROR: canceling statement due to user request\n\tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:2675)\n",
         ]),
-        SignatureRule("postgres-idle-in-transaction-timeout", driver: "PostgreSQL", .staleConnection, all: ["terminating connection due to idle-in-transaction timeout"], examples: [
+        SignatureRule("postgres-idle-in-transaction-timeout", driver: "PostgreSQL", .transactionState, all: ["terminating connection due to idle-in-transaction timeout"], examples: [
             "[ERROR] IdleInTransactionSessionTimeout: terminating connection due to idle-in-transaction timeout\n",
         ]),
         SignatureRule("libpq-server-closed", driver: "libpq/psycopg", .staleConnection, all: ["server closed the connection unexpectedly"], examples: [
@@ -180,6 +193,9 @@ extension SignatureRule {
         SignatureRule("mssql-jdbc-connection-reset", driver: "mssql-jdbc", .staleConnection, all: ["sqlserverexception", "connection reset"], tolerant: true, examples: [
             "com.microsoft.sqlserver.jdbc.SQLServerException: Connection reset\n",
         ]),
+        SignatureRule("mssql-jdbc-read-timed-out", driver: "mssql-jdbc", .staleConnection, all: ["sqlserverexception", "read timed out"], tolerant: true, examples: [
+            "com.microsoft.sqlserver.jdbc.SQLServerException: Read timed out\n\tat com.microsoft.sqlserver.jdbc.SQLServerConnection.terminate(SQLServerConnection.java:4270)\n",
+        ]),
         SignatureRule("hikari-connection-not-available", driver: "HikariCP", .connectionTimeout, all: ["Connection is not available, request timed out"], tolerant: true, examples: [
             "java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms.\n",
         ]),
@@ -210,6 +226,12 @@ extension SignatureRule {
         SignatureRule("go-mysql-invalid-connection", driver: "go-sql-driver/mysql", .staleConnection, all: ["invalid connection"], tolerant: true, examples: [
             "[mysql] 2025/01/01 00:00:00 packets.go:37: unexpected EOF\n2025/01/01 00:00:00 query failed: invalid connection\n",
         ]),
+        SignatureRule("go-mysql-unexpected-eof", driver: "go-sql-driver/mysql", .staleConnection, all: ["packets.go", "unexpected eof"], tolerant: true, examples: [
+            "[mysql] 2026/03/14 09:24:34 packets.go:37: unexpected EOF\n",
+        ]),
+        SignatureRule("go-sql-database-closed", driver: "Go database/sql", .staleConnection, all: ["sql: database is closed"], tolerant: true, examples: [
+            "2026/03/14 09:24:48 order 88121: query failed: sql: database is closed\n",
+        ]),
         SignatureRule("go-sql-connection-closed", driver: "Go database/sql", .staleConnection, all: ["sql: connection is already closed"], tolerant: true, examples: [
             "2025/01/01 00:00:00 query failed: sql: connection is already closed\n",
         ]),
@@ -217,15 +239,6 @@ extension SignatureRule {
         // MARK: SQLAlchemy wrappers
         SignatureRule("sqlalchemy-queuepool-timeout", driver: "SQLAlchemy", .connectionTimeout, all: ["QueuePool limit of size", "connection timed out"], examples: [
             "[ERROR] TimeoutError: QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30.00 (Background on this error at: https://sqlalche.me/e/20/3o7r)\n",
-        ]),
-        SignatureRule("sqlalchemy-inactive-transaction", driver: "SQLAlchemy", .transactionState, all: ["due to the SQL transaction being rolled back"], examples: [
-            "[ERROR] InvalidRequestError: This session is in 'inactive' state, due to the SQL transaction being rolled back; no further SQL can be emitted within this transaction.\n",
-        ]),
-        SignatureRule("sqlalchemy-rolled-back-during-flush", driver: "SQLAlchemy", .transactionState, all: ["transaction has been rolled back due to a previous exception during flush"], examples: [
-            "[ERROR] PendingRollbackError: This Session's transaction has been rolled back due to a previous exception during flush. To begin a new transaction with this Session, first issue Session.rollback(). Original exception was: (psycopg2.errors.UniqueViolation) duplicate key value violates unique constraint \"invoice_pkey\"\n",
-        ]),
-        SignatureRule("sqlalchemy-invalid-transaction", driver: "SQLAlchemy", .transactionState, all: ["Can't reconnect until invalid transaction is rolled back"], examples: [
-            "[ERROR] PendingRollbackError: Can't reconnect until invalid transaction is rolled back.  Please rollback() fully before proceeding (Background on this error at: https://sqlalche.me/e/20/8s2b)\n",
         ]),
         SignatureRule("sqlalchemy-not-connected", driver: "SQLAlchemy/pymssql", .staleConnection, all: ["Not connected to any MS SQL server"], tolerant: true, examples: [
             "[ERROR] OperationalError: (pymssql._mssql.MSSQLDriverException) Not connected to any MS SQL server\n",

@@ -6,6 +6,8 @@ enum ContainerKind: Equatable {
     case insightsCSV
     case text(TextExportReader.Layout)
     case configuration
+    /// What a Lambda subscription destination receives: `{"awslogs": {"data": "<base64 gzip payload>"}}`.
+    case lambdaSubscriptionEvent
     case unknown(String)
 
     /// Looks at the start of the decoded content.
@@ -62,6 +64,8 @@ enum ContainerKind: Equatable {
              "messageType", "owner", "logGroup", "logStream", "subscriptionFilters", "logEvents",
              "results", "statistics", "status":
             return .logEventsJSON
+        case "awslogs":
+            return .lambdaSubscriptionEvent
         case "DBProxies", "TargetGroups", "FunctionName", "Configuration", "ReservedConcurrentExecutions",
              "exportTasks", "ExportTasks", "FunctionArn":
             return .configuration
@@ -73,11 +77,12 @@ enum ContainerKind: Equatable {
     /// NUL bytes or mostly control bytes in the first kilobytes.
     static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let sample = bytes.prefix(4096)
+        // A few NUL or control bytes inside otherwise readable text are kept (and noted); a
+        // file that is mostly control bytes is not a log export.
         var control = 0
-        for byte in sample {
-            if byte == 0 { return true }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0a && byte != 0x0d && byte != 0x1b { control += 1 }
+        for byte in sample where byte < 0x20 && byte != 0x09 && byte != 0x0a && byte != 0x0d && byte != 0x1b {
+            control += 1
         }
-        return control * 20 > sample.count
+        return control * 20 > sample.count || (sample.count >= 2 && sample.prefix(2).allSatisfy { $0 == 0 })
     }
 }

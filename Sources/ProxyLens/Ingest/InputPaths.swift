@@ -87,7 +87,7 @@ public enum InputPaths {
     static let genericFolders: Set<String> = [
         "logs", "log", "lambda", "lambdas", "cloudwatch", "rds-proxy", "rds", "proxy", "proxies", "s3", "exports",
         "export", "exportedlogs", "tmp", "samples", "incident", "data", "input", "inputs", "firehose", "subscription",
-        "aws", "insights", "get-log-events", "filter-log-events", "containers", "lines", ".", "",
+        "aws", "insights", "get-log-events", "filter-log-events", "containers", "lines", "tail", "exports-tail", ".", "",
     ]
 
     /// A best guess at the log group of events whose container does not say, from the path:
@@ -95,27 +95,25 @@ public enum InputPaths {
     static func guessLogGroup(path: String, sawLambda: Bool, sawProxy: Bool, exportPrefix: String? = nil) -> String? {
         guard sawLambda || sawProxy else { return nil }
         var name: String?
-        let components = path.split(separator: "/").map(String.init).dropLast()
-        if let prefix = exportPrefix {
-            name = prefix.split(separator: "/").last.map(String.init)
-        }
-        if name == nil {
-            // Walk up from the file, skipping date folders and generic names.
-            for folder in components.reversed() {
-                let lower = folder.lowercased()
-                if genericFolders.contains(lower) || folder.allSatisfy(\.isNumber) || isUUID(folder) || folder.hasPrefix("[") { continue }
-                name = folder
-                break
-            }
+        let components = Array(path.split(separator: "/").map(String.init).dropLast())
+        func meaningful(_ folder: String) -> Bool {
+            !(genericFolders.contains(folder.lowercased()) || folder.allSatisfy(\.isNumber) || isUUID(folder) || folder.hasPrefix("["))
         }
         let stem = Self.stem(path)
         let stemName = String(stem.split(separator: "_").first ?? Substring(stem))
-        if let folder = name, let parent = components.last, folder != parent, !stemName.isEmpty,
-           !stemName.first!.isNumber, !genericFolders.contains(stemName.lowercased()) {
-            // A file named after what it holds, in a folder further up, wins over the folder.
+        let plausibleStem = !stemName.isEmpty && (stemName.first?.isLetter ?? false) && meaningful(stemName)
+        if let prefix = exportPrefix {
+            name = prefix.split(separator: "/").last.map(String.init)
+        } else if plausibleStem && stem.contains("_") {
+            // `<name>_<date or part>.json`: a file named after what it holds.
             name = stemName
+        } else if let parent = components.last, meaningful(parent) {
+            name = parent
+        } else if plausibleStem {
+            name = stemName
+        } else {
+            name = components.reversed().first(where: meaningful)
         }
-        if name == nil, !stemName.isEmpty, !(stemName.first?.isNumber ?? true) { name = stemName }
         guard let resolved = name else { return nil }
         return sawProxy && !sawLambda ? "/aws/rds/proxy/\(resolved)" : "/aws/lambda/\(resolved)"
     }

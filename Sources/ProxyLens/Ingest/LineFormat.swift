@@ -120,6 +120,9 @@ public struct LineFormat: Sendable {
         LineFormat(name: "rds-proxy-bare", examples: [
             "Credentials couldn't be retrieved. The database user \"X\" was found in multiple DB proxy authentication entries",
         ]) { hasPrefix($0, "Credentials couldn't be retrieved") ? ParsedLine(kind: .proxy, level: "ERROR") : nil },
+        LineFormat(name: "java-log4j", examples: [
+            "2026-03-14 09:15:03 f63cdbd0-a66a-4474-b90f-71f7370bfe15 INFO  OrderHandler - loading order o-99127\n",
+        ]) { javaLog4j($0) },
         LineFormat(name: "tab-separated-app", examples: [
             "2019-09-18T00:02:46.542Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tINFO\tfetching order\n",
             "2019-09-18T00:02:46.542Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Connection terminated unexpectedly\",\"stack\":[]}\n",
@@ -241,6 +244,15 @@ public struct LineFormat: Sendable {
             break
         }
         return ParsedLine(kind: kind, requestId: id.isEmpty ? nil : id, level: level)
+    }
+
+    /// The AWS Lambda Java log4j2 layout `%d{yyyy-MM-dd HH:mm:ss} %X{AWSRequestId} %-5p %c{1} - %m`.
+    static func javaLog4j(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
+        guard bytes.count > 58, TextExportReader.startsWithDate(bytes), bytes[10] == 0x20, bytes[19] == 0x20,
+              let (id, end) = token(bytes, from: 20), id.count == 36, id.filter({ $0 == "-" }).count == 4,
+              let (level, _) = token(bytes, from: end + 1) else { return nil }
+        guard ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"].contains(level) else { return nil }
+        return ParsedLine(kind: .app, requestId: id, level: level)
     }
 
     static func proxyLine(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {

@@ -160,6 +160,11 @@ public final class Ingestion {
                 throw ProxyLensError(.input, path, reason)
             case .configuration:
                 container = try readConfiguration(window, path: path, sourceId: sourceId)
+            case .lambdaSubscriptionEvent:
+                container = "subscription-lambda-event"
+                let payload = try Self.decodeLambdaEvent(window, path: path)
+                var reader = CloudWatchJSONReader(defaultStream: options.logStream, defaultGroup: options.logGroup)
+                try reader.read(ByteWindow(try GzipByteSource(MemoryByteSource(payload), name: path)), into: writer)
             case .logEventsJSON:
                 var reader = CloudWatchJSONReader(defaultStream: options.logStream ?? InputPaths.streamName(fromPath: path),
                                                   defaultGroup: options.logGroup)
@@ -269,6 +274,21 @@ public final class Ingestion {
             seen += Int64(n)
         }
         return line
+    }
+
+    /// The base64 gzip payload inside a Lambda subscription destination's event.
+    static func decodeLambdaEvent(_ window: ByteWindow, path: String) throws -> [UInt8] {
+        while try window.fill() {
+            if window.available > 64 << 20 { throw ProxyLensError(.input, path, "a Lambda subscription event over 64 MiB") }
+        }
+        let data = Data(bytes: window.pointer + window.position, count: window.available)
+        window.position = window.end
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let encoded = (object["awslogs"] as? [String: Any])?["data"] as? String,
+              let payload = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters) else {
+            throw ProxyLensError(.input, path, "an awslogs event without base64 data")
+        }
+        return Array(payload)
     }
 
     private func readConfiguration(_ window: ByteWindow, path: String, sourceId: Int64) throws -> String {
