@@ -281,7 +281,8 @@ def run_proxylens(ctx, rnd):
     res.append(("report", step("report", ["report", "--db", db, "--format", "json", "--output", "/dev/null"],
                                "proxylens report")))
     res.append(("reingest", step("reingest", ["ingest", "--db", db, ctx.corpus], "proxylens ingest (again)")))
-    res.append(("analyze", step("analyze", ["analyze", "--db", db, ctx.corpus], "proxylens analyze (again)")))
+    res.append(("analyze", step("analyze", ["analyze", "--db", db, "--format", "json", "--output", "/dev/null",
+                                            ctx.corpus], "proxylens analyze (again)")))
     clean()
     return res
 

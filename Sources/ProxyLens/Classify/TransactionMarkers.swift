@@ -1,3 +1,5 @@
+import CSupport
+
 /// Application log lines that say a database transaction began or ended. A timeout while the
 /// invocation's own log shows a transaction begun and not finished is what tells a pinning leak
 /// from a timeout in a downstream call. Matched case-insensitively as substrings.
@@ -21,6 +23,17 @@ public enum TransactionMarkers {
         "transaction finished",
         "end transaction",
     ]
+
+    /// Byte stems at least one of which every marker contains (in either case); lines without
+    /// any of them are skipped without building a String.
+    static let stems: [StaticString] = ["rans", "RANS", "Rans", "egin tran", "EGIN TRAN", "ommit", "OMMIT", "ollback", "OLLBACK", "olled back", "OLLED BACK"]
+
+    /// The same as `effect(of:)`, on raw message bytes, cheap for lines that mention no transaction.
+    public static func effect(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress, bytes.count >= 4 else { return 0 }
+        let hit = stems.contains { proxylens_memmem(base, bytes.count, $0.utf8Start, $0.utf8CodeUnitCount) != nil }
+        return hit ? effect(of: String(decoding: bytes, as: UTF8.self)) : 0
+    }
 
     /// +1 when the line begins a transaction, -1 when it ends one, 0 otherwise.
     public static func effect(of line: String) -> Int {

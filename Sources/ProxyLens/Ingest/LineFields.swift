@@ -21,14 +21,58 @@ enum ReportLine {
     }
 
     static func apply(_ message: String, to invocation: Deriver.Invocation) {
-        let f = fields(message)
-        invocation.durationMs = number(f["Duration"])
-        invocation.billedMs = number(f["Billed Duration"]).map { Int64($0) }
-        invocation.memoryMB = number(f["Memory Size"]).map { Int64($0) }
-        invocation.maxMemoryMB = number(f["Max Memory Used"]).map { Int64($0) }
-        invocation.initMs = number(f["Init Duration"]) ?? invocation.initMs
-        if let status = f["Status"]?.lowercased() { invocation.reportStatus = status }
-        if let type = f["Error Type"] { invocation.errorType = type }
+        var copy = message
+        copy.withUTF8 { apply(bytes: $0, to: invocation) }
+    }
+
+    /// The same fields, read from bytes without Foundation: this runs once per invocation.
+    static func apply(bytes: UnsafeBufferPointer<UInt8>, to invocation: Deriver.Invocation) {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x09, bytes[end] != 0x0a { end += 1 }
+            if let colon = (start..<end).first(where: { bytes[$0] == UInt8(ascii: ":") }) {
+                let key = trimmed(bytes, start, colon)
+                let value = trimmed(bytes, colon + 1, end)
+                switch key.count {
+                case 8 where key.elementsEqual("Duration".utf8): invocation.durationMs = number(bytes, value)
+                case 15 where key.elementsEqual("Billed Duration".utf8): invocation.billedMs = number(bytes, value).map { Int64($0) }
+                case 11 where key.elementsEqual("Memory Size".utf8): invocation.memoryMB = number(bytes, value).map { Int64($0) }
+                case 15 where key.elementsEqual("Max Memory Used".utf8): invocation.maxMemoryMB = number(bytes, value).map { Int64($0) }
+                case 13 where key.elementsEqual("Init Duration".utf8): invocation.initMs = number(bytes, value) ?? invocation.initMs
+                case 6 where key.elementsEqual("Status".utf8):
+                    invocation.reportStatus = String(decoding: UnsafeBufferPointer(rebasing: value), as: UTF8.self).lowercased()
+                case 10 where key.elementsEqual("Error Type".utf8):
+                    invocation.errorType = String(decoding: UnsafeBufferPointer(rebasing: value), as: UTF8.self)
+                default: break
+                }
+            }
+            start = end + 1
+        }
+    }
+
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Slice<UnsafeBufferPointer<UInt8>> {
+        var a = from, b = to
+        while a < b, bytes[a] == 0x20 { a += 1 }
+        while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x0d { b -= 1 }
+        return bytes[a..<b]
+    }
+
+    /// "26.73 ms" → 26.73
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        var integer: Double = 0, fraction: Double = 0, scale: Double = 1
+        var seenDigit = false, inFraction = false
+        for byte in value {
+            if byte >= 48 && byte <= 57 {
+                seenDigit = true
+                if inFraction { scale /= 10; fraction += Double(byte - 48) * scale } else { integer = integer * 10 + Double(byte - 48) }
+            } else if byte == UInt8(ascii: "."), !inFraction {
+                inFraction = true
+            } else {
+                break
+            }
+        }
+        return seenDigit ? integer + fraction : nil
     }
 }
 

@@ -30,7 +30,7 @@ public final class Database {
         sqlite3_busy_timeout(handle, busyTimeoutMs)
         sqlite3_extended_result_codes(handle, 1)
         if !readOnly {
-            try execute("PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;")
+            try execute("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;")
         }
         if migrate {
             try Migrator(database: self).migrate()
@@ -264,6 +264,12 @@ public final class Statement {
 
     public func double(_ index: Int) -> Double? {
         sqlite3_column_type(pointer, Int32(index)) == SQLITE_NULL ? nil : sqlite3_column_double(pointer, Int32(index))
+    }
+
+    /// The column's UTF-8 bytes without copying; valid until the next step or reset.
+    public func textBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard let raw = sqlite3_column_text(pointer, Int32(index)) else { return nil }
+        return UnsafeBufferPointer(start: raw, count: Int(sqlite3_column_bytes(pointer, Int32(index))))
     }
 
     public func text(_ index: Int) -> String? {

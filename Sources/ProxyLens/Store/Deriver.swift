@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 
 /// Rebuilds the derived tables from `event`: Lambda invocations and instances from the platform
@@ -7,10 +8,11 @@ import Foundation
 struct Deriver {
     let database: Database
 
+    /// The invocation pass reads `event` in (log_stream, ts) order through the dedupe index
+    /// `event_dedupe(log_stream, ts, msg_hash)`, so no second index is needed.
     func rebuild() throws {
         try database.execute("""
             DELETE FROM invocation; DELETE FROM instance; DELETE FROM proxy_session; DELETE FROM proxy_db_connection;
-            CREATE INDEX IF NOT EXISTS event_stream_time ON event(log_stream, ts);
             """)
         try deriveInvocations()
         try deriveInstances()
@@ -59,6 +61,7 @@ struct Deriver {
         var jsonErrorEventId: Int64?
         var events = 0
         var lastActivity: String?
+        var lastActivityEventId: Int64?
         var lastActivityTs: Int64?
         var transactionDepth = 0
         var closed = false
@@ -80,10 +83,22 @@ struct Deriver {
         }
     }
 
+    /// Line kinds as small integers, mapped by SQLite so the loop compares numbers.
+    private static let kindCase = """
+        CASE kind WHEN 'start' THEN 1 WHEN 'platform_start' THEN 1 WHEN 'report' THEN 2 WHEN 'platform_report' THEN 3
+                  WHEN 'end' THEN 4 WHEN 'init_start' THEN 5 WHEN 'platform_init' THEN 5 WHEN 'timeout' THEN 6
+                  WHEN 'runtime_exit' THEN 7 WHEN 'app_error' THEN 8 WHEN 'app' THEN 9 WHEN 'platform_runtime_done' THEN 10 ELSE 0 END
+        """
+
     private func deriveInvocations() throws {
         let known = try functionNames()
+        // Messages are read only where a line's content matters; other lines give their kind,
+        // request id and transaction effect.
         let select = try database.prepare("""
-            SELECT id, log_group, log_stream, ts, kind, request_id, level, message FROM event
+            SELECT id, log_group, log_stream, ts, \(Self.kindCase), request_id, txn_effect,
+                   CASE WHEN kind IN ('report', 'platform_report', 'platform_runtime_done', 'timeout', 'runtime_exit', 'app_error')
+                          OR (kind = 'app' AND level IN ('ERROR', 'FATAL', 'CRITICAL')) THEN message END
+            FROM event
             WHERE kind NOT IN ('proxy', 'xray', 'extension', 'other') OR request_id IS NOT NULL
             ORDER BY log_stream, ts, id
             """)
@@ -93,18 +108,28 @@ struct Deriver {
                 last_activity, last_activity_ts, txn_open, events)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var stream: String?
+        let activity = try database.prepare("SELECT message FROM event WHERE id = ?")
+        var stream: [UInt8] = []
+        var streamName = ""
         var byId: [String: Invocation] = [:]
         var order: [Invocation] = []
         var current: Invocation?
-        var pendingInit = false
+        var currentId: [UInt8] = []
 
         func flushStream() throws {
             var previousEnd: Int64?
             for (index, invocation) in order.enumerated() {
                 let start = invocation.startTs ?? invocation.lastTs
                 let idle = previousEnd.map { start - $0 }
-                let cold = invocation.initMs != nil
+                let failed = invocation.status != "success"
+                // The last application line is read back only for failed invocations.
+                if failed, let id = invocation.lastActivityEventId {
+                    activity.reset()
+                    activity.bind(id, at: 1)
+                    if try activity.step(), let message = activity.text(0) {
+                        invocation.lastActivity = String(ErrorText.body(ofAppLine: message).prefix(500))
+                    }
+                }
                 insert.reset()
                 try insert.bind([
                     .text(invocation.requestId), .text(invocation.function), .text(invocation.instance),
@@ -113,9 +138,9 @@ struct Deriver {
                     invocation.billedMs.map(SQLValue.integer) ?? .null, invocation.initMs.map(SQLValue.real) ?? .null,
                     invocation.memoryMB.map(SQLValue.integer) ?? .null, invocation.maxMemoryMB.map(SQLValue.integer) ?? .null,
                     .text(invocation.status), invocation.errorType.map(SQLValue.text) ?? .null,
-                    (invocation.errorMessage ?? (invocation.status != "success" ? invocation.jsonErrorMessage : nil)).map(SQLValue.text) ?? .null,
+                    (invocation.errorMessage ?? (failed ? invocation.jsonErrorMessage : nil)).map(SQLValue.text) ?? .null,
                     (invocation.errorEventId ?? invocation.jsonErrorEventId).map(SQLValue.integer) ?? .null,
-                    .integer(cold ? 1 : 0), .integer(Int64(index + 1)), idle.map(SQLValue.integer) ?? .null,
+                    .integer(invocation.initMs != nil ? 1 : 0), .integer(Int64(index + 1)), idle.map(SQLValue.integer) ?? .null,
                     invocation.lastActivity.map(SQLValue.text) ?? .null, invocation.lastActivityTs.map(SQLValue.integer) ?? .null,
                     .integer(invocation.transactionDepth > 0 ? 1 : 0), .integer(Int64(invocation.events)),
                 ])
@@ -125,63 +150,62 @@ struct Deriver {
             byId.removeAll(keepingCapacity: true)
             order.removeAll(keepingCapacity: true)
             current = nil
-            pendingInit = false
-        }
-
-        func invocation(_ id: String, group: String?, instance: String, ts: Int64) -> Invocation {
-            if let existing = byId[id] { return existing }
-            let created = Invocation(requestId: id, function: Self.functionName(forGroup: group, known: known),
-                                     instance: instance, group: group, ts: ts)
-            byId[id] = created
-            order.append(created)
-            return created
+            currentId = []
         }
 
         while try select.step() {
             let eventId = select.int(0) ?? 0
-            let group = select.text(1)
-            let logStream = select.text(2) ?? ""
             let ts = select.int(3) ?? 0
-            let kind = LineKind(rawValue: select.text(4) ?? "other") ?? .other
-            let requestId = select.text(5)
-            let level = select.text(6)
-            if logStream != stream {
+            let kind = select.int(4) ?? 0
+            if let bytes = select.textBytes(2), !bytes.elementsEqual(stream) {
                 try flushStream()
-                stream = logStream
+                stream = Array(bytes)
+                streamName = String(decoding: bytes, as: UTF8.self)
             }
-            // Proxy lines with no request id never reach here; other lines without one belong
-            // to the invocation running in the stream at that moment.
-            var target: Invocation?
-            if let requestId { target = invocation(requestId, group: group, instance: logStream, ts: ts) } else { target = current }
+            // Lines with no request id belong to the invocation running in the stream at that moment.
+            var target: Invocation? = current
+            if let id = select.textBytes(5) {
+                if current == nil || !id.elementsEqual(currentId) {
+                    let key = String(decoding: id, as: UTF8.self)
+                    if let existing = byId[key] {
+                        target = existing
+                    } else {
+                        let group = select.text(1)
+                        let created = Invocation(requestId: key, function: Self.functionName(forGroup: group, known: known),
+                                                 instance: streamName, group: group, ts: ts)
+                        byId[key] = created
+                        order.append(created)
+                        target = created
+                    }
+                }
+            }
+            guard let target else { continue }
             switch kind {
-            case .initStart, .platformInit:
-                pendingInit = true
+            case 5:
                 continue
-            case .start, .platformStart:
-                guard let target else { continue }
+            case 1:
                 target.startTs = target.startTs ?? ts
                 current = target
-            case .report, .platformReport:
-                guard let target else { continue }
-                let message = select.text(7) ?? ""
-                if kind == .report { ReportLine.apply(message, to: target) } else { PlatformRecord.applyReport(message, to: target) }
+                currentId = Array(target.requestId.utf8)
+            case 2, 3:
+                if kind == 2 {
+                    if let bytes = select.textBytes(7) { ReportLine.apply(bytes: bytes, to: target) }
+                } else {
+                    PlatformRecord.applyReport(select.text(7) ?? "", to: target)
+                }
                 target.endTs = ts
                 target.closed = true
-                if current === target { current = nil }
-            case .platformRuntimeDone:
-                guard let target else { continue }
+                if current === target { current = nil; currentId = [] }
+            case 10:
                 PlatformRecord.applyRuntimeDone(select.text(7) ?? "", to: target)
-            case .end:
-                guard let target else { continue }
+            case 4:
                 if target.endTs == nil { target.endTs = ts }
-                if current === target { current = nil }
-            case .timeout:
-                guard let target else { continue }
+                if current === target { current = nil; currentId = [] }
+            case 6:
                 target.timedOut = true
                 target.errorEventId = target.errorEventId ?? eventId
                 target.errorMessage = target.errorMessage ?? (select.text(7) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            case .runtimeExit:
-                guard let target else { continue }
+            case 7:
                 let message = (select.text(7) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 target.unhandledError = true
                 target.errorType = target.errorType ?? (message.contains("Runtime.") ? message.split(separator: "\n").last.map(String.init) : "Runtime.ExitError")
@@ -189,39 +213,33 @@ struct Deriver {
                     target.errorMessage = message
                     target.errorEventId = eventId
                 }
-            case .appError:
-                guard let target else { continue }
-                let message = select.text(7) ?? ""
+            case 8:
                 target.unhandledError = true
-                if target.errorMessage == nil {
+                if target.errorMessage == nil, let message = select.text(7) {
                     target.errorMessage = String(message.prefix(4000))
                     target.errorEventId = eventId
                     target.errorType = target.errorType ?? ErrorText.exceptionType(message)
                 }
-            case .app:
-                guard let target else { continue }
-                let message = select.text(7) ?? ""
-                if level == "ERROR" || level == "FATAL" || level == "CRITICAL", message.contains("\"errorType\"") {
-                    target.jsonErrorMessage = String(message.prefix(4000))
+            case 9:
+                if let message = select.textBytes(7), message.count > 0,
+                   proxylens_memmem(message.baseAddress!, message.count, "\"errorType\"", 11) != nil {
+                    let text = String(decoding: message, as: UTF8.self)
+                    target.jsonErrorMessage = String(text.prefix(4000))
                     target.jsonErrorEventId = eventId
-                    target.errorType = target.errorType ?? ErrorText.jsonErrorType(message)
+                    target.errorType = target.errorType ?? ErrorText.jsonErrorType(text)
                 }
-                let text = ErrorText.body(ofAppLine: message)
-                switch TransactionMarkers.effect(of: text) {
+                switch select.int(6) ?? 0 {
                 case 1: target.transactionDepth = 1
                 case -1: target.transactionDepth = 0
                 default: break
                 }
-                target.lastActivity = String(text.prefix(500))
+                target.lastActivityEventId = eventId
                 target.lastActivityTs = ts
             default:
                 break
             }
-            if let target {
-                target.events += 1
-                target.lastTs = max(target.lastTs, ts)
-                if pendingInit, kind == .start || kind == .platformStart { pendingInit = false }
-            }
+            target.events += 1
+            if ts > target.lastTs { target.lastTs = ts }
         }
         try flushStream()
     }

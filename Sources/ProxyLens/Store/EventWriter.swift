@@ -15,14 +15,45 @@ final class EventWriter: EventSink {
     private(set) var firstRowId: Int64?
     private(set) var lastRowId: Int64?
     private var cleaned: [UInt8] = []
+    /// Bulk mode (the database had no events when the run began): the dedupe index is built once
+    /// at the end, and duplicates within the run are caught by this set of 64-bit keys instead.
+    private var seenKeys: Set<UInt64>?
+    /// Past this many keys the index is built early and the set dropped, to keep memory bounded.
+    static let maximumKeysInMemory = 12_000_000
 
     init(database: Database) throws {
         self.database = database
         insert = try database.statement("""
             INSERT OR IGNORE INTO event (source_id, log_group, log_stream, ts, ingestion_ts, event_id, message,
-                source_line, source_offset, msg_hash, kind, request_id, level, proxy_ts, client_connection, db_connection)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                source_line, source_offset, msg_hash, kind, request_id, level, proxy_ts, client_connection, db_connection, txn_effect)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let indexed = try database.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'event_dedupe'").int == 1
+        let empty = try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM event)").int == 1
+        if empty {
+            if indexed { try database.execute("DROP INDEX event_dedupe") }
+            seenKeys = Set(minimumCapacity: 1 << 16)
+        } else if !indexed {
+            // A run in bulk mode was killed before it built the index.
+            try Self.buildDedupeIndex(database)
+        }
+    }
+
+    static let createDedupeIndex = "CREATE UNIQUE INDEX IF NOT EXISTS event_dedupe ON event(log_stream, ts, msg_hash)"
+
+    /// Builds the dedupe index, first removing any duplicates a killed bulk run may have left.
+    static func buildDedupeIndex(_ database: Database) throws {
+        try database.execute("""
+            DELETE FROM event WHERE id IN (
+                SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY log_stream, ts, msg_hash ORDER BY id) AS n FROM event) WHERE n > 1);
+            """ + createDedupeIndex)
+    }
+
+    /// Ends bulk mode: builds the dedupe index (inside the caller's transaction).
+    func finishBulk() throws {
+        guard seenKeys != nil else { return }
+        seenKeys = nil
+        try database.execute(Self.createDedupeIndex)
     }
 
     /// Starts counting for a new source.
@@ -45,23 +76,28 @@ final class EventWriter: EventSink {
             cleaned = Self.cleanText(event.message)
             onIssue(IngestIssue(line: event.line, offset: event.offset,
                                 reason: "invalid UTF-8 or NUL bytes in a message; kept with U+FFFD in their place",
-                                excerpt: Excerpt.of(event.message)))
+                                excerpt: Excerpt.of(event.message), keptData: true))
             swap(&cleaned, &event.message)
         }
         let statement = insert
-        statement.reset()
-        statement.bind(sourceId, at: 1)
-        statement.bind(event.logGroup, at: 2)
-        if event.logGroup == nil { eventsWithoutGroup += 1 }
-        statement.bind(event.logStream, at: 3)
-        statement.bind(event.timestamp, at: 4)
-        statement.bind(event.ingestionTime, at: 5)
-        statement.bind(event.eventId, at: 6)
-        try event.message.withUnsafeBufferPointer { message in
+        let isNew = try event.message.withUnsafeBufferPointer { message -> Bool in
+            let hash = MessageHash.of(message)
+            if seenKeys != nil {
+                var key = hash &+ UInt64(bitPattern: event.timestamp) &* 0x9E37_79B9_7F4A_7C15
+                for byte in event.logStream.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                if !seenKeys!.insert(key).inserted { return false }
+            }
+            statement.reset()
+            statement.bind(sourceId, at: 1)
+            statement.bind(event.logGroup, at: 2)
+            statement.bind(event.logStream, at: 3)
+            statement.bind(event.timestamp, at: 4)
+            statement.bind(event.ingestionTime, at: 5)
+            statement.bind(event.eventId, at: 6)
             statement.bindText(message, at: 7)
             statement.bind(event.line.map(Int64.init), at: 8)
             statement.bind(event.offset, at: 9)
-            statement.bind(Int64(bitPattern: MessageHash.of(message)), at: 10)
+            statement.bind(Int64(bitPattern: hash), at: 10)
             let (parsed, _) = LineFormat.parse(message)
             statement.bind(parsed.kind.rawValue, at: 11)
             statement.bind(parsed.requestId, at: 12)
@@ -69,13 +105,18 @@ final class EventWriter: EventSink {
             statement.bind(parsed.proxyTimestamp, at: 14)
             statement.bind(parsed.clientConnection, at: 15)
             statement.bind(parsed.dbConnection, at: 16)
+            statement.bind(parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0, at: 17)
             switch parsed.kind {
             case .proxy: sawProxy = true
             case .start, .report, .platformStart, .platformReport, .initStart: sawLambda = true
             default: break
             }
             try statement.step()
+            return true
         }
+        if event.logGroup == nil { eventsWithoutGroup += 1 }
+        if (seenKeys?.count ?? 0) > Self.maximumKeysInMemory { try finishBulk() }
+        guard isNew else { return }
         if database.changes > 0 {
             eventsAdded += 1
             let id = database.lastInsertRowID

@@ -23,11 +23,16 @@ public struct IngestSummary: Sendable {
     public var filesRead = 0
     public var filesSkipped = 0
     public var filesWithProblems = 0
+    /// Problems that skipped something (a file, the rest of a file, a record).
     public var problems = 0
+    /// Notes about data that was kept with a change (e.g. invalid UTF-8 replaced).
+    public var notes = 0
     public var bytesRead: Int64 = 0
     public var eventsRead = 0
     public var eventsAdded = 0
     public var derivedRebuilt = false
+    /// Seconds spent reading inputs, building the dedupe index, and rebuilding derived tables.
+    public var timings: [(String, Double)] = []
 }
 
 /// Reads inputs into the database: detects each file's container, streams its events into
@@ -54,6 +59,11 @@ public final class Ingestion {
     }
 
     public func run(paths: [String]) throws -> IngestSummary {
+        var clock = Date()
+        func lap(_ name: String) {
+            summary.timings.append((name, Date().timeIntervalSince(clock)))
+            clock = Date()
+        }
         let files = try InputPaths.expand(paths)
         let writer = try EventWriter(database: database)
         defer { if inTransaction { try? database.execute("ROLLBACK") } }
@@ -62,11 +72,16 @@ public final class Ingestion {
             try ingestFile(path, writer: writer)
             if batchEvents > 400_000 || !inTransaction { try commit() }
         }
+        lap("read inputs")
+        try beginIfNeeded()
+        try writer.finishBulk()
         try commit()
+        lap("dedupe index")
         if Ingestion.interrupted {
             throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
         }
         try finish()
+        lap("derive")
         return summary
     }
 
@@ -88,7 +103,7 @@ public final class Ingestion {
     private func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
     private func record(_ issue: IngestIssue, path: String, sourceId: Int64?) throws {
-        summary.problems += 1
+        if issue.keptData { summary.notes += 1 } else { summary.problems += 1 }
         onIssue(path, issue)
         try beginIfNeeded()
         try database.statement("INSERT INTO ingest_error (source_id, path, line, offset, reason, excerpt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -239,12 +254,12 @@ public final class Ingestion {
             WHERE id = ?
             """).run([.text(container), .text(digest), .integer(Int64(writer.eventsRead)), .integer(Int64(writer.eventsAdded)),
                       fileGroup.map(SQLValue.text) ?? .null, groupOrigin.map(SQLValue.text) ?? .null,
-                      .integer(problems.isEmpty ? 1 : 0), .integer(sourceId)])
+                      .integer(problems.contains { !$0.keptData } ? 0 : 1), .integer(sourceId)])
         if writer.eventsAdded > 0 || container.hasPrefix("config") || container == "export-tasks" { try markStale() }
-        if !problems.isEmpty { summary.filesWithProblems += 1 }
+        if problems.contains(where: { !$0.keptData }) { summary.filesWithProblems += 1 }
         for problem in problems {
             try record(problem, path: path, sourceId: sourceId)
-            if options.strict {
+            if options.strict && !problem.keptData {
                 try commit()
                 throw ProxyLensError(.input, path, line: problem.line, problem.reason + " (stopped: --strict)")
             }

@@ -70,6 +70,9 @@ enum IngestRunner {
         installInterruptHandler()
         let summary = try ingestion.run(paths: paths)
         if showProgress && Date().timeIntervalSince(started) > 0.5 { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
+        if ProcessInfo.processInfo.environment["PROXYLENS_TIMING"] != nil {
+            Console.error("timing: " + summary.timings.map { String(format: "%@ %.2f s", $0.0, $0.1) }.joined(separator: ", "))
+        }
         return summary
     }
 
@@ -77,6 +80,7 @@ enum IngestRunner {
         var text = "ingested \(summary.filesRead) file\(summary.filesRead == 1 ? "" : "s"), \(summary.eventsAdded) new events (\(summary.eventsRead) read)"
         if summary.filesSkipped > 0 { text += ", \(summary.filesSkipped) already ingested" }
         if summary.problems > 0 { text += ", \(summary.problems) problem\(summary.problems == 1 ? "" : "s") in \(summary.filesWithProblems) file\(summary.filesWithProblems == 1 ? "" : "s") (see stderr and the ingest_error table)" }
+        if summary.notes > 0 { text += ", \(summary.notes) note\(summary.notes == 1 ? "" : "s") on data kept with changes" }
         return text + " → \(database)"
     }
 

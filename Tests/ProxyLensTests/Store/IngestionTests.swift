@@ -74,8 +74,11 @@ struct IngestionTests {
         #expect(throws: ProxyLensError.self) { _ = try Database(path: path) }
         let older = folder.appendingPathComponent("old.sqlite").path
         do {
-            let database = try Database(path: older)
-            try database.execute("DELETE FROM schema_migration WHERE version > 1; DROP VIEW failure_iso; DROP TABLE failure_link; DROP TABLE failure;")
+            // A database made by the first release: only migration 0001 applied.
+            let database = try Database(path: older, migrate: false)
+            let first = try Migrator.bundled()[0]
+            try database.execute(first.sql)
+            try database.execute("CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL); INSERT INTO schema_migration VALUES (1, '\(first.name)', 0);")
         }
         let migrated = try Database(path: older)
         #expect(try migrated.scalar("SELECT max(version) FROM schema_migration").int == Int64(Migrator.latestVersion))
