@@ -5,6 +5,7 @@ import CSupport
 final class EventWriter: EventSink {
     private let database: Database
     private let insert: Statement
+    // These are written by `finish()` from the inserting thread's counts.
     var sourceId: Int64 = 0
     var onIssue: (IngestIssue) -> Void = { _ in }
     private(set) var eventsRead = 0
@@ -21,13 +22,19 @@ final class EventWriter: EventSink {
     /// Past this many keys the index is built early and the set dropped, to keep memory bounded.
     static let maximumKeysInMemory = 12_000_000
 
+    private var batch: [PreparedEvent] = []
+    private let inserter: BackgroundInserter
+
+    deinit { inserter.stop() }
+
     init(database: Database) throws {
         self.database = database
         insert = try database.statement("""
-            INSERT OR IGNORE INTO event (source_id, log_group, log_stream, ts, ingestion_ts, event_id, message,
-                source_line, source_offset, msg_hash, kind, request_id, level, proxy_ts, client_connection, db_connection, txn_effect)
+            INSERT OR IGNORE INTO event (log_group, log_stream, ts, ingestion_ts, event_id, message,
+                source_line, source_offset, msg_hash, kind, request_id, level, proxy_ts, client_connection, db_connection, txn_effect, source_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        inserter = BackgroundInserter(database: database, insert: insert)
         let indexed = try database.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'event_dedupe'").int == 1
         let empty = try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM event)").int == 1
         if empty {
@@ -59,6 +66,7 @@ final class EventWriter: EventSink {
     /// Starts counting for a new source.
     func begin(sourceId: Int64) {
         self.sourceId = sourceId
+        inserter.resetCounts()
         eventsRead = 0
         eventsAdded = 0
         sawLambda = false
@@ -79,50 +87,49 @@ final class EventWriter: EventSink {
                                 excerpt: Excerpt.of(event.message), keptData: true))
             swap(&cleaned, &event.message)
         }
-        let statement = insert
-        let isNew = try event.message.withUnsafeBufferPointer { message -> Bool in
+        if event.logGroup == nil { eventsWithoutGroup += 1 }
+        let prepared = event.message.withUnsafeBufferPointer { message -> PreparedEvent? in
             let hash = MessageHash.of(message)
             if seenKeys != nil {
                 var key = hash &+ UInt64(bitPattern: event.timestamp) &* 0x9E37_79B9_7F4A_7C15
                 for byte in event.logStream.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
-                if !seenKeys!.insert(key).inserted { return false }
+                if !seenKeys!.insert(key).inserted { return nil }
             }
-            statement.reset()
-            statement.bind(sourceId, at: 1)
-            statement.bind(event.logGroup, at: 2)
-            statement.bind(event.logStream, at: 3)
-            statement.bind(event.timestamp, at: 4)
-            statement.bind(event.ingestionTime, at: 5)
-            statement.bind(event.eventId, at: 6)
-            statement.bindText(message, at: 7)
-            statement.bind(event.line.map(Int64.init), at: 8)
-            statement.bind(event.offset, at: 9)
-            statement.bind(Int64(bitPattern: hash), at: 10)
             let (parsed, _) = LineFormat.parse(message)
-            statement.bind(parsed.kind.rawValue, at: 11)
-            statement.bind(parsed.requestId, at: 12)
-            statement.bind(parsed.level, at: 13)
-            statement.bind(parsed.proxyTimestamp, at: 14)
-            statement.bind(parsed.clientConnection, at: 15)
-            statement.bind(parsed.dbConnection, at: 16)
-            statement.bind(parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0, at: 17)
             switch parsed.kind {
             case .proxy: sawProxy = true
             case .start, .report, .platformStart, .platformReport, .initStart: sawLambda = true
             default: break
             }
-            try statement.step()
-            return true
+            return PreparedEvent(
+                sourceId: sourceId, logGroup: event.logGroup, logStream: event.logStream, timestamp: event.timestamp,
+                ingestionTime: event.ingestionTime, eventId: event.eventId, message: event.message,
+                line: event.line.map(Int64.init), offset: event.offset, hash: Int64(bitPattern: hash), parsed: parsed,
+                transactionEffect: parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0)
         }
-        if event.logGroup == nil { eventsWithoutGroup += 1 }
-        if (seenKeys?.count ?? 0) > Self.maximumKeysInMemory { try finishBulk() }
-        guard isNew else { return }
-        if database.changes > 0 {
-            eventsAdded += 1
-            let id = database.lastInsertRowID
-            if firstRowId == nil { firstRowId = id }
-            lastRowId = id
+        guard let prepared else { return }
+        batch.append(prepared)
+        if batch.count >= 2048 { try flushBatch() }
+        if (seenKeys?.count ?? 0) > Self.maximumKeysInMemory {
+            try finish()
+            try finishBulk()
         }
+    }
+
+    private func flushBatch() throws {
+        guard !batch.isEmpty else { return }
+        try inserter.submit(batch)
+        batch = []
+        batch.reserveCapacity(2048)
+    }
+
+    /// Waits until every event accepted so far is in the database, then updates the counts.
+    func finish() throws {
+        try flushBatch()
+        try inserter.drain()
+        eventsAdded = inserter.eventsAdded
+        firstRowId = inserter.firstRowId
+        lastRowId = inserter.lastRowId
     }
 
     /// True when the bytes are valid UTF-8 with no NUL.

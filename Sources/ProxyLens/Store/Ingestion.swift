@@ -209,6 +209,8 @@ public final class Ingestion {
         } catch is ByteWindow.WindowOverflow {
             problems.append(IngestIssue(reason: "a single value longer than \(window.maximumWindow >> 20) MiB; the rest of the file is skipped"))
         }
+        // Everything read before a problem is kept: wait for the inserting thread.
+        try writer.finish()
         // The digest covers the whole file, read or not.
         let digest: String
         do { digest = try file.finishDigest() } catch { digest = "unreadable-\(UUID().uuidString)" }
