@@ -69,6 +69,21 @@ def cpu_busy_s():
         return 0.0
 
 
+QUIET_WAIT = 60.0   # --quiet-wait
+
+
+def wait_quiet():
+    """On a shared machine, wait (up to QUIET_WAIT s) until other processes use < NOISE of the
+    CPUs over a 1 s sample, so that a contender does not start in the middle of someone's build."""
+    deadline = time.time() + QUIET_WAIT
+    while True:
+        b0, t0 = cpu_busy_s(), time.perf_counter()
+        time.sleep(1.0)
+        share = (cpu_busy_s() - b0) / ((time.perf_counter() - t0) * (os.cpu_count() or 1))
+        if share < NOISE or time.time() >= deadline:
+            return share
+
+
 def measure(cmd, label, timeout=3600, stdout_path=None, cwd=None):
     """Run one command as a child process: wall time (perf_counter around it) and peak RSS
     of that command only.  Peak RSS comes from GNU time (%M = ru_maxrss of its child, which
@@ -79,6 +94,8 @@ def measure(cmd, label, timeout=3600, stdout_path=None, cwd=None):
     rss_path = os.path.join(WORK, "last-rusage.txt")
     err = open(err_path, "wb")
     os.sync()   # untimed: earlier contenders' dirty pages must not be written back on this one's clock
+    if QUIET_WAIT > 0:
+        wait_quiet()
     busy0 = cpu_busy_s()
     t0 = time.perf_counter()
     p = subprocess.Popen([TIME, "-o", rss_path, "-f", "%M %U %S %x"] + cmd, stdout=out, stderr=err,
@@ -303,7 +320,7 @@ class Ctx:
 
 
 def main():
-    global WORK
+    global WORK, QUIET_WAIT
     ap = argparse.ArgumentParser(description="proxylens ingest benchmark")
     ap.add_argument("--corpus", help="folder of filter-log-events outputs (default: generate .bench/corpus once)")
     ap.add_argument("--runs", type=int, default=3)
@@ -315,7 +332,11 @@ def main():
     ap.add_argument("--work", default=os.path.join(ROOT, ".bench"))
     ap.add_argument("--scratch", help="folder for the fresh databases (default WORK/tmp; e.g. /dev/shm to take "
                                       "disk flush noise out of every contender alike)")
+    ap.add_argument("--quiet-wait", type=float, default=60.0,
+                    help="before each command wait up to this many seconds for other processes to leave the CPUs "
+                         "(< 10 %% busy over 1 s); 0 = don't wait")
     a = ap.parse_args()
+    QUIET_WAIT = a.quiet_wait
     skip = set(s.strip() for s in a.skip.split(",") if s.strip())
     WORK = os.path.abspath(a.work)
     os.makedirs(WORK, exist_ok=True)
