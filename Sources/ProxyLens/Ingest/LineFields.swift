@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 
 /// `REPORT RequestId: …\tDuration: 26.73 ms\tBilled Duration: 27 ms\t…`: `key: value` pairs
@@ -85,15 +86,29 @@ enum PlatformRecord {
     }
 
     static func applyReport(_ message: String, to invocation: Deriver.Invocation) {
-        guard let record = record(message) else { return }
-        let metrics = record["metrics"] as? [String: Any] ?? [:]
-        invocation.durationMs = (metrics["durationMs"] as? NSNumber)?.doubleValue
-        invocation.billedMs = (metrics["billedDurationMs"] as? NSNumber)?.int64Value
-        invocation.memoryMB = (metrics["memorySizeMB"] as? NSNumber)?.int64Value
-        invocation.maxMemoryMB = (metrics["maxMemoryUsedMB"] as? NSNumber)?.int64Value
-        invocation.initMs = (metrics["initDurationMs"] as? NSNumber)?.doubleValue ?? invocation.initMs
-        if let status = record["status"] as? String { invocation.reportStatus = status.lowercased() }
-        if let type = record["errorType"] as? String { invocation.errorType = type }
+        // One record per invocation: read the few fields by key instead of building a tree.
+        var copy = message
+        copy.withUTF8 { bytes in
+            invocation.durationMs = number(bytes, "\"durationMs\"") ?? invocation.durationMs
+            invocation.billedMs = number(bytes, "\"billedDurationMs\"").map { Int64($0) } ?? invocation.billedMs
+            invocation.memoryMB = number(bytes, "\"memorySizeMB\"").map { Int64($0) } ?? invocation.memoryMB
+            invocation.maxMemoryMB = number(bytes, "\"maxMemoryUsedMB\"").map { Int64($0) } ?? invocation.maxMemoryMB
+            invocation.initMs = number(bytes, "\"initDurationMs\"") ?? invocation.initMs
+            if let status = LineFormat.jsonStringField(bytes, "\"status\"") { invocation.reportStatus = status.lowercased() }
+            if let type = LineFormat.jsonStringField(bytes, "\"errorType\"") { invocation.errorType = type }
+        }
+    }
+
+    /// The number after `"key":` in a one-line JSON record.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ key: StaticString) -> Double? {
+        guard let base = bytes.baseAddress,
+              let hit = proxylens_memmem(base, bytes.count, key.utf8Start, key.utf8CodeUnitCount) else { return nil }
+        var i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + key.utf8CodeUnitCount
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == UInt8(ascii: ":") { i += 1 }
+        var end = i
+        while end < bytes.count, (bytes[end] >= 48 && bytes[end] <= 57) || bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: "e") || bytes[end] == UInt8(ascii: "E") || bytes[end] == UInt8(ascii: "+") { end += 1 }
+        guard end > i else { return nil }
+        return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self))
     }
 
     static func applyRuntimeDone(_ message: String, to invocation: Deriver.Invocation) {
@@ -204,5 +219,61 @@ enum TextExportReaderDate {
     static func isDate(_ text: Substring) -> Bool {
         var copy = String(text)
         return copy.withUTF8 { TextExportReader.startsWithDate($0) }
+    }
+}
+
+/// Byte-level pieces of RDS Proxy messages, for the derive pass over every proxy line.
+enum ProxyBytes {
+    /// The text after the timestamp, level and `[tag=value]` prefixes.
+    static func body(_ message: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        var i = message.startIndex
+        if TextExportReader.startsWithDate(message), let space = message.firstIndex(of: 0x20) { i = space + 1 }
+        while i < message.endIndex, message[i] == UInt8(ascii: "[") {
+            guard let close = message[i...].firstIndex(of: UInt8(ascii: "]")) else { break }
+            i = close + 1
+            while i < message.endIndex, message[i] == 0x20 { i += 1 }
+        }
+        return message[i...]
+    }
+
+    static func hasPrefix(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count >= count, let base = bytes.base.baseAddress else { return false }
+        return memcmp(base + bytes.startIndex, prefix.utf8Start, count) == 0
+    }
+
+    static func find(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ needle: StaticString) -> Int? {
+        guard let base = bytes.base.baseAddress, !bytes.isEmpty,
+              let hit = proxylens_memmem(base + bytes.startIndex, bytes.count, needle.utf8Start, needle.utf8CodeUnitCount) else { return nil }
+        return UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+    }
+
+    static func contains(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ needle: StaticString) -> Bool {
+        find(bytes, needle) != nil
+    }
+
+    /// The text after `Reason: `, trimmed.
+    static func reason(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        guard let at = find(bytes, "Reason: ") else { return nil }
+        var end = bytes.endIndex
+        while end > at + 8, bytes.base[end - 1] == 0x0a || bytes.base[end - 1] == 0x20 || bytes.base[end - 1] == 0x0d { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes.base[(at + 8)..<end]), as: UTF8.self)
+    }
+
+    /// The text between `after` and the next quote.
+    static func quoted(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, after: StaticString) -> String? {
+        guard let at = find(bytes, after) else { return nil }
+        let start = at + after.utf8CodeUnitCount
+        guard start <= bytes.endIndex else { return nil }
+        let end = bytes.base[start..<bytes.endIndex].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.endIndex
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes.base[start..<end]), as: UTF8.self)
+    }
+
+    /// `[name=value]` anywhere in the message.
+    static func tag(_ message: UnsafeBufferPointer<UInt8>, _ open: StaticString) -> String? {
+        guard let at = find(message[...], open) else { return nil }
+        let start = at + open.utf8CodeUnitCount
+        let end = message[start...].firstIndex(of: UInt8(ascii: "]")) ?? message.endIndex
+        return String(decoding: UnsafeBufferPointer(rebasing: message[start..<end]), as: UTF8.self)
     }
 }

@@ -109,6 +109,9 @@ struct Deriver {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let activity = try database.prepare("SELECT message FROM event WHERE id = ?")
+        var message: String?
+        var messageBytes: [UInt8] = []
+        var streamGroup: String?
         var stream: [UInt8] = []
         var streamName = ""
         var byId: [String: Invocation] = [:]
@@ -161,6 +164,13 @@ struct Deriver {
                 try flushStream()
                 stream = Array(bytes)
                 streamName = String(decoding: bytes, as: UTF8.self)
+                streamGroup = select.text(1)
+            }
+            message = nil
+            messageBytes.removeAll(keepingCapacity: true)
+            if let bytes = select.textBytes(7) {
+                messageBytes.append(contentsOf: bytes)
+                message = String(decoding: bytes, as: UTF8.self)
             }
             // Lines with no request id belong to the invocation running in the stream at that moment.
             var target: Invocation? = current
@@ -170,7 +180,7 @@ struct Deriver {
                     if let existing = byId[key] {
                         target = existing
                     } else {
-                        let group = select.text(1)
+                        let group = streamGroup
                         let created = Invocation(requestId: key, function: Self.functionName(forGroup: group, known: known),
                                                  instance: streamName, group: group, ts: ts)
                         byId[key] = created
@@ -189,24 +199,24 @@ struct Deriver {
                 currentId = Array(target.requestId.utf8)
             case 2, 3:
                 if kind == 2 {
-                    if let bytes = select.textBytes(7) { ReportLine.apply(bytes: bytes, to: target) }
+                    messageBytes.withUnsafeBufferPointer { ReportLine.apply(bytes: $0, to: target) }
                 } else {
-                    PlatformRecord.applyReport(select.text(7) ?? "", to: target)
+                    PlatformRecord.applyReport(message ?? "", to: target)
                 }
                 target.endTs = ts
                 target.closed = true
                 if current === target { current = nil; currentId = [] }
             case 10:
-                PlatformRecord.applyRuntimeDone(select.text(7) ?? "", to: target)
+                PlatformRecord.applyRuntimeDone(message ?? "", to: target)
             case 4:
                 if target.endTs == nil { target.endTs = ts }
                 if current === target { current = nil; currentId = [] }
             case 6:
                 target.timedOut = true
                 target.errorEventId = target.errorEventId ?? eventId
-                target.errorMessage = target.errorMessage ?? (select.text(7) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                target.errorMessage = target.errorMessage ?? (message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             case 7:
-                let message = (select.text(7) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                let message = (message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 target.unhandledError = true
                 target.errorType = target.errorType ?? (message.contains("Runtime.") ? message.split(separator: "\n").last.map(String.init) : "Runtime.ExitError")
                 if target.errorMessage == nil || target.errorEventId == nil {
@@ -215,15 +225,13 @@ struct Deriver {
                 }
             case 8:
                 target.unhandledError = true
-                if target.errorMessage == nil, let message = select.text(7) {
+                if target.errorMessage == nil, let message {
                     target.errorMessage = String(message.prefix(4000))
                     target.errorEventId = eventId
                     target.errorType = target.errorType ?? ErrorText.exceptionType(message)
                 }
             case 9:
-                if let message = select.textBytes(7), message.count > 0,
-                   proxylens_memmem(message.baseAddress!, message.count, "\"errorType\"", 11) != nil {
-                    let text = String(decoding: message, as: UTF8.self)
+                if let text = message, text.contains("\"errorType\"") {
                     target.jsonErrorMessage = String(text.prefix(4000))
                     target.jsonErrorEventId = eventId
                     target.errorType = target.errorType ?? ErrorText.jsonErrorType(text)
@@ -257,59 +265,81 @@ struct Deriver {
 
     private func deriveProxySessions() throws {
         let names = try ProxyNames(database: database)
+        // One scan in storage order, no sort: every field below is order-independent (first
+        // connect, first pin, last close), so lines may come in any order.
         let select = try database.prepare("""
-            SELECT id, log_group, coalesce(proxy_ts, ts), level, client_connection, db_connection, message
-            FROM event WHERE kind = 'proxy' ORDER BY log_group, coalesce(proxy_ts, ts), id
+            SELECT id, log_group, coalesce(proxy_ts, ts), client_connection, db_connection, message
+            FROM event WHERE kind = 'proxy'
             """)
         var sessions: [ProxySessionKey: ProxySessionRow] = [:]
         var connections: [ProxySessionKey: ProxyDBConnectionRow] = [:]
+        var lastGroup: [UInt8]? = nil
+        var proxy = ""
+        var group: String?
         while try select.step() {
             let eventId = select.int(0) ?? 0
-            let group = select.text(1)
+            if let bytes = select.textBytes(1) {
+                if lastGroup == nil || !bytes.elementsEqual(lastGroup!) {
+                    lastGroup = Array(bytes)
+                    group = String(decoding: bytes, as: UTF8.self)
+                    proxy = names.name(forGroup: group)
+                }
+            } else if lastGroup != [] {
+                lastGroup = []
+                group = nil
+                proxy = names.name(forGroup: nil)
+            }
             let ts = select.int(2) ?? 0
-            let client = select.int(4)
-            let db = select.int(5)
-            let message = select.text(6) ?? ""
-            let proxy = names.name(forGroup: group)
-            let body = ProxyMessage.body(message)
+            let client = select.int(3)
+            let db = select.int(4)
+            guard let message = select.textBytes(5) else { continue }
+            let body = ProxyBytes.body(message)
             if let client {
                 let key = ProxySessionKey(proxy: proxy, id: client)
                 var session = sessions[key] ?? ProxySessionRow(proxy: proxy, group: group, clientConnection: client, firstEventId: eventId)
-                session.endpoint = session.endpoint ?? ProxyMessage.tag(message, "proxyEndpoint")
-                if let address = ProxyMessage.clientAddress(body) {
-                    session.openedTs = session.openedTs ?? ts
-                    session.clientAddress = address
-                } else if let user = ProxyMessage.authUser(body) {
+                if session.endpoint == nil { session.endpoint = ProxyBytes.tag(message, "[proxyEndpoint=") }
+                if ProxyBytes.hasPrefix(body, "A new client connected from ") {
+                    var address = UnsafeBufferPointer(rebasing: body[(body.startIndex + 28)...])
+                    if address.last == UInt8(ascii: ".") { address = UnsafeBufferPointer(rebasing: address.dropLast()) }
+                    if session.connectTs.map({ ts < $0 }) ?? true {
+                        session.connectTs = ts
+                        session.clientAddress = String(decoding: address, as: UTF8.self)
+                    }
+                } else if ProxyBytes.hasPrefix(body, "Proxy authentication"), let user = ProxyBytes.quoted(body, after: "for user \"") {
                     session.authUser = user
-                    session.openedTs = session.openedTs ?? ts
-                } else if body.hasPrefix("The client session was pinned") {
-                    if session.pinnedTs == nil {
+                } else if ProxyBytes.hasPrefix(body, "The client session was pinned") {
+                    if session.pinnedTs.map({ ts < $0 }) ?? true {
                         session.pinnedTs = ts
-                        let (reason, digest) = ProxyMessage.reasonAndDigest(body)
+                        let (reason, digest) = ProxyMessage.reasonAndDigest(String(decoding: body, as: UTF8.self))
                         session.pinReason = reason
                         session.pinDigest = digest
                         session.dbConnection = db
                     }
-                } else if body.hasPrefix("The client connection closed") {
-                    session.closedTs = ts
-                    session.closeReason = ProxyMessage.reasonAndDigest(body).reason
-                    session.closeEventId = eventId
+                } else if ProxyBytes.hasPrefix(body, "The client connection closed") {
+                    if session.closedTs.map({ ts >= $0 }) ?? true {
+                        session.closedTs = ts
+                        session.closeReason = ProxyBytes.reason(body)
+                        session.closeEventId = eventId
+                    }
                 }
-                session.openedTs = session.openedTs ?? ts
+                session.openedTs = min(session.openedTs ?? ts, ts)
+                if eventId < session.firstEventId { session.firstEventId = eventId }
                 sessions[key] = session
             } else if let db {
                 let key = ProxySessionKey(proxy: proxy, id: db)
                 var connection = connections[key] ?? ProxyDBConnectionRow(proxy: proxy, group: group, dbConnection: db)
-                if body.hasPrefix("A TCP connection was established") {
-                    connection.openedTs = connection.openedTs ?? ts
-                } else if body.hasPrefix("The database connection closed") {
-                    connection.closedTs = ts
-                    let reason = ProxyMessage.reasonAndDigest(body).reason
-                    connection.closeReason = reason
-                    connection.midRequest = reason?.contains("in the middle of a request") == true
-                    connection.closeEventId = eventId
-                } else if body.contains("released to the connection pool") {
-                    connection.releasedTs = ts
+                if ProxyBytes.hasPrefix(body, "A TCP connection was established") {
+                    connection.openedTs = min(connection.openedTs ?? ts, ts)
+                } else if ProxyBytes.hasPrefix(body, "The database connection closed") {
+                    if connection.closedTs.map({ ts >= $0 }) ?? true {
+                        connection.closedTs = ts
+                        let reason = ProxyBytes.reason(body)
+                        connection.closeReason = reason
+                        connection.midRequest = reason?.contains("in the middle of a request") == true
+                        connection.closeEventId = eventId
+                    }
+                } else if ProxyBytes.contains(body, "released to the connection pool") {
+                    connection.releasedTs = max(connection.releasedTs ?? ts, ts)
                 }
                 connections[key] = connection
             }
@@ -319,11 +349,11 @@ struct Deriver {
                 pinned_ts, pin_reason, pin_digest, db_connection, closed_ts, close_reason, close_kind, first_event_id, close_event_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for session in sessions.values {
+        for session in sessions.values.sorted(by: { ($0.proxy, $0.clientConnection) < ($1.proxy, $1.clientConnection) }) {
             insertSession.reset()
             try insertSession.bind([
                 .text(session.proxy), session.group.map(SQLValue.text) ?? .null, .integer(session.clientConnection),
-                session.endpoint.map(SQLValue.text) ?? .null, session.openedTs.map(SQLValue.integer) ?? .null,
+                session.endpoint.map(SQLValue.text) ?? .null, (session.connectTs ?? session.openedTs).map(SQLValue.integer) ?? .null,
                 session.clientAddress.map(SQLValue.text) ?? .null,
                 session.clientAddress.map { .text(String($0.split(separator: ":").first ?? "")) } ?? .null,
                 session.authUser.map(SQLValue.text) ?? .null, session.pinnedTs.map(SQLValue.integer) ?? .null,
@@ -338,7 +368,7 @@ struct Deriver {
             INSERT INTO proxy_db_connection (proxy, log_group, db_connection, opened_ts, closed_ts, close_reason, mid_request, released_ts, close_event_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for connection in connections.values {
+        for connection in connections.values.sorted(by: { ($0.proxy, $0.dbConnection) < ($1.proxy, $1.dbConnection) }) {
             insertConnection.reset()
             try insertConnection.bind([
                 .text(connection.proxy), connection.group.map(SQLValue.text) ?? .null, .integer(connection.dbConnection),
@@ -363,6 +393,8 @@ struct ProxySessionRow {
     var firstEventId: Int64
     var endpoint: String?
     var openedTs: Int64?
+    /// Time of the 'A new client connected' line, when there is one.
+    var connectTs: Int64?
     var clientAddress: String?
     var authUser: String?
     var pinnedTs: Int64?

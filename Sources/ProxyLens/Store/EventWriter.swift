@@ -46,6 +46,7 @@ final class EventWriter: EventSink {
         }
     }
 
+    /// As in migrations/0001_create_ingest_schema.sql.
     static let createDedupeIndex = "CREATE UNIQUE INDEX IF NOT EXISTS event_dedupe ON event(log_stream, ts, msg_hash)"
 
     /// Builds the dedupe index, first removing any duplicates a killed bulk run may have left.

@@ -77,11 +77,12 @@ enum FuzzEntry {
     /// in-memory database.
     static func container(_ data: UnsafeBufferPointer<UInt8>, fullPipeline: Bool = true) {
         let bytes = Array(data)
+        if KnownBug.skip(bytes) { return }
         let whole = readContainer(bytes, chunk: nil)
         // The chunk size comes from the input so the fuzzer can steer it: 1...16 bytes per read.
         let chunk = 1 + Int(bytes.last ?? 0) % 16
         let pieces = readContainer(bytes, chunk: chunk)
-        FuzzCheck.require(whole == pieces, "whole: \(whole)\nin \(chunk)-byte reads: \(pieces)")
+        FuzzCheck.require(KnownBug.sameOutcome(whole, pieces), "whole: \(whole)\nin \(chunk)-byte reads: \(pieces)")
         if fullPipeline && bytes.count <= 65_536 { ingestAndReport(bytes) }
     }
 
@@ -190,13 +191,16 @@ enum FuzzEntry {
     /// The streaming JSON scanner and the CloudWatch JSON reader.
     static func json(_ data: UnsafeBufferPointer<UInt8>) {
         let bytes = Array(data)
-        // 1. The page reader, whole and in small reads.
-        let whole = readJSON(bytes, chunk: nil)
         let chunk = 1 + Int(bytes.last ?? 0) % 16
-        let pieces = readJSON(bytes, chunk: chunk)
-        FuzzCheck.require(whole == pieces, "whole: \(whole)\nin \(chunk)-byte reads: \(pieces)")
+        // 1. The page reader, whole and in small reads.
+        if !KnownBug.skip(bytes) {
+            let whole = readJSON(bytes, chunk: nil)
+            let pieces = readJSON(bytes, chunk: chunk)
+            FuzzCheck.require(whole == pieces, "whole: \(whole)\nin \(chunk)-byte reads: \(pieces)")
+        }
         // 2. The raw token stream, in small reads, and a differential check against Foundation.
-        let tokens = scan(bytes, chunk: chunk)
+        _ = scan(bytes, chunk: chunk, skipping: true)
+        let tokens = scan(bytes, chunk: chunk, skipping: false)
         guard bytes.count <= 16_384,
               let object = try? JSONSerialization.jsonObject(with: Data(bytes)),
               object is [String: Any] || object is [Any] else { return }
@@ -236,7 +240,8 @@ enum FuzzEntry {
     }
 
     /// Every token until the end or the first error; keys and strings counted by their text.
-    static func scan(_ bytes: [UInt8], chunk: Int) -> (strings: [String: Int], error: String?) {
+    /// `skipping`: now and then skip a whole value, as the readers do for keys they do not know.
+    static func scan(_ bytes: [UInt8], chunk: Int, skipping: Bool) -> (strings: [String: Int], error: String?) {
         let window = ByteWindow(ChunkedByteSource(bytes, chunk: chunk), initialCapacity: 16, maximumWindow: 1 << 16)
         var json = JSONReader(window)
         var strings: [String: Int] = [:]
@@ -255,8 +260,7 @@ enum FuzzEntry {
                     _ = json.doubleValue
                 default: break
                 }
-                // Now and then skip a whole value, as the readers do for keys they do not know.
-                if token == .key, count % 7 == 0 { try json.skipValue() }
+                if skipping, token == .key, count % 7 == 0 { try json.skipValue() }
             }
         } catch let error as JSONReader.SyntaxError {
             return (strings, error.reason)
@@ -324,5 +328,62 @@ enum FuzzEntry {
             let iso = Timestamp.iso(ms)
             FuzzCheck.require(Timestamp.parse(iso) == ms, "\(text.debugDescription) → \(ms) → \(iso) → \(Timestamp.parse(iso).map(String.init) ?? "nil")")
         }
+    }
+}
+
+/// Inputs that hit a bug already reported (see fuzz/README.md) are left out of the checks that
+/// bug breaks, so that the fuzzer can go on looking for new ones. Each entry names its finding;
+/// remove it once the bug is fixed (the replay test then covers the reproducer in fuzz/crashes).
+enum KnownBug {
+    /// `PROXYLENS_FUZZ_ALL=1` checks every input, known bugs included.
+    static let enabled = ProcessInfo.processInfo.environment["PROXYLENS_FUZZ_ALL"] == nil
+
+    /// F2: a key directly followed by `}` (`[{"a"}]`, `{"results":[[{"field"}]]}`) makes
+    /// CloudWatchJSONReader loop forever at the end of the input.
+    static func skip(_ bytes: [UInt8]) -> Bool {
+        guard enabled else { return false }
+        let decoded = decoded(bytes)
+        if keyWithoutValue(decoded) { return true }
+        if decoded.first(where: { $0 > 0x20 }) == UInt8(ascii: "{"),
+           let payload = try? Ingestion.decodeLambdaEvent(ByteWindow(MemoryByteSource(decoded)), path: "fuzz") {
+            return keyWithoutValue(Self.decoded(payload))
+        }
+        return false
+    }
+
+    /// F1: at the cut of a truncated gzip stream, up to 258 decoded bytes that zlib still holds
+    /// are lost or not depending on where reads stop: the last event and the byte count differ.
+    static func sameOutcome(_ a: ReaderOutcome, _ b: ReaderOutcome) -> Bool {
+        if a == b { return true }
+        guard enabled, let ea = a.error, let eb = b.error,
+              ea.contains("truncated gzip stream"), eb.contains("truncated gzip stream") else { return false }
+        return a.kind == b.kind && a.events.dropLast().elementsEqual(b.events.dropLast())
+            && abs(a.events.count - b.events.count) <= 1
+    }
+
+    /// The content as ingest sees it (gzip inflated), at most 8 MiB.
+    static func decoded(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.withUnsafeBytes({ GzipByteSource.isGzip($0) }), let gzip = try? GzipByteSource(MemoryByteSource(bytes), name: "fuzz") else {
+            return bytes
+        }
+        var out = [UInt8](repeating: 0, count: 8 << 20)
+        var filled = 0
+        out.withUnsafeMutableBytes { buffer in
+            while filled < buffer.count, let n = try? gzip.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])), n > 0 {
+                filled += n
+            }
+        }
+        out.removeSubrange(filled...)
+        return out
+    }
+
+    static func keyWithoutValue(_ bytes: [UInt8]) -> Bool {
+        var json = JSONReader(ByteWindow(MemoryByteSource(bytes), maximumWindow: 1 << 24))
+        var previous = JSONReader.Token.end
+        while let token = try? json.next(), token != .end {
+            if previous == .key && token == .objectEnd { return true }
+            previous = token
+        }
+        return false
     }
 }
