@@ -21,6 +21,18 @@ public final class Classifier {
 
     public init(database: Database) { self.database = database }
 
+    /// What the labels depend on: the derived tables' version and this build's rules.
+    func inputsVersion() throws -> String {
+        let derived = try database.scalar("SELECT value FROM meta WHERE key = 'derived_version'").string ?? "0"
+        return "\(derived)/\(SignatureRule.all.count)/\(LineFormat.all.count)"
+    }
+
+    /// True when the labels were made from the current derived tables by these rules.
+    public func isCurrent() throws -> Bool {
+        let labelled = try database.scalar("SELECT value FROM meta WHERE key = 'classified_inputs'").string
+        return try labelled == inputsVersion()
+    }
+
     struct Failed {
         var requestId: String
         var function: String
@@ -118,6 +130,8 @@ public final class Classifier {
                 INSERT INTO meta (key, value) VALUES ('classified_at', strftime('%s','now'))
                 ON CONFLICT(key) DO UPDATE SET value = excluded.value
                 """)
+            try database.statement("INSERT INTO meta (key, value) VALUES ('classified_inputs', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                .run([.text(try inputsVersion())])
         }
         return summary
     }

@@ -337,7 +337,11 @@ public final class Ingestion {
         guard stale else { return }
         try database.transaction {
             try Deriver(database: database).rebuild()
-            try database.execute("UPDATE meta SET value = '0' WHERE key = 'derived_stale'")
+            try database.execute("""
+                UPDATE meta SET value = '0' WHERE key = 'derived_stale';
+                INSERT INTO meta (key, value) VALUES ('derived_version', '1')
+                ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+                """)
         }
         summary.derivedRebuilt = true
     }

@@ -112,8 +112,14 @@ struct Analyze: ParsableCommand {
         do {
             let summary = try IngestRunner.run(paths: paths, database: database.db, options: IngestOptions(logGroup: logGroup))
             Console.error(IngestRunner.describe(summary, database: database.db))
-            let classified = try ClassifyRunner.run(database: database.db)
-            Console.error(ClassifyRunner.describe(classified))
+            // Nothing new since the last classification: keep its labels.
+            let db = try Database(path: database.db)
+            let classifier = Classifier(database: db)
+            if try classifier.isCurrent() {
+                Console.error("classification is up to date")
+            } else {
+                Console.error(ClassifyRunner.describe(try classifier.run()))
+            }
             code = try report.emit(database: database.db)
         } catch {
             throw Exit.fail(error)

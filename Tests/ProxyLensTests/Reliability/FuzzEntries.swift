@@ -174,6 +174,7 @@ enum FuzzEntry {
             }
             guard summary.eventsAdded > 0 else { return }
             _ = try Classifier(database: database).run()
+            if KnownBug.enabled, try KnownBug.farApartProxyTimes(database) { return }
             let report = try ReportBuilder(database: database).build(ReportOptions())
             for format in ReportFormat.allCases { _ = ReportRenderer.render(report, format: format) }
             let query = FailureQuery(database: database)
@@ -196,7 +197,7 @@ enum FuzzEntry {
         if !KnownBug.skip(bytes) {
             let whole = readJSON(bytes, chunk: nil)
             let pieces = readJSON(bytes, chunk: chunk)
-            FuzzCheck.require(whole == pieces, "whole: \(whole)\nin \(chunk)-byte reads: \(pieces)")
+            FuzzCheck.require(KnownBug.sameOutcome(whole, pieces), "whole: \(whole)\nin \(chunk)-byte reads: \(pieces)")
         }
         // 2. The raw token stream, in small reads, and a differential check against Foundation.
         _ = scan(bytes, chunk: chunk, skipping: true)
@@ -256,7 +257,7 @@ enum FuzzEntry {
                     strings[json.stringValue, default: 0] += 1
                     _ = json.keyIs("message")
                 case .number:
-                    _ = json.integerValue
+                    if !KnownBug.enabled || !KnownBug.overflowsInt64(json.string) { _ = json.integerValue }
                     _ = json.doubleValue
                 default: break
                 }
@@ -338,27 +339,58 @@ enum KnownBug {
     /// `PROXYLENS_FUZZ_ALL=1` checks every input, known bugs included.
     static let enabled = ProcessInfo.processInfo.environment["PROXYLENS_FUZZ_ALL"] == nil
 
-    /// F2: a key directly followed by `}` (`[{"a"}]`, `{"results":[[{"field"}]]}`) makes
-    /// CloudWatchJSONReader loop forever at the end of the input.
+    /// F2: an object that is not key-value pairs (`[{"a"}]`, `[{"a":1, 2 "b":3}]`,
+    /// `{"results":[[{"field"}]]}`) makes CloudWatchJSONReader loop forever at the end of the input.
     static func skip(_ bytes: [UInt8]) -> Bool {
         guard enabled else { return false }
         let decoded = decoded(bytes)
-        if keyWithoutValue(decoded) { return true }
+        if badJSON(decoded) { return true }
         if decoded.first(where: { $0 > 0x20 }) == UInt8(ascii: "{"),
            let payload = try? Ingestion.decodeLambdaEvent(ByteWindow(MemoryByteSource(decoded)), path: "fuzz") {
-            return keyWithoutValue(Self.decoded(payload))
+            return badJSON(Self.decoded(payload))
         }
         return false
     }
 
-    /// F1: at the cut of a truncated gzip stream, up to 258 decoded bytes that zlib still holds
-    /// are lost or not depending on where reads stop: the last event and the byte count differ.
     static func sameOutcome(_ a: ReaderOutcome, _ b: ReaderOutcome) -> Bool {
         if a == b { return true }
-        guard enabled, let ea = a.error, let eb = b.error,
-              ea.contains("truncated gzip stream"), eb.contains("truncated gzip stream") else { return false }
-        return a.kind == b.kind && a.events.dropLast().elementsEqual(b.events.dropLast())
-            && abs(a.events.count - b.events.count) <= 1
+        guard enabled, a.kind == b.kind else { return false }
+        let ea = a.error ?? "", eb = b.error ?? ""
+        // F1: at the cut of a truncated gzip stream, up to 258 decoded bytes that zlib still
+        // holds are lost or not depending on where reads stop: the last event and the byte
+        // count in the message differ.
+        if ea.contains("truncated gzip stream"), eb.contains("truncated gzip stream") {
+            return a.events.dropLast().elementsEqual(b.events.dropLast()) && abs(a.events.count - b.events.count) <= 1
+        }
+        // F4: the longest-string limit is checked only when the window refills, so a string a
+        // little over it passes or not depending on where reads stop; the reads then go on
+        // differently.
+        if ea.contains("longer than") || eb.contains("longer than") {
+            let n = min(a.events.count, b.events.count)
+            return a.events.prefix(n).elementsEqual(b.events.prefix(n))
+        }
+        return false
+    }
+
+    /// F5: a proxy line whose own timestamp is far from the others (`4052-03-14T09:12:01.007Z
+    /// [INFO] ...`) makes `report` enumerate every 5-minute window in between (pressure.sql),
+    /// for minutes to hours.
+    static func farApartProxyTimes(_ database: Database) throws -> Bool {
+        let span = try database.scalar("""
+            SELECT max(t) - min(t) FROM (
+                SELECT opened_ts AS t FROM proxy_session UNION ALL SELECT pinned_ts FROM proxy_session
+                UNION ALL SELECT closed_ts FROM proxy_session UNION ALL SELECT opened_ts FROM proxy_db_connection
+                UNION ALL SELECT released_ts FROM proxy_db_connection UNION ALL SELECT closed_ts FROM proxy_db_connection)
+            """).int ?? 0
+        return span > 30 * 86_400_000
+    }
+
+    /// F3: `JSONReader.integerValue` converts a number with a fraction or exponent through
+    /// Double with `Int64(_:)`, which traps when it does not fit (`"timestamp": 1e300`).
+    static func overflowsInt64(_ number: [UInt8]) -> Bool {
+        guard number.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return false }
+        guard let value = Double(String(decoding: number, as: UTF8.self)) else { return false }
+        return !(value > -9.2e18 && value < 9.2e18)
     }
 
     /// The content as ingest sees it (gzip inflated), at most 8 MiB.
@@ -377,12 +409,32 @@ enum KnownBug {
         return out
     }
 
-    static func keyWithoutValue(_ bytes: [UInt8]) -> Bool {
+    /// True when an object holds something other than key-value pairs (F2): a key directly
+    /// followed by `}`, or a number, literal, object or array where a key belongs (`, :` are
+    /// skipped as white space by the scanner, so this is what is left of malformed structure);
+    /// or when a number overflows as in F3.
+    static func badJSON(_ bytes: [UInt8]) -> Bool {
         var json = JSONReader(ByteWindow(MemoryByteSource(bytes), maximumWindow: 1 << 24))
-        var previous = JSONReader.Token.end
+        var objects: [Bool] = []
+        var awaitingValue = false
         while let token = try? json.next(), token != .end {
-            if previous == .key && token == .objectEnd { return true }
-            previous = token
+            if token == .number && overflowsInt64(json.string) { return true }
+            if objects.last == true && !awaitingValue {
+                switch token {
+                case .key: awaitingValue = true
+                case .objectEnd: objects.removeLast()
+                default: return true
+                }
+                continue
+            }
+            if objects.last == true && token == .objectEnd { return true }
+            awaitingValue = false
+            switch token {
+            case .objectStart: objects.append(true)
+            case .arrayStart: objects.append(false)
+            case .arrayEnd, .objectEnd: if !objects.isEmpty { objects.removeLast() }
+            default: break
+            }
         }
         return false
     }
