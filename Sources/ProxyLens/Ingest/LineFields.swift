@@ -141,6 +141,7 @@ enum ErrorText {
 
     /// `[ERROR] QueryCanceled: …` → QueryCanceled; `…\tfail\tMicrosoft.Data.SqlClient.SqlException (0x…): …` → SqlException.
     static func exceptionType(_ message: String) -> String? {
+        if message.hasPrefix("{"), let type = jsonErrorType(message) { return type }
         var text = message
         if text.hasPrefix("[ERROR] ") { text = String(text.dropFirst(8)) } else { text = body(ofAppLine: text) }
         if text.hasPrefix("Invoke Error") {

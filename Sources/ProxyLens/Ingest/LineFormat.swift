@@ -101,6 +101,11 @@ public struct LineFormat: Sendable {
             #"{"time":"2026-10-08T07:30:28.235Z","type":"platform.start","record":{"requestId":"79b5e81f-9cdd-4145-b1f6-7c50ef8a2a36","functionArn":"arn:aws:lambda:eu-central-1:825765399535:function:tenner-notifier","version":"$LATEST"}}"#,
             #"{"time":"2026-07-09T06:05:50.581Z","type":"platform.report","record":{"requestId":"aec7a529-0fd2-4e4b-9c2e-5b6a3b1c2d3e","metrics":{"durationMs":5000.0,"billedDurationMs":5000,"memorySizeMB":128,"maxMemoryUsedMB":94},"status":"timeout"}}"#,
         ]) { platformJSON($0) },
+        LineFormat(name: "lambda-unhandled-error-json", examples: [
+            // What the Java and custom (Go, Rust) runtimes print for an unhandled error: no prefix, no request id.
+            #"{"errorMessage":"Connection reset","errorType":"com.microsoft.sqlserver.jdbc.SQLServerException","stackTrace":["com.microsoft.sqlserver.jdbc.SQLServerConnection.terminate(SQLServerConnection.java:4270)"]}"#,
+            #"{"errorMessage":"driver: bad connection","errorType":"errorString"}"#,
+        ]) { unhandledErrorJSON($0) },
         LineFormat(name: "lambda-app-json", examples: [
             #"{"timestamp":"2026-10-08T07:30:29.443Z","level":"ERROR","requestId":"79b5e81f-9cdd-4145-b1f6-7c50ef8a2a36","message":"payment failed"}"#,
             #"{"timestamp":"2024-01-16T16:56:00.152Z","message":"order saved","level":"INFO","AWSRequestId":"0e9c1b2a-7c1d-4b8e-9a51-5c3d2e1f0a9b"}"#,
@@ -198,6 +203,12 @@ public struct LineFormat: Sendable {
         default: kind = .platformOther
         }
         return ParsedLine(kind: kind, requestId: jsonStringField(bytes, "\"requestId\""))
+    }
+
+    static func unhandledErrorJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
+        guard hasPrefix(bytes, "{\"errorMessage\"") || hasPrefix(bytes, "{\"errorType\""),
+              jsonStringField(bytes, "\"requestId\"") == nil, jsonStringField(bytes, "\"level\"") == nil else { return nil }
+        return ParsedLine(kind: .appError, level: "ERROR")
     }
 
     static func appJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {

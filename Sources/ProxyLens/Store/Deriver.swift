@@ -97,7 +97,7 @@ struct Deriver {
         let select = try database.prepare("""
             SELECT id, log_group, log_stream, ts, \(Self.kindCase), request_id, txn_effect,
                    CASE WHEN kind IN ('report', 'platform_report', 'platform_runtime_done', 'timeout', 'runtime_exit', 'app_error')
-                          OR (kind = 'app' AND level IN ('ERROR', 'FATAL', 'CRITICAL')) THEN message END
+                          OR (kind = 'app' AND upper(level) IN ('ERROR', 'FATAL', 'CRITICAL')) THEN message END
             FROM event
             WHERE kind NOT IN ('proxy', 'xray', 'extension', 'other') OR request_id IS NOT NULL
             ORDER BY log_stream, ts, id

@@ -44,6 +44,28 @@ struct IngestionTests {
         #expect(row[0][2].string?.hasPrefix("[ERROR] OperationalError: SSL SYSCALL error") == true)
     }
 
+    @Test("a Java runtime's unhandled-error JSON (no prefix, no request id) fails the running invocation")
+    func javaUnhandledError() throws {
+        let events = [
+            ("START RequestId: 22222222-2222-4222-8222-222222222222 Version: $LATEST\\n", 0),
+            ("2026-03-14 09:00:00 22222222-2222-4222-8222-222222222222 INFO  LedgerHandler - posting batch 7\\n", 5),
+            (#"{\"errorMessage\":\"Connection reset\",\"errorType\":\"com.microsoft.sqlserver.jdbc.SQLServerException\",\"stackTrace\":[]}"# + "\\n", 9),
+            ("END RequestId: 22222222-2222-4222-8222-222222222222\\n", 11),
+            ("REPORT RequestId: 22222222-2222-4222-8222-222222222222\\tDuration: 11.00 ms\\tBilled Duration: 12 ms\\tMemory Size: 512 MB\\tMax Memory Used: 100 MB\\n", 11),
+        ]
+        let body = events.enumerated().map { index, event in
+            "{\"logStreamName\": \"2026/03/14/[$LATEST]bbbb\", \"timestamp\": \(1_773_478_800_000 + event.1), \"message\": \"\(event.0)\", \"eventId\": \"\(index)\"}"
+        }.joined(separator: ",\n")
+        let folder = try Fixture.temporaryFolder()
+        let path = try Fixture.write("{\"events\": [\(body)]}", to: "ledger-java/ledger-java_1.json", in: folder)
+        let database = try Database(path: ":memory:")
+        let (_, issues) = try ingest([path], into: database)
+        #expect(issues.isEmpty, "\(issues.map(\.1.reason))")
+        #expect(try database.scalar("SELECT status FROM invocation").string == "error")
+        _ = try Classifier(database: database).run()
+        #expect(try database.scalar("SELECT cause FROM failure").string == "stale-connection")
+    }
+
     @Test("bad files: each gets an ingest_error row naming it, and the good ones are still read")
     func badInputs() throws {
         let folder = try Fixture.temporaryFolder()
