@@ -13,6 +13,11 @@ final class EventWriter: EventSink {
     private(set) var sawLambda = false
     private(set) var sawProxy = false
     private(set) var eventsWithoutGroup = 0
+    /// Groups for events whose container names none: (Lambda lines, proxy lines).
+    var fallbackGroups: (lambda: String?, proxy: String?) = (nil, nil)
+    private var groupsSeen: Set<String?> = []
+    /// The one log group this source's events belong to, if only one.
+    var singleGroup: String? { groupsSeen.count == 1 ? groupsSeen.first! : nil }
     private(set) var firstRowId: Int64?
     private(set) var lastRowId: Int64?
     private var cleaned: [UInt8] = []
@@ -73,6 +78,7 @@ final class EventWriter: EventSink {
         sawLambda = false
         sawProxy = false
         eventsWithoutGroup = 0
+        groupsSeen = []
         firstRowId = nil
         lastRowId = nil
     }
@@ -88,7 +94,9 @@ final class EventWriter: EventSink {
                                 excerpt: Excerpt.of(event.message), keptData: true))
             swap(&cleaned, &event.message)
         }
-        if event.logGroup == nil { eventsWithoutGroup += 1 }
+        let groupMissing = event.logGroup == nil
+        if groupMissing { eventsWithoutGroup += 1 }
+        var group = event.logGroup
         let prepared = event.message.withUnsafeBufferPointer { message -> PreparedEvent? in
             let hash = MessageHash.of(message)
             if seenKeys != nil {
@@ -97,13 +105,15 @@ final class EventWriter: EventSink {
                 if !seenKeys!.insert(key).inserted { return nil }
             }
             let (parsed, _) = LineFormat.parse(message)
+            if groupMissing { group = parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda }
+            if groupsSeen.count < 2 { groupsSeen.insert(group) }
             switch parsed.kind {
             case .proxy: sawProxy = true
             case .start, .report, .platformStart, .platformReport, .initStart: sawLambda = true
             default: break
             }
             return PreparedEvent(
-                sourceId: sourceId, logGroup: event.logGroup, logStream: event.logStream, timestamp: event.timestamp,
+                sourceId: sourceId, logGroup: group, logStream: event.logStream, timestamp: event.timestamp,
                 ingestionTime: event.ingestionTime, eventId: event.eventId, message: event.message,
                 line: event.line.map(Int64.init), offset: event.offset, hash: Int64(bitPattern: hash), parsed: parsed,
                 transactionEffect: parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0)

@@ -163,6 +163,23 @@ public final class Ingestion {
                       exportLayout.map { .text($0.taskId) } ?? .null, .integer(now())])
         let sourceId = database.lastInsertRowID
         writer.begin(sourceId: sourceId)
+        // Events whose container names no group get one from the export task, else from the
+        // path (a Lambda or a proxy group by each line's kind), decided before reading so no
+        // row is written twice.
+        let exportGroup = try exportLayout.flatMap { layout in
+            try database.scalar("SELECT log_group FROM export_task WHERE task_id = ?", [.text(layout.taskId)]).string
+        }
+        if let exportGroup {
+            writer.fallbackGroups = (exportGroup, exportGroup)
+        } else {
+            let prefix = exportLayout.flatMap { layout -> String? in
+                let parts = path.split(separator: "/").map(String.init)
+                guard let index = parts.lastIndex(of: layout.taskId), index > 0 else { return nil }
+                return parts[index - 1]
+            }
+            writer.fallbackGroups = (InputPaths.guessLogGroup(path: path, sawLambda: true, sawProxy: false, exportPrefix: prefix),
+                                     InputPaths.guessLogGroup(path: path, sawLambda: false, sawProxy: true, exportPrefix: prefix))
+        }
         var problems: [IngestIssue] = []
         writer.onIssue = { problems.append($0) }
         var container = "unknown"
@@ -218,31 +235,11 @@ public final class Ingestion {
         summary.eventsRead += writer.eventsRead
         summary.eventsAdded += writer.eventsAdded
         batchEvents += writer.eventsRead
-        // Events whose container named no group get one from the export task or the path.
-        if writer.eventsWithoutGroup > 0 && fileGroup == nil {
-            if let exportLayout, let group = try database.scalar("SELECT log_group FROM export_task WHERE task_id = ?", [.text(exportLayout.taskId)]).string {
-                fileGroup = group
-                groupOrigin = "export-task"
-            } else {
-                let prefix = exportLayout.flatMap { layout -> String? in
-                    let parts = path.split(separator: "/").map(String.init)
-                    guard let index = parts.lastIndex(of: layout.taskId), index > 0 else { return nil }
-                    return parts[index - 1]
-                }
-                fileGroup = InputPaths.guessLogGroup(path: path, sawLambda: writer.sawLambda, sawProxy: writer.sawProxy, exportPrefix: prefix)
-                groupOrigin = fileGroup == nil ? nil : "path"
-            }
-            if let fileGroup, let first = writer.firstRowId, let last = writer.lastRowId {
-                try database.statement("UPDATE event SET log_group = ? WHERE id BETWEEN ? AND ? AND log_group IS NULL")
-                    .run([.text(fileGroup), .integer(first), .integer(last)])
-            }
-        } else if writer.eventsRead > 0 {
-            groupOrigin = options.logGroup != nil && fileGroup == options.logGroup ? "option" : "container"
-            if fileGroup == nil {
-                fileGroup = try database.scalar("SELECT CASE WHEN count(DISTINCT log_group) = 1 THEN max(log_group) END FROM event WHERE id BETWEEN ? AND ?",
-                                                [.integer(writer.firstRowId ?? 0), .integer(writer.lastRowId ?? -1)]).string
-            }
+        if writer.eventsRead > 0 {
+            groupOrigin = writer.eventsWithoutGroup == 0 ? (options.logGroup != nil ? "option" : "container")
+                : exportGroup != nil ? "export-task" : "path"
         }
+        fileGroup = writer.singleGroup
         let duplicate = try database.scalar("SELECT id FROM source WHERE sha256 = ?", [.text(digest)]).int
         if let duplicate, duplicate != sourceId {
             // The same bytes under another name: nothing new can come of it.

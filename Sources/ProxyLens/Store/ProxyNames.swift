@@ -17,7 +17,8 @@ struct ProxyNames {
         for group in groupNames {
             let key = group ?? ""
             let base = Self.baseName(group)
-            if proxies.contains(where: { $0.name == base }) { byGroup[key] = base; continue }
+            // Without configuration there is nothing to match against.
+            if proxies.isEmpty || proxies.contains(where: { $0.name == base }) { byGroup[key] = base; continue }
             // Users and engines named in this group's authentication lines.
             let auth = try database.rows("""
                 SELECT message FROM event WHERE kind = 'proxy' AND log_group IS ? AND message LIKE '%Proxy authentication with%' LIMIT 200
