@@ -123,7 +123,7 @@ final class CorrelationContext {
             for close in midRequestCloses[proxy] ?? [] where close.closedTs >= failure.endTs - 2_000 && close.closedTs <= failure.endTs + Classifier.proxyLagMs + 5_000 {
                 let key = "\(close.proxy)/\(close.id)/\(close.closedTs)"
                 if claimedCloses.contains(key) { continue }
-                if fin == nil || abs(close.closedTs - failure.endTs) < abs(fin!.closedTs - failure.endTs) { fin = close }
+                if abs(close.closedTs - failure.endTs) < abs((fin?.closedTs ?? .max / 2) - failure.endTs) { fin = close }
             }
         }
         var evidence: [String] = failure.errorEventId.map { ["event:\($0)"] } ?? []

@@ -71,7 +71,7 @@ struct JSONReader {
 
     mutating func next() throws -> Token {
         guard let byte = try peekSignificant() else {
-            if !inObject.isEmpty { throw fail("the input ends inside \(inObject.last! ? "an object" : "an array") (truncated?)") }
+            if let open = inObject.last { throw fail("the input ends inside \(open ? "an object" : "an array") (truncated?)") }
             return .end
         }
         switch byte {

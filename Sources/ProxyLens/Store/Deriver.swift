@@ -279,7 +279,7 @@ struct Deriver {
         while try select.step() {
             let eventId = select.int(0) ?? 0
             if let bytes = select.textBytes(1) {
-                if lastGroup == nil || !bytes.elementsEqual(lastGroup!) {
+                if !(lastGroup.map { bytes.elementsEqual($0) } ?? false) {
                     lastGroup = Array(bytes)
                     group = String(decoding: bytes, as: UTF8.self)
                     proxy = names.name(forGroup: group)

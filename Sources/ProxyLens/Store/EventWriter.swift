@@ -17,7 +17,7 @@ final class EventWriter: EventSink {
     var fallbackGroups: (lambda: String?, proxy: String?) = (nil, nil)
     private var groupsSeen: Set<String?> = []
     /// The one log group this source's events belong to, if only one.
-    var singleGroup: String? { groupsSeen.count == 1 ? groupsSeen.first! : nil }
+    var singleGroup: String? { groupsSeen.count == 1 ? groupsSeen.first ?? nil : nil }
     private(set) var firstRowId: Int64?
     private(set) var lastRowId: Int64?
     private var cleaned: [UInt8] = []
@@ -102,7 +102,7 @@ final class EventWriter: EventSink {
             if seenKeys != nil {
                 var key = hash &+ UInt64(bitPattern: event.timestamp) &* 0x9E37_79B9_7F4A_7C15
                 for byte in event.logStream.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
-                if !seenKeys!.insert(key).inserted { return nil }
+                if seenKeys?.insert(key).inserted == false { return nil }
             }
             let (parsed, _) = LineFormat.parse(message)
             if groupMissing { group = parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda }
