@@ -137,9 +137,10 @@ public struct ReportBuilder {
         }
         report.findings = try ConfigurationFindings(database: database).findings()
         report.recommendations = try report.causes.map { row in
+            let (where_, args) = FailureFilter(cause: Cause(rawValue: row.cause), function: f.function, since: f.since, until: f.until).whereClause()
             let evidence = try database.rows("""
-                SELECT f.function, f.instance, f.ts, f.message, f.detail FROM failure f WHERE f.cause = ? ORDER BY f.confidence DESC, f.ts, f.request_id LIMIT 3
-                """, [.text(row.cause)]).map { r -> String in
+                SELECT f.function, f.instance, f.ts, f.message, f.detail FROM failure f WHERE \(where_) ORDER BY f.confidence DESC, f.ts, f.request_id LIMIT 3
+                """, args).map { r -> String in
                 var text = ErrorText.body(ofAppLine: r[3].string ?? "")
                 if text.hasPrefix("[ERROR] ") { text = String(text.dropFirst(8)) }
                 text = text.split(separator: "\n").first.map(String.init) ?? ""

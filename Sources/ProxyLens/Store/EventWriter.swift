@@ -25,7 +25,7 @@ final class EventWriter: EventSink {
     /// at the end, and duplicates within the run are caught by this set of 64-bit keys instead.
     private var seenKeys: Set<UInt64>?
     /// Past this many keys the index is built early and the set dropped, to keep memory bounded.
-    static let maximumKeysInMemory = 12_000_000
+    static let maximumKeysInMemory = 4_000_000
 
     private var batch: [PreparedEvent] = []
     private let inserter: BackgroundInserter
