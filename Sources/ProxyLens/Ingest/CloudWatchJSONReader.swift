@@ -98,7 +98,11 @@ struct CloudWatchJSONReader {
     }
 
     /// One element of `events[]` / `logEvents[]` (the opening brace already read).
-    private func readEventObject(_ json: inout JSONReader) throws -> RawEvent {
+    /// Pages list many events of few streams: the last stream name is reused, not rebuilt.
+    private var lastStreamBytes: [UInt8] = []
+    private var lastStream = ""
+
+    private mutating func readEventObject(_ json: inout JSONReader) throws -> RawEvent {
         var event = RawEvent(logStream: "", timestamp: 0, message: [])
         var sawTimestamp = false
         while true {
@@ -114,7 +118,16 @@ struct CloudWatchJSONReader {
                 else if value == .string, let ms = Timestamp.parse(json.string) { event.timestamp = ms; sawTimestamp = true }
                 else { try json.skipValue(after: value) }
             } else if json.keyIs("logStreamName") {
-                event.logStream = try json.scalarText(try json.next()) ?? ""
+                let value = try json.next()
+                if value == .string {
+                    if json.string != lastStreamBytes {
+                        lastStreamBytes = json.string
+                        lastStream = json.stringValue
+                    }
+                    event.logStream = lastStream
+                } else {
+                    event.logStream = try json.scalarText(value) ?? ""
+                }
             } else if json.keyIs("ingestionTime") {
                 let value = try json.next()
                 if value == .number { event.ingestionTime = json.integerValue } else { try json.skipValue(after: value) }
