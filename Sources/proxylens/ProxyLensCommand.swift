@@ -21,6 +21,22 @@ struct ProxyLensCommand: ParsableCommand {
     )
 }
 
+extension ProxyLensCommand {
+    /// As ArgumentParser's, but usage errors exit 2 (the documented status), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(Exit.usageOrInput.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
 /// Options every subcommand that opens the database shares.
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The SQLite database file.", valueName: "file"))

@@ -45,10 +45,16 @@ public enum TransactionMarkers {
 
     /// `needle` starting at a word boundary (so "commit" is not found in "ReadCommitted").
     static func containsWord(_ text: String, _ needle: String) -> Bool {
-        var search = text[...]
-        while let range = search.range(of: needle) {
-            if range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter { return true }
-            search = text[range.upperBound...]
+        let bytes = Array(text.utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return false }
+        var i = 0
+        while i + pattern.count <= bytes.count {
+            if bytes[i] == pattern[0], bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
+                let before = i == 0 ? UInt8(ascii: " ") : bytes[i - 1]
+                let isLetter = (before | 0x20) >= UInt8(ascii: "a") && (before | 0x20) <= UInt8(ascii: "z")
+                if !isLetter { return true }
+            }
+            i += 1
         }
         return false
     }

@@ -56,9 +56,14 @@ struct CloudWatchJSONReader {
                 while true {
                     let element = try json.next()
                     if element == .arrayEnd { break }
+                    if element == .end { throw JSONReader.SyntaxError(offset: json.offset, reason: "the input ends inside an array (truncated?)") }
                     guard element == .objectStart else { try json.skipValue(after: element); continue }
                     let start = json.offset
-                    var event = try readEventObject(&json)
+                    guard var event = try readEventObject(&json) else {
+                        // One bad event is skipped and named; the rest of the page is still read.
+                        sink.note(IngestIssue(offset: start, reason: "a log event without a readable timestamp, skipped"))
+                        continue
+                    }
                     event.offset = start
                     if isControl { controlMessagesDropped += 1; continue }
                     if event.logGroup == nil { event.logGroup = group }
@@ -102,7 +107,8 @@ struct CloudWatchJSONReader {
     private var lastStreamBytes: [UInt8] = []
     private var lastStream = ""
 
-    private mutating func readEventObject(_ json: inout JSONReader) throws -> RawEvent {
+    /// nil when the event has no usable timestamp.
+    private mutating func readEventObject(_ json: inout JSONReader) throws -> RawEvent? {
         var event = RawEvent(logStream: "", timestamp: 0, message: [])
         var sawTimestamp = false
         while true {
@@ -138,10 +144,7 @@ struct CloudWatchJSONReader {
                 try json.skipValue()
             }
         }
-        if !sawTimestamp {
-            throw JSONReader.SyntaxError(offset: json.offset, reason: "a log event without a timestamp")
-        }
-        return event
+        return sawTimestamp ? event : nil
     }
 
     /// `get-query-results`: rows of `{field, value}` pairs, all values strings.
@@ -151,18 +154,21 @@ struct CloudWatchJSONReader {
         while true {
             let row = try json.next()
             if row == .arrayEnd { break }
+            if row == .end { throw JSONReader.SyntaxError(offset: json.offset, reason: "the input ends inside an array (truncated?)") }
             guard row == .arrayStart else { try json.skipValue(after: row); continue }
             let start = json.offset
             var fields: [String: String] = [:]
             while true {
                 let pair = try json.next()
                 if pair == .arrayEnd { break }
+                if pair == .end { throw JSONReader.SyntaxError(offset: json.offset, reason: "the input ends inside an array (truncated?)") }
                 guard pair == .objectStart else { try json.skipValue(after: pair); continue }
                 var name: String?
                 var value: String?
                 while true {
                     let token = try json.next()
                     if token == .objectEnd { break }
+                    guard token == .key else { throw JSONReader.SyntaxError(offset: json.offset, reason: "expected a key") }
                     if json.keyIs("field") { name = try json.scalarText(try json.next()) }
                     else if json.keyIs("value") { value = try json.scalarText(try json.next()) }
                     else { try json.skipValue() }
@@ -179,12 +185,14 @@ struct CloudWatchJSONReader {
         while true {
             let element = try json.next()
             if element == .arrayEnd { return }
+            if element == .end { throw JSONReader.SyntaxError(offset: json.offset, reason: "the input ends inside an array (truncated?)") }
             guard element == .objectStart else { try json.skipValue(after: element); continue }
             let start = json.offset
             var fields: [String: String] = [:]
             while true {
                 let token = try json.next()
                 if token == .objectEnd { break }
+                guard token == .key else { throw JSONReader.SyntaxError(offset: json.offset, reason: "expected a key") }
                 let name = json.stringValue
                 if let value = try json.scalarText(try json.next()) { fields[name] = value }
             }

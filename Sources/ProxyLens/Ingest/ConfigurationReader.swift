@@ -47,7 +47,7 @@ enum ConfigurationReader {
 
     /// `get-function-concurrency_<function>.json` → `<function>`.
     static func functionName(fromFileName fileName: String) -> String? {
-        var stem = (fileName as NSString).lastPathComponent
+        var stem = InputPaths.fileName(fileName)
         for ext in [".gz", ".json", ".txt"] where stem.hasSuffix(ext) { stem = String(stem.dropLast(ext.count)) }
         for prefix in ["get-function-concurrency_", "get-function-concurrency-", "concurrency_", "concurrency-"] where stem.hasPrefix(prefix) {
             return String(stem.dropFirst(prefix.count))

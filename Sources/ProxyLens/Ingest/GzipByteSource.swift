@@ -52,34 +52,35 @@ public final class GzipByteSource: ByteSource {
                     stream.avail_in = uInt(n)
                 }
             }
-            if stream.avail_in == 0 && upstreamDone {
-                if memberEnded { finished = true; break }
-                // Input ended inside a member: what was inflated so far is still returned first.
-                let produced = buffer.count - Int(stream.avail_out)
-                if produced > 0 { bytesOut += Int64(produced); return produced }
-                finished = true
-                throw ProxyLensError(.input, name, "truncated gzip stream after \(bytesOut) bytes of content")
-            }
+            if stream.avail_in == 0 && upstreamDone && memberEnded { finished = true; break }
             if memberEnded {
                 // More bytes after a finished member: another gzip member follows.
                 memberEnded = false
                 inflateReset(&stream)
             }
-            let status = inflate(&stream, Z_NO_FLUSH)
+            let before = stream.avail_out
+            // At the end of the input, ask zlib for everything it still holds.
+            let status = inflate(&stream, upstreamDone ? Z_SYNC_FLUSH : Z_NO_FLUSH)
             switch status {
-            case Z_OK, Z_BUF_ERROR:
-                continue
             case Z_STREAM_END:
                 memberEnded = true
-            default:
-                let produced = buffer.count - Int(stream.avail_out)
-                finished = true
-                if produced > 0 {
+            case Z_OK, Z_BUF_ERROR:
+                if stream.avail_in == 0 && upstreamDone && stream.avail_out == before {
+                    // The input ended inside a member and nothing more can be decoded.
+                    finished = true
+                    let produced = buffer.count - Int(stream.avail_out)
                     bytesOut += Int64(produced)
-                    pendingError = ProxyLensError(.input, name, "corrupt gzip data after \(bytesOut) bytes of content")
-                    return produced
+                    let error = ProxyLensError(.input, name, "truncated gzip stream after \(bytesOut) bytes of content")
+                    if produced > 0 { pendingError = error; return produced }
+                    throw error
                 }
-                throw pendingError ?? ProxyLensError(.input, name, "corrupt gzip data after \(bytesOut) bytes of content")
+            default:
+                finished = true
+                let produced = buffer.count - Int(stream.avail_out)
+                bytesOut += Int64(produced)
+                let error = ProxyLensError(.input, name, "corrupt gzip data after \(bytesOut) bytes of content")
+                if produced > 0 { pendingError = error; return produced }
+                throw error
             }
         }
         let produced = buffer.count - Int(stream.avail_out)

@@ -17,7 +17,7 @@ public enum InputPaths {
             guard let enumerator = manager.enumerator(atPath: path) else { continue }
             var found: [String] = []
             while let relative = enumerator.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
+                let name = fileName(relative)
                 if name.hasPrefix(".") {
                     if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
                     continue
@@ -33,9 +33,15 @@ public enum InputPaths {
         return files
     }
 
+    /// The last non-empty path component. (Foundation's `lastPathComponent` traps on some
+    /// inputs, e.g. `dir//日`, in swift-corelibs-foundation.)
+    public static func fileName(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+    }
+
     /// The file name without `.gz`, `.json`, `.log`, `.txt`, `.csv` endings.
     static func stem(_ path: String) -> String {
-        var name = (path as NSString).lastPathComponent
+        var name = fileName(path)
         var changed = true
         while changed {
             changed = false

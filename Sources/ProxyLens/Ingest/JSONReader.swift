@@ -176,8 +176,8 @@ struct JSONReader {
             }
             string.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart))
             window.position = i
-            if atEscape { try readEscape(); continue }
             if string.count > window.maximumWindow { throw fail("a string longer than \(window.maximumWindow >> 20) MiB") }
+            if atEscape { try readEscape(); continue }
             if try !window.fill() { throw fail("the input ends inside a string (truncated?)") }
         }
     }
@@ -302,7 +302,9 @@ struct JSONReader {
         for (i, c) in string.enumerated() {
             if i == 0 && c == UInt8(ascii: "-") { negative = true; continue }
             if c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
-                return doubleValue.map { Int64($0) }
+                // Through Double, and only when it fits: a timestamp of 1e300 is not a time.
+                guard let value = doubleValue, value > -9.2e18, value < 9.2e18 else { return nil }
+                return Int64(value)
             }
             guard c >= 48 && c <= 57 else { return nil }
             let (m, o1) = value.multipliedReportingOverflow(by: 10)

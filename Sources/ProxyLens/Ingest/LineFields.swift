@@ -145,7 +145,7 @@ enum ErrorText {
         var text = message
         if text.hasPrefix("[ERROR] ") { text = String(text.dropFirst(8)) } else { text = body(ofAppLine: text) }
         if text.hasPrefix("Invoke Error") {
-            if let range = text.range(of: "\"errorType\":\"") {
+            if let range = text.utf8Range(of: "\"errorType\":\"") {
                 return String(text[range.upperBound...].prefix { $0 != "\"" })
             }
         }
@@ -155,7 +155,7 @@ enum ErrorText {
     }
 
     static func jsonErrorType(_ message: String) -> String? {
-        guard let range = message.range(of: "\"errorType\":\"") else { return nil }
+        guard let range = message.utf8Range(of: "\"errorType\":\"") else { return nil }
         return String(message[range.upperBound...].prefix { $0 != "\"" })
     }
 }
@@ -175,7 +175,7 @@ enum ProxyMessage {
     }
 
     static func tag(_ message: String, _ name: String) -> String? {
-        guard let range = message.range(of: "[\(name)=") else { return nil }
+        guard let range = message.utf8Range(of: "[\(name)=") else { return nil }
         return String(message[range.upperBound...].prefix { $0 != "]" })
     }
 
@@ -189,16 +189,16 @@ enum ProxyMessage {
 
     /// `Proxy authentication with … succeeded for user "X" …` → X
     static func authUser(_ body: String) -> String? {
-        guard body.hasPrefix("Proxy authentication"), let range = body.range(of: "for user \"") else { return nil }
+        guard body.hasPrefix("Proxy authentication"), let range = body.utf8Range(of: "for user \"") else { return nil }
         return String(body[range.upperBound...].prefix { $0 != "\"" })
     }
 
     /// The text after `Reason: `, with a trailing `Digest: "…".` split off.
     static func reasonAndDigest(_ body: String) -> (reason: String?, digest: String?) {
-        guard let range = body.range(of: "Reason: ") else { return (nil, nil) }
+        guard let range = body.utf8Range(of: "Reason: ") else { return (nil, nil) }
         var reason = String(body[range.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
         var digest: String?
-        if let digestRange = reason.range(of: " Digest: \"") {
+        if let digestRange = reason.utf8Range(of: " Digest: \"") {
             var text = reason[digestRange.upperBound...]
             if text.hasSuffix("\".") { text = text.dropLast(2) } else if text.hasSuffix("\"") { text = text.dropLast() }
             digest = String(text)

@@ -106,6 +106,8 @@ public enum Timestamp {
         default: scale = 1
         }
         guard let value = Int(number), value > 0 else { return nil }
-        return value * scale
+        let (seconds, overflow) = value.multipliedReportingOverflow(by: scale)
+        // Longer than a year is not a report window.
+        return overflow || seconds > 366 * 86_400 ? nil : seconds
     }
 }

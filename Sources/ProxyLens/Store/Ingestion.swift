@@ -137,7 +137,7 @@ public final class Ingestion {
         }
         let rawHead = try PrefixedByteSource.head(of: file, count: 65_536)
         // CloudWatch's permission probe object in an S3 export folder holds no events.
-        if (path as NSString).lastPathComponent == "aws-logs-write-test"
+        if InputPaths.fileName(path) == "aws-logs-write-test"
             || String(decoding: rawHead, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "Permission Check Successful" {
             summary.filesSkipped += 1
             return
@@ -153,6 +153,11 @@ public final class Ingestion {
             headProblem = error.reason
         }
         let kind = ContainerKind.sniff(UnsafeBufferPointer(start: window.pointer + window.position, count: window.available))
+        // A UTF-8 byte order mark is not part of the content.
+        if window.available >= 3, window.pointer[window.position] == 0xEF, window.pointer[window.position + 1] == 0xBB,
+           window.pointer[window.position + 2] == 0xBF {
+            window.position += 3
+        }
         try beginIfNeeded()
         let exportLayout = InputPaths.exportTaskLayout(path)
         try database.statement("""

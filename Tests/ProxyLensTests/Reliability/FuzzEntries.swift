@@ -168,10 +168,11 @@ enum FuzzEntry {
             let summary = try Ingestion(database: database).run(paths: [path])
             let stored = try database.scalar("SELECT count(*) FROM event").int ?? -1
             FuzzCheck.require(Int(stored) == summary.eventsAdded, "\(summary.eventsAdded) events added but \(stored) rows in event")
-            if summary.problems > 0 {
-                let rows = try database.scalar("SELECT count(*) FROM ingest_error").int ?? -1
-                FuzzCheck.require(Int(rows) == summary.problems, "\(summary.problems) problems but \(rows) ingest_error rows")
-            }
+            // Every problem (nothing read past it) and every note (data kept, e.g. invalid UTF-8
+            // replaced) is one ingest_error row.
+            let rows = try database.scalar("SELECT count(*) FROM ingest_error").int ?? -1
+            FuzzCheck.require(Int(rows) == summary.problems + summary.notes,
+                              "\(summary.problems) problems and \(summary.notes) notes but \(rows) ingest_error rows")
             guard summary.eventsAdded > 0 else { return }
             _ = try Classifier(database: database).run()
             if KnownBug.enabled, try KnownBug.farApartProxyTimes(database) { return }
@@ -316,12 +317,8 @@ enum FuzzEntry {
         _ = JSONText.string(text)
         _ = CSVText.field(text)
         _ = TextTable.render(["a", "b"], [[text, text]])
-        _ = Timestamp.parseDuration(text)
-        // The path helpers see file names as text.
-        _ = InputPaths.stem(text)
-        _ = InputPaths.streamName(fromPath: text)
-        _ = InputPaths.exportTaskLayout(text)
-        _ = InputPaths.guessLogGroup(path: text, sawLambda: true, sawProxy: data.count % 2 == 0)
+        // F8: parseDuration multiplies without overflow checks ("7777786603810360d" traps).
+        if !KnownBug.enabled || text.utf8.count < 12 { _ = Timestamp.parseDuration(text) }
 
         // Timestamps: what parses prints as ISO-8601 and parses back to the same instant.
         // (Years 1970 to 9999: ISO-8601 as printed has four year digits.)
@@ -329,6 +326,15 @@ enum FuzzEntry {
             let iso = Timestamp.iso(ms)
             FuzzCheck.require(Timestamp.parse(iso) == ms, "\(text.debugDescription) → \(ms) → \(iso) → \(Timestamp.parse(iso).map(String.init) ?? "nil")")
         }
+
+        // The path helpers see file names as text. F7: Foundation's NSString.lastPathComponent
+        // (swift-corelibs-foundation) traps on "a///b//" and on "x//日" (a double slash before a
+        // last component of one non-ASCII character).
+        if KnownBug.enabled && text.contains("//") { return }
+        _ = InputPaths.stem(text)
+        _ = InputPaths.streamName(fromPath: text)
+        _ = InputPaths.exportTaskLayout(text)
+        _ = InputPaths.guessLogGroup(path: text, sawLambda: true, sawProxy: data.count % 2 == 0)
     }
 }
 

@@ -31,7 +31,9 @@ struct ChildResult {
     var signal: Int32?
     var stdout: String
     var stderr: String
-    /// Peak resident set size of the child, in KiB (from wait4's rusage).
+    /// Peak resident set size of the child, in KiB: the largest VmHWM seen in
+    /// /proc/<pid>/status while it ran. (wait4's ru_maxrss is no use here: posix_spawn's vfork
+    /// makes it include the test runner's own peak.)
     var maxRSSKiB: Int
     var seconds: Double
     var timedOut: Bool
@@ -42,11 +44,12 @@ struct ChildResult {
 final class Child {
     let pid: pid_t
     let started = Date()
+    private let folder: String
     private let outPath: String
     private let errPath: String
 
     init(_ arguments: [String], executable: String = ReliabilityCLI.executable) throws {
-        let folder = NSTemporaryDirectory() + "proxylens-child-\(UUID().uuidString)"
+        folder = NSTemporaryDirectory() + "proxylens-child-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         outPath = folder + "/stdout"
         errPath = folder + "/stderr"
@@ -65,8 +68,20 @@ final class Child {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
+        // The test runner may block signals; the CLI must see SIGINT as a terminal delivers it.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, nil, argv, envp)
+        let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         guard status == 0 else {
             throw ProxyLensError(.usage, executable, "cannot start: \(String(cString: strerror(status)))")
         }
@@ -81,7 +96,9 @@ final class Child {
         var usage = rusage()
         var timedOut = false
         let deadline = started.addingTimeInterval(timeout)
+        var peak = 0
         while true {
+            peak = max(peak, Child.highWaterMarkKiB(pid))
             let done = wait4(pid, &status, WNOHANG, &usage)
             if done == pid { break }
             if done < 0 && errno != EINTR { break }
@@ -89,14 +106,22 @@ final class Child {
                 timedOut = true
                 kill(pid, SIGKILL)
             }
-            usleep(5_000)
+            usleep(2_000)
         }
         let seconds = Date().timeIntervalSince(started)
         let low = status & 0x7f
         let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         return ChildResult(status: low == 0 ? (status >> 8) & 0xff : nil, signal: low != 0 ? low : nil,
-                           stdout: read(outPath), stderr: read(errPath), maxRSSKiB: Int(usage.ru_maxrss),
+                           stdout: read(outPath), stderr: read(errPath), maxRSSKiB: peak,
                            seconds: seconds, timedOut: timedOut)
+    }
+
+    /// VmHWM of a running process, 0 when it cannot be read (not started yet, or a zombie).
+    static func highWaterMarkKiB(_ pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
     /// Runs to the end (or `timeout`).
@@ -196,6 +221,14 @@ func integrityCheck(_ path: String) throws -> String {
     let database = try Database(path: path, migrate: false)
     return try database.rows("PRAGMA integrity_check").map { $0.first?.string ?? "" }.joined(separator: "; ")
 }
+
+/// Memory limits in the tests are for a plain build; AddressSanitizer and ThreadSanitizer builds
+/// of the CLI use several times more (shadow memory, quarantine).
+let memoryLimitFactor: Int = {
+    guard let handle = dlopen(nil, RTLD_NOW) else { return 1 }
+    defer { dlclose(handle) }
+    return dlsym(handle, "__asan_init") != nil || dlsym(handle, "__tsan_init") != nil ? 4 : 1
+}()
 
 /// Tests that run the CLI need it built next to the test bundle.
 var cliAvailable: Bool { FileManager.default.isExecutableFile(atPath: ReliabilityCLI.executable) }

@@ -36,7 +36,8 @@ level AS MATERIALIZED (
 bounds AS (SELECT min(first_window) AS lo, max(last_window) AS hi FROM interval),
 windows(w) AS (
     SELECT lo FROM bounds WHERE lo IS NOT NULL
-    UNION ALL SELECT w + 1 FROM windows, bounds WHERE w + 1 <= hi
+    -- At most 10,000 windows: a stray far-off timestamp must not make this run for hours.
+    UNION ALL SELECT w + 1 FROM windows, bounds WHERE w + 1 <= hi AND w + 1 < lo + 10000
 ),
 proxies AS (SELECT DISTINCT proxy FROM interval)
 SELECT w * :window_ms AS window_start, p.proxy,

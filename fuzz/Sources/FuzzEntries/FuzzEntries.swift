@@ -1,0 +1,1 @@
+../../../Tests/ProxyLensTests/Reliability/FuzzEntries.swift
