@@ -156,6 +156,9 @@ struct JSONReader {
         string.removeAll(keepingCapacity: true)
         stringHadInvalidUTF8 = false
         var sawHighByte = false
+        // Too-long strings are refused at their start, the same wherever reads happen to stop.
+        let start = window.offset
+        let tooLong = SyntaxError(offset: start, reason: "a string longer than \(window.maximumWindow >> 20) MiB")
         while true {
             let base = window.pointer
             var i = window.position
@@ -167,6 +170,7 @@ struct JSONReader {
                 if byte == UInt8(ascii: "\"") {
                     string.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart))
                     window.position = i + 1
+                    if string.count > window.maximumWindow { throw tooLong }
                     if sawHighByte { stringHadInvalidUTF8 = !JSONReader.isValidUTF8(string) }
                     return
                 }
@@ -176,7 +180,7 @@ struct JSONReader {
             }
             string.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart))
             window.position = i
-            if string.count > window.maximumWindow { throw fail("a string longer than \(window.maximumWindow >> 20) MiB") }
+            if string.count > window.maximumWindow { throw tooLong }
             if atEscape { try readEscape(); continue }
             if try !window.fill() { throw fail("the input ends inside a string (truncated?)") }
         }
