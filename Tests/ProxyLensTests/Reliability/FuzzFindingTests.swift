@@ -3,8 +3,8 @@ import Testing
 @testable import ProxyLens
 
 /// What the fuzzers found, as a user meets it: each test runs the CLI (with a time limit, so a
-/// hang fails instead of blocking the suite) on the reproducer from fuzz/crashes. Disabled while
-/// the bug is open; fuzz/README.md lists the findings.
+/// hang fails instead of blocking the suite) on the reproducer from fuzz/crashes. A test is
+/// disabled while its bug is open; fuzz/README.md lists the findings.
 @Suite("Reliability: fuzz findings", .serialized, .enabled(if: cliAvailable, "needs the proxylens executable next to the tests"))
 struct FuzzFindingTests {
     static func ingest(_ text: String, name: String = "inventory-api_1.json", timeout: Double = 20) throws -> (ChildResult, String, URL) {
@@ -67,13 +67,13 @@ struct FuzzFindingTests {
         #expect(report.status == 2)
     }
 
-    @Test("F2, F3 and F5 are still reproduced by the inputs in fuzz/crashes (remove this test with the last fix)")
-    func reproducersStillReproduce() throws {
-        // While the bugs are open, the filters in KnownBug must recognise their reproducers, or
-        // the fuzzers and the replay test would stop at them.
-        #expect(KnownBug.badJSON(Array(#"[{"a"}]"#.utf8)))
-        #expect(KnownBug.overflowsInt64(Array("1e300".utf8)))
-        #expect(!KnownBug.overflowsInt64(Array("1773478800000".utf8)))
-        #expect(!KnownBug.overflowsInt64(Array("1.7734788e12".utf8)))
+    @Test("F4: a string just over the limit is refused whether it arrives whole or a byte at a time")
+    func stringCapDoesNotDependOnReads() throws {
+        // A page whose message is 4,097 bytes, read through a 4,096-byte cap.
+        let page = Array(#"{"events":[{"logStreamName":"s","timestamp":1,"message":""#.utf8) + Array(repeating: UInt8(ascii: "a"), count: 4_097) + Array(#""}]}"#.utf8)
+        let whole = FuzzEntry.readJSON(page, chunk: nil)
+        let pieces = FuzzEntry.readJSON(page, chunk: 1)
+        #expect(whole.error != nil && whole.error?.contains("longer than") == true, "\(whole)")
+        #expect(whole == pieces)
     }
 }
