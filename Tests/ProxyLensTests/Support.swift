@@ -67,11 +67,13 @@ struct CommandResult {
 enum CLI {
     static var executable: String {
         let candidates = [
+            // The binary built beside this test bundle, whatever --scratch-path was used.
+            URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("proxylens").path,
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("proxylens").path,
             Bundle(for: Marker.self).bundleURL.deletingLastPathComponent().appendingPathComponent("proxylens").path,
             Fixture.root.appendingPathComponent(".build/debug/proxylens").path,
         ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[2]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[3]
     }
 
     final class Marker {}

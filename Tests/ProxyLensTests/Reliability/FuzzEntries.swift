@@ -148,11 +148,16 @@ enum FuzzEntry {
         return outcome
     }
 
-    /// Where `ingestAndReport` writes its input: a real file, as ingest reads paths.
+    /// Where `ingestAndReport` writes its input: a real file, as ingest reads paths. One folder
+    /// per process under `proxylens-fuzz/`; the folders of processes that have ended are removed.
     private static let scratchFolder: String = {
-        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        let folder = "\(base)/proxylens-fuzz-\(getpid())/lambda/inventory-api"
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let fm = FileManager.default
+        let root = (fm.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()) + "/proxylens-fuzz"
+        for name in (try? fm.contentsOfDirectory(atPath: root)) ?? [] {
+            if let pid = Int32(name), kill(pid, 0) != 0 && errno == ESRCH { try? fm.removeItem(atPath: "\(root)/\(name)") }
+        }
+        let folder = "\(root)/\(getpid())/lambda/inventory-api"
+        try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
     }()
 
