@@ -174,19 +174,6 @@ enum ProxyMessage {
         return String(rest)
     }
 
-    static func tag(_ message: String, _ name: String) -> String? {
-        guard let range = message.utf8Range(of: "[\(name)=") else { return nil }
-        return String(message[range.upperBound...].prefix { $0 != "]" })
-    }
-
-    /// `A new client connected from 10.0.10.240:56779.` → `10.0.10.240:56779`
-    static func clientAddress(_ body: String) -> String? {
-        guard body.hasPrefix("A new client connected from ") else { return nil }
-        var address = body.dropFirst("A new client connected from ".count)
-        if address.hasSuffix(".") { address = address.dropLast() }
-        return String(address)
-    }
-
     /// `Proxy authentication with … succeeded for user "X" …` → X
     static func authUser(_ body: String) -> String? {
         guard body.hasPrefix("Proxy authentication"), let range = body.utf8Range(of: "for user \"") else { return nil }

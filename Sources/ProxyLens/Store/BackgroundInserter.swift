@@ -32,8 +32,6 @@ final class BackgroundInserter: @unchecked Sendable {
 
     /// Updated by the inserting thread; read only after `drain()`.
     private(set) var eventsAdded = 0
-    private(set) var firstRowId: Int64?
-    private(set) var lastRowId: Int64?
 
     init(database: Database, insert: Statement) {
         self.database = database
@@ -46,8 +44,6 @@ final class BackgroundInserter: @unchecked Sendable {
 
     func resetCounts() {
         eventsAdded = 0
-        firstRowId = nil
-        lastRowId = nil
     }
 
     func submit(_ batch: [PreparedEvent]) throws {
@@ -118,12 +114,7 @@ final class BackgroundInserter: @unchecked Sendable {
             statement.bind(event.transactionEffect, at: 16)
             statement.bind(event.sourceId, at: 17)
             try statement.step()
-            if database.changes > 0 {
-                eventsAdded += 1
-                let id = database.lastInsertRowID
-                if firstRowId == nil { firstRowId = id }
-                lastRowId = id
-            }
+            if database.changes > 0 { eventsAdded += 1 }
         }
     }
 }

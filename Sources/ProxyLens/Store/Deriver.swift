@@ -64,7 +64,6 @@ struct Deriver {
         var lastActivityEventId: Int64?
         var lastActivityTs: Int64?
         var transactionDepth = 0
-        var closed = false
 
         init(requestId: String, function: String, instance: String, group: String?, ts: Int64) {
             self.requestId = requestId
@@ -204,7 +203,6 @@ struct Deriver {
                     PlatformRecord.applyReport(message ?? "", to: target)
                 }
                 target.endTs = ts
-                target.closed = true
                 if current === target { current = nil; currentId = [] }
             case 10:
                 PlatformRecord.applyRuntimeDone(message ?? "", to: target)

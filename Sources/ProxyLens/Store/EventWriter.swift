@@ -18,8 +18,6 @@ final class EventWriter: EventSink {
     private var groupsSeen: Set<String?> = []
     /// The one log group this source's events belong to, if only one.
     var singleGroup: String? { groupsSeen.count == 1 ? groupsSeen.first ?? nil : nil }
-    private(set) var firstRowId: Int64?
-    private(set) var lastRowId: Int64?
     private var cleaned: [UInt8] = []
     /// Bulk mode (the database had no events when the run began): the dedupe index is built once
     /// at the end, and duplicates within the run are caught by this set of 64-bit keys instead.
@@ -79,8 +77,6 @@ final class EventWriter: EventSink {
         sawProxy = false
         eventsWithoutGroup = 0
         groupsSeen = []
-        firstRowId = nil
-        lastRowId = nil
     }
 
     func note(_ issue: IngestIssue) { onIssue(issue) }
@@ -139,8 +135,6 @@ final class EventWriter: EventSink {
         try flushBatch()
         try inserter.drain()
         eventsAdded = inserter.eventsAdded
-        firstRowId = inserter.firstRowId
-        lastRowId = inserter.lastRowId
     }
 
     /// True when the bytes are valid UTF-8 with no NUL.

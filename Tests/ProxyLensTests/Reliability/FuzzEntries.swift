@@ -306,8 +306,14 @@ enum FuzzEntry {
         _ = ErrorText.exceptionType(text)
         _ = ErrorText.jsonErrorType(text)
         let body = ProxyMessage.body(text)
-        _ = ProxyMessage.tag(text, "clientConnection")
-        _ = ProxyMessage.clientAddress(body)
+        // The byte-level proxy parsing the derive pass uses.
+        var copy = text
+        copy.withUTF8 { bytes in
+            let slice = ProxyBytes.body(bytes)
+            _ = ProxyBytes.tag(bytes, "[proxyEndpoint=")
+            _ = ProxyBytes.reason(slice)
+            _ = ProxyBytes.quoted(slice, after: "for user \"")
+        }
         _ = ProxyMessage.authUser(body)
         let (reason, _) = ProxyMessage.reasonAndDigest(body)
         if let reason { _ = ProxyMessage.closeKind(reason); _ = Advice.pinningRemedy(reason: reason, digest: nil) }
