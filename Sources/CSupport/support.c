@@ -8,6 +8,11 @@ int proxylens_inflate_init(z_stream *stream) {
     return inflateInit2(stream, 15 + 32);
 }
 
+void proxylens_sqlite_configure(void) {
+    // No global memory statistics: they take a mutex on every allocation.
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 sqlite3_destructor_type proxylens_sqlite_transient(void) {
     return SQLITE_TRANSIENT;
 }

@@ -9,6 +9,9 @@
 /// inflateInit2 is a macro; windowBits 15+32 accepts gzip and zlib headers.
 int proxylens_inflate_init(z_stream *stream);
 
+/// Process-wide SQLite settings (sqlite3_config is variadic); call before the first open.
+void proxylens_sqlite_configure(void);
+
 /// SQLITE_TRANSIENT is a macro built from a cast Swift cannot import.
 sqlite3_destructor_type proxylens_sqlite_transient(void);
 
@@ -20,5 +23,21 @@ void proxylens_sha256_final(proxylens_sha256 *ctx, uint8_t digest[32]);
 
 /// memmem without _GNU_SOURCE in Swift's view of glibc.
 void *proxylens_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
+/// One `events[]` element read in one pass (see event_object.c); offsets are into the input.
+typedef struct {
+    size_t consumed;            // bytes up to and including the closing brace
+    size_t stream_start, stream_length;
+    size_t event_id_start, event_id_length;
+    size_t message_length;      // decoded into the caller's buffer
+    int64_t timestamp;
+    int64_t ingestion_time;
+    int has_stream, has_ingestion_time, message_high;
+} proxylens_event_fields;
+
+/// `p` starts just after an event object's opening brace. Returns 1 when the whole object was
+/// read, 0 when the caller must read it with the general JSON reader instead.
+int proxylens_read_event_object(const uint8_t *p, size_t n, uint8_t *message, size_t message_capacity,
+                                proxylens_event_fields *fields);
 
 #endif

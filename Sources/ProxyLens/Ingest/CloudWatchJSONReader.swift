@@ -1,3 +1,8 @@
+import CSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads every JSON container CloudWatch Logs produces for log events, by the keys it finds:
 /// `filter-log-events` / `get-log-events` pages (`events[]`), subscription-filter payloads
 /// (`logEvents[]`, one or many concatenated as Firehose writes them), Logs Insights
@@ -45,6 +50,8 @@ struct CloudWatchJSONReader {
         // sample; events met before them are held until the object ends.
         var held: [RawEvent] = []
         var holding = false
+        // One event value is reused for the whole array, so reading an event allocates nothing.
+        var event = RawEvent(logStream: "", timestamp: 0, message: [])
         while true {
             let token = try json.next()
             if token == .objectEnd { break }
@@ -59,7 +66,8 @@ struct CloudWatchJSONReader {
                     if element == .end { throw JSONReader.SyntaxError(offset: json.offset, reason: "the input ends inside an array (truncated?)") }
                     guard element == .objectStart else { try json.skipValue(after: element); continue }
                     let start = json.offset
-                    guard var event = try readEventObject(&json) else {
+                    let read = readEventObjectInOnePass(&json, into: &event)
+                    guard try read || readEventObject(&json, into: &event) else {
                         // One bad event is skipped and named; the rest of the page is still read.
                         sink.note(IngestIssue(offset: start, reason: "a log event without a readable timestamp, skipped"))
                         continue
@@ -107,9 +115,57 @@ struct CloudWatchJSONReader {
     private var lastStreamBytes: [UInt8] = []
     private var lastStream = ""
 
-    /// nil when the event has no usable timestamp.
-    private mutating func readEventObject(_ json: inout JSONReader) throws -> RawEvent? {
-        var event = RawEvent(logStream: "", timestamp: 0, message: [])
+    /// Where the one-pass reader decodes messages; longer ones take the general path.
+    private static let onePassMessageCapacity = 1 << 16
+    private var onePassMessage = [UInt8](repeating: 0, count: CloudWatchJSONReader.onePassMessageCapacity)
+
+    /// Reads the common shape of an event object with the one-pass reader in C (event_object.c);
+    /// false, with nothing consumed, when it declines and the general reader must read it.
+    private mutating func readEventObjectInOnePass(_ json: inout JSONReader, into event: inout RawEvent) -> Bool {
+        // Only the bytes already in the window: reading ahead here could meet a read error
+        // before events the general reader would have kept.
+        let window = json.window
+        var fields = proxylens_event_fields()
+        let input = window.pointer + window.position
+        let accepted = onePassMessage.withUnsafeMutableBufferPointer { message in
+            proxylens_read_event_object(input, window.available, message.baseAddress, message.count, &fields) == 1
+        }
+        guard accepted else { return false }
+        event.logGroup = nil
+        event.line = nil
+        event.offset = nil
+        event.timestamp = fields.timestamp
+        event.ingestionTime = fields.has_ingestion_time != 0 ? fields.ingestion_time : nil
+        event.eventIdBytes.removeAll(keepingCapacity: true)
+        event.eventIdBytes.append(contentsOf: UnsafeBufferPointer(start: input + fields.event_id_start, count: fields.event_id_length))
+        event.message.removeAll(keepingCapacity: true)
+        onePassMessage.withUnsafeBufferPointer { event.message.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<fields.message_length])) }
+        if fields.has_stream != 0 {
+            let stream = UnsafeBufferPointer(start: input + fields.stream_start, count: fields.stream_length)
+            let same = stream.count == lastStreamBytes.count
+                && (stream.isEmpty || lastStreamBytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, stream.baseAddress!, stream.count) == 0 })
+            if !same {
+                lastStreamBytes = Array(stream)
+                lastStream = String(decoding: stream, as: UTF8.self)
+            }
+            event.logStream = lastStream
+        } else {
+            event.logStream = ""
+        }
+        json.endObject(consumedElsewhere: fields.consumed)
+        return true
+    }
+
+    /// Fills `event` (whose buffers are reused); false when the event has no usable timestamp.
+    private mutating func readEventObject(_ json: inout JSONReader, into event: inout RawEvent) throws -> Bool {
+        event.logGroup = nil
+        event.logStream = ""
+        event.timestamp = 0
+        event.ingestionTime = nil
+        event.eventIdBytes.removeAll(keepingCapacity: true)
+        event.message.removeAll(keepingCapacity: true)
+        event.line = nil
+        event.offset = nil
         var sawTimestamp = false
         while true {
             let token = try json.next()
@@ -117,7 +173,9 @@ struct CloudWatchJSONReader {
             guard token == .key else { throw JSONReader.SyntaxError(offset: json.offset, reason: "expected a key") }
             if json.keyIs("message") {
                 let value = try json.next()
-                if value == .string { event.message = json.string } else { event.message = Array((try json.scalarText(value) ?? "").utf8) }
+                // The decoded bytes change hands instead of being copied: the reader decodes the
+                // next string into this event's previous buffer.
+                if value == .string { swap(&event.message, &json.string) } else { event.message = Array((try json.scalarText(value) ?? "").utf8) }
             } else if json.keyIs("timestamp") {
                 let value = try json.next()
                 if value == .number, let ms = json.integerValue { event.timestamp = ms; sawTimestamp = true }
@@ -138,13 +196,19 @@ struct CloudWatchJSONReader {
                 let value = try json.next()
                 if value == .number { event.ingestionTime = json.integerValue } else { try json.skipValue(after: value) }
             } else if json.keyIs("eventId") || json.keyIs("id") {
-                let id = try json.scalarText(try json.next())
-                event.eventId = id?.isEmpty == true ? nil : id
+                let value = try json.next()
+                event.eventIdBytes.removeAll(keepingCapacity: true)
+                switch value {
+                case .string, .number: event.eventIdBytes.append(contentsOf: json.string)
+                case .bool(let flag): event.eventIdBytes.append(contentsOf: (flag ? "true" : "false").utf8)
+                case .null: break
+                default: try json.skipValue(after: value)
+                }
             } else {
                 try json.skipValue()
             }
         }
-        return sawTimestamp ? event : nil
+        return sawTimestamp
     }
 
     /// `get-query-results`: rows of `{field, value}` pairs, all values strings.

@@ -158,7 +158,7 @@ struct JSONReader {
         var sawHighByte = false
         // Too-long strings are refused at their start, the same wherever reads happen to stop.
         let start = window.offset
-        let tooLong = SyntaxError(offset: start, reason: "a string longer than \(window.maximumWindow >> 20) MiB")
+        var tooLong: SyntaxError { SyntaxError(offset: start, reason: "a string longer than \(window.maximumWindow >> 20) MiB") }
         while true {
             let base = window.pointer
             var i = window.position
@@ -271,6 +271,15 @@ struct JSONReader {
             case .error: return false
             }
         }
+    }
+
+    /// Closes the object whose opening brace `next()` returned, after someone else read its
+    /// remaining `count` bytes (the closing brace included) straight from the window.
+    mutating func endObject(consumedElsewhere count: Int) {
+        window.position += count
+        inObject.removeLast()
+        expectingKey.removeLast()
+        valueCompleted()
     }
 
     /// Skips the value that starts with `token` (already read).

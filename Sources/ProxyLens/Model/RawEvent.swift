@@ -5,7 +5,13 @@ public struct RawEvent {
     /// CloudWatch timestamp, epoch milliseconds UTC.
     public var timestamp: Int64
     public var ingestionTime: Int64?
-    public var eventId: String?
+    /// CloudWatch eventId as exported (empty when there is none); kept as bytes because every
+    /// event has one and it is only ever copied into the database.
+    public var eventIdBytes: [UInt8]
+    public var eventId: String? {
+        get { eventIdBytes.isEmpty ? nil : String(decoding: eventIdBytes, as: UTF8.self) }
+        set { eventIdBytes = newValue.map { Array($0.utf8) } ?? [] }
+    }
     /// The message bytes exactly as exported (invalid UTF-8 is replaced when stored, and noted).
     public var message: [UInt8]
     /// 1-based line of the event's first line in a text container.
@@ -19,7 +25,7 @@ public struct RawEvent {
         self.logStream = logStream
         self.timestamp = timestamp
         self.ingestionTime = ingestionTime
-        self.eventId = eventId
+        self.eventIdBytes = eventId.map { Array($0.utf8) } ?? []
         self.message = message
         self.line = line
         self.offset = offset

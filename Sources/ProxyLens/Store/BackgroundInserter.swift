@@ -1,34 +1,20 @@
+import CSupport
 import Foundation
-
-/// One event ready to insert: every value computed by the reading thread, so the inserting
-/// thread only binds and steps.
-struct PreparedEvent {
-    var sourceId: Int64
-    var logGroup: String?
-    var logStream: String
-    var timestamp: Int64
-    var ingestionTime: Int64?
-    var eventId: String?
-    var message: [UInt8]
-    var line: Int64?
-    var offset: Int64?
-    var hash: Int64
-    var parsed: ParsedLine
-    var transactionEffect: Int64
-}
 
 /// Inserts batches of events on a second thread while the first one parses the next batch.
 /// The two threads never use the connection at the same time: the reader hands batches over
 /// through a small bounded queue and calls `drain()` before it touches the database itself.
 final class BackgroundInserter: @unchecked Sendable {
     private let condition = NSCondition()
-    private var queue: [[PreparedEvent]] = []
+    private var queue: [EventBatch] = []
     private var busy = false
     private var stopped = false
     private var failure: Error?
     private let insert: Statement
     private let database: Database
     private static let maximumQueued = 4
+    /// Written batches, emptied, for the reading thread to fill again.
+    private var spare: [EventBatch] = []
 
     /// Updated by the inserting thread; read only after `drain()`.
     private(set) var eventsAdded = 0
@@ -42,11 +28,18 @@ final class BackgroundInserter: @unchecked Sendable {
         thread.start()
     }
 
+    /// An empty batch to fill: a written one when there is one.
+    func emptyBatch() -> EventBatch {
+        condition.lock()
+        defer { condition.unlock() }
+        return spare.popLast() ?? EventBatch()
+    }
+
     func resetCounts() {
         eventsAdded = 0
     }
 
-    func submit(_ batch: [PreparedEvent]) throws {
+    func submit(_ batch: EventBatch) throws {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= Self.maximumQueued && failure == nil { condition.wait() }
@@ -79,12 +72,14 @@ final class BackgroundInserter: @unchecked Sendable {
             condition.lock()
             while queue.isEmpty && !stopped { condition.wait() }
             if queue.isEmpty && stopped { condition.unlock(); return }
-            let batch = queue.removeFirst()
+            var batch = queue.removeFirst()
             busy = true
             condition.unlock()
             var error: Error?
             do { try write(batch) } catch let caught { error = caught }
+            batch.removeAll()
             condition.lock()
+            if spare.count < Self.maximumQueued + 2 { spare.append(batch) }
             busy = false
             if let error { failure = error }
             condition.broadcast()
@@ -92,29 +87,34 @@ final class BackgroundInserter: @unchecked Sendable {
         }
     }
 
-    private func write(_ batch: [PreparedEvent]) throws {
+    private func write(_ batch: EventBatch) throws {
         let statement = insert
-        for event in batch {
-            statement.reset()
-            statement.bind(event.logGroup, at: 1)
-            statement.bind(event.logStream, at: 2)
-            statement.bind(event.timestamp, at: 3)
-            statement.bind(event.ingestionTime, at: 4)
-            statement.bind(event.eventId, at: 5)
-            event.message.withUnsafeBufferPointer { statement.bindText($0, at: 6) }
-            statement.bind(event.line, at: 7)
-            statement.bind(event.offset, at: 8)
-            statement.bind(event.hash, at: 9)
-            statement.bind(event.parsed.kind.rawValue, at: 10)
-            statement.bind(event.parsed.requestId, at: 11)
-            statement.bind(event.parsed.level, at: 12)
-            statement.bind(event.parsed.proxyTimestamp, at: 13)
-            statement.bind(event.parsed.clientConnection, at: 14)
-            statement.bind(event.parsed.dbConnection, at: 15)
-            statement.bind(event.transactionEffect, at: 16)
-            statement.bind(event.sourceId, at: 17)
-            try statement.step()
-            if database.changes > 0 { eventsAdded += 1 }
+        let pointer = statement.pointer
+        try batch.bytes.withUnsafeBufferPointer { arena in
+            let base = arena.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            for row in batch.rows {
+                sqlite3_reset(pointer)
+                statement.bind(row.logGroup, in: base, at: 1)
+                statement.bind(row.logStream, in: base, at: 2)
+                sqlite3_bind_int64(pointer, 3, row.timestamp)
+                statement.bind(row.ingestionTime, present: row.present & EventBatch.Present.ingestionTime != 0, at: 4)
+                statement.bind(row.eventId, in: base, at: 5)
+                statement.bind(row.message, in: base, at: 6)
+                statement.bind(row.line, present: row.present & EventBatch.Present.line != 0, at: 7)
+                statement.bind(row.offset, present: row.present & EventBatch.Present.offset != 0, at: 8)
+                sqlite3_bind_int64(pointer, 9, row.hash)
+                statement.bind(row.kind, at: 10)
+                statement.bind(row.requestId, in: base, at: 11)
+                statement.bind(row.level, in: base, at: 12)
+                statement.bind(row.proxyTimestamp, present: row.present & EventBatch.Present.proxyTimestamp != 0, at: 13)
+                statement.bind(row.clientConnection, present: row.present & EventBatch.Present.clientConnection != 0, at: 14)
+                statement.bind(row.dbConnection, present: row.present & EventBatch.Present.dbConnection != 0, at: 15)
+                sqlite3_bind_int64(pointer, 16, row.transactionEffect)
+                sqlite3_bind_int64(pointer, 17, row.sourceId)
+                try statement.step()
+                if database.changes > 0 { eventsAdded += 1 }
+            }
         }
     }
 }
+

@@ -18,6 +18,7 @@ public final class Database {
             throw ProxyLensError(.database, path, "no such database (run `proxylens ingest` or `analyze` first)")
         }
         let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        _ = Database.configured
         var db: OpaquePointer?
         let status = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         handle = db
@@ -38,6 +39,9 @@ public final class Database {
             try Migrator(database: self).checkReadable()
         }
     }
+
+    /// Runs once, before the first connection opens.
+    private static let configured: Void = proxylens_sqlite_configure()
 
     deinit {
         statementCache.removeAll()

@@ -16,17 +16,22 @@ final class EventWriter: EventSink {
     /// Groups for events whose container names none: (Lambda lines, proxy lines).
     var fallbackGroups: (lambda: String?, proxy: String?) = (nil, nil)
     private var groupsSeen: Set<String?> = []
+    private var lastGroupSeen: String?
     /// The one log group this source's events belong to, if only one.
     var singleGroup: String? { groupsSeen.count == 1 ? groupsSeen.first ?? nil : nil }
     private var cleaned: [UInt8] = []
-    /// Bulk mode (the database had no events when the run began): the dedupe index is built once
-    /// at the end, and duplicates within the run are caught by this set of 64-bit keys instead.
-    private var seenKeys: Set<UInt64>?
+    /// Bulk mode (the database had no events when the run began): duplicates within the run are
+    /// caught by this set of 64-bit keys, and the dedupe index is left to the next run that adds
+    /// events (building it costs about as much as reading a tenth of the input).
+    private var seenKeys: KeySet?
     /// Past this many keys the index is built early and the set dropped, to keep memory bounded.
     static let maximumKeysInMemory = 4_000_000
 
-    private var batch: [PreparedEvent] = []
+    private var batch = EventBatch()
     private let inserter: BackgroundInserter
+    /// The stream of the last event checked against `seenKeys`, and its hash.
+    private var keyStream = ""
+    private var keyStreamHash: UInt64 = 0
 
     deinit { inserter.stop() }
 
@@ -42,12 +47,15 @@ final class EventWriter: EventSink {
         let empty = try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM event)").int == 1
         if empty {
             if indexed { try database.execute("DROP INDEX event_dedupe") }
-            seenKeys = Set(minimumCapacity: 1 << 16)
+            seenKeys = KeySet(minimumCapacity: 1 << 16)
         } else if !indexed {
-            // A run in bulk mode was killed before it built the index.
-            try Self.buildDedupeIndex(database)
+            // The database was bulk-loaded, which leaves the index to the first run that adds to
+            // it: built on the first event, so that a run that only skips files never pays for it.
+            needsDedupeIndex = true
         }
     }
+
+    private var needsDedupeIndex = false
 
     /// As in migrations/0001_create_ingest_schema.sql.
     static let createDedupeIndex = "CREATE UNIQUE INDEX IF NOT EXISTS event_dedupe ON event(log_stream, ts, msg_hash)"
@@ -60,11 +68,12 @@ final class EventWriter: EventSink {
             """ + createDedupeIndex)
     }
 
-    /// Ends bulk mode: builds the dedupe index (inside the caller's transaction).
-    func finishBulk() throws {
+    /// Ends bulk mode. A bulk load does not build the dedupe index (see `needsDedupeIndex`),
+    /// unless it holds so many keys that it goes on with the index instead (`buildingIndex`).
+    func endBulk(buildingIndex: Bool) throws {
         guard seenKeys != nil else { return }
         seenKeys = nil
-        try database.execute(Self.createDedupeIndex)
+        if buildingIndex { try database.execute(Self.createDedupeIndex) }
     }
 
     /// Starts counting for a new source.
@@ -81,7 +90,15 @@ final class EventWriter: EventSink {
 
     func note(_ issue: IngestIssue) { onIssue(issue) }
 
+    /// True while duplicates are caught in memory rather than by the index (a fresh database).
+    var isBulk: Bool { seenKeys != nil }
+
     func accept(_ event: inout RawEvent) throws {
+        if needsDedupeIndex {
+            // Nothing has been handed to the inserting thread yet in this run.
+            needsDedupeIndex = false
+            try Self.buildDedupeIndex(database)
+        }
         eventsRead += 1
         if !Self.isCleanText(event.message) {
             cleaned = Self.cleanText(event.message)
@@ -92,42 +109,59 @@ final class EventWriter: EventSink {
         }
         let groupMissing = event.logGroup == nil
         if groupMissing { eventsWithoutGroup += 1 }
-        var group = event.logGroup
-        let prepared = event.message.withUnsafeBufferPointer { message -> PreparedEvent? in
+        let added = try event.message.withUnsafeBufferPointer { message -> Bool in
             let hash = MessageHash.of(message)
             if seenKeys != nil {
-                var key = hash &+ UInt64(bitPattern: event.timestamp) &* 0x9E37_79B9_7F4A_7C15
-                for byte in event.logStream.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
-                if seenKeys?.insert(key).inserted == false { return nil }
+                if event.logStream != keyStream {
+                    keyStream = event.logStream
+                    keyStreamHash = MessageHash.fnv(keyStream.utf8)
+                }
+                let key = (hash &+ UInt64(bitPattern: event.timestamp) &* 0x9E37_79B9_7F4A_7C15) ^ keyStreamHash
+                if seenKeys?.insert(key) == false { return false }
             }
             let (parsed, _) = LineFormat.parse(message)
-            if groupMissing { group = parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda }
-            if groupsSeen.count < 2 { groupsSeen.insert(group) }
+            let group = groupMissing ? (parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda) : event.logGroup
+            if groupsSeen.count < 2, group != lastGroupSeen || groupsSeen.isEmpty {
+                lastGroupSeen = group
+                groupsSeen.insert(group)
+            }
             switch parsed.kind {
             case .proxy: sawProxy = true
             case .start, .report, .platformStart, .platformReport, .initStart: sawLambda = true
             default: break
             }
-            return PreparedEvent(
-                sourceId: sourceId, logGroup: group, logStream: event.logStream, timestamp: event.timestamp,
-                ingestionTime: event.ingestionTime, eventId: event.eventId, message: event.message,
-                line: event.line.map(Int64.init), offset: event.offset, hash: Int64(bitPattern: hash), parsed: parsed,
-                transactionEffect: parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0)
+            var present: UInt8 = 0
+            if event.ingestionTime != nil { present |= EventBatch.Present.ingestionTime }
+            if event.line != nil { present |= EventBatch.Present.line }
+            if event.offset != nil { present |= EventBatch.Present.offset }
+            if parsed.proxyTimestamp != nil { present |= EventBatch.Present.proxyTimestamp }
+            if parsed.clientConnection != nil { present |= EventBatch.Present.clientConnection }
+            if parsed.dbConnection != nil { present |= EventBatch.Present.dbConnection }
+            let row = EventBatch.Row(
+                sourceId: sourceId, timestamp: event.timestamp, ingestionTime: event.ingestionTime ?? 0,
+                line: Int64(event.line ?? 0), offset: event.offset ?? 0, hash: Int64(bitPattern: hash),
+                proxyTimestamp: parsed.proxyTimestamp ?? 0, clientConnection: parsed.clientConnection ?? 0,
+                dbConnection: parsed.dbConnection ?? 0,
+                transactionEffect: parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0,
+                logGroup: batch.group(group), logStream: batch.stream(event.logStream),
+                eventId: event.eventIdBytes.isEmpty ? .null : batch.append(event.eventIdBytes),
+                message: batch.append(message), requestId: batch.append(parsed.requestId), level: batch.append(parsed.level),
+                kind: parsed.kind, present: present)
+            batch.rows.append(row)
+            return true
         }
-        guard let prepared else { return }
-        batch.append(prepared)
-        if batch.count >= 2048 { try flushBatch() }
+        guard added else { return }
+        if batch.isFull { try flushBatch() }
         if (seenKeys?.count ?? 0) > Self.maximumKeysInMemory {
             try finish()
-            try finishBulk()
+            try endBulk(buildingIndex: true)
         }
     }
 
     private func flushBatch() throws {
         guard !batch.isEmpty else { return }
         try inserter.submit(batch)
-        batch = []
-        batch.reserveCapacity(2048)
+        batch = inserter.emptyBatch()
     }
 
     /// Waits until every event accepted so far is in the database, then updates the counts.
@@ -157,6 +191,15 @@ final class EventWriter: EventSink {
 /// FNV-1a over the message without trailing white space, so that `aws logs tail` (which strips
 /// it) and the other exports of the same event agree.
 enum MessageHash {
+    static func fnv<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
+
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x0a || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0d { end -= 1 }
