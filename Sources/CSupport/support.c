@@ -42,3 +42,32 @@ void proxylens_sha256_final(proxylens_sha256 *ctx, uint8_t digest[32]) {
 void *proxylens_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
     return memmem(haystack, haystack_length, needle, needle_length);
 }
+
+int proxylens_is_clean_ascii(const uint8_t *bytes, size_t length) {
+    size_t i = 0;
+    uint64_t high = 0, zero = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t word;
+        memcpy(&word, bytes + i, 8);
+        high |= word;
+        // A zero byte in the word (the classic haszero test).
+        zero |= (word - 0x0101010101010101ull) & ~word;
+    }
+    if ((high | zero) & 0x8080808080808080ull) return 0;
+    for (; i < length; i++) {
+        if (bytes[i] == 0 || bytes[i] >= 0x80) return 0;
+    }
+    return 1;
+}
+
+int proxylens_mentions_transaction(const uint8_t *bytes, size_t length) {
+    // "tran", "comm" and "roll" as little-endian words, compared after folding ASCII case.
+    const uint32_t tran = 0x6e617274u, comm = 0x6d6d6f63u, roll = 0x6c6c6f72u;
+    for (size_t i = 0; i + 4 <= length; i++) {
+        uint32_t word;
+        memcpy(&word, bytes + i, 4);
+        word |= 0x20202020u;
+        if (word == tran || word == comm || word == roll) return 1;
+    }
+    return 0;
+}

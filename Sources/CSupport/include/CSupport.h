@@ -24,6 +24,13 @@ void proxylens_sha256_final(proxylens_sha256 *ctx, uint8_t digest[32]);
 /// memmem without _GNU_SOURCE in Swift's view of glibc.
 void *proxylens_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
+/// 1 when every byte is ASCII and none is NUL (the common case of a log message).
+int proxylens_is_clean_ascii(const uint8_t *bytes, size_t length);
+
+/// 1 when the bytes contain "tran", "comm" or "roll" in any ASCII case: every transaction
+/// marker does, so lines without them need no closer look.
+int proxylens_mentions_transaction(const uint8_t *bytes, size_t length);
+
 /// One `events[]` element read in one pass (see event_object.c); offsets are into the input.
 typedef struct {
     size_t consumed;            // bytes up to and including the closing brace

@@ -18,6 +18,8 @@ final class BackgroundInserter: @unchecked Sendable {
 
     /// Updated by the inserting thread; read only after `drain()`.
     private(set) var eventsAdded = 0
+    /// CPU seconds the inserting thread spent writing (for PROXYLENS_TIMING).
+    private(set) var cpuSeconds = 0.0
 
     init(database: Database, insert: Statement) {
         self.database = database
@@ -76,7 +78,9 @@ final class BackgroundInserter: @unchecked Sendable {
             busy = true
             condition.unlock()
             var error: Error?
+            let started = ThreadClock.cpuSeconds()
             do { try write(batch) } catch let caught { error = caught }
+            cpuSeconds += ThreadClock.cpuSeconds() - started
             batch.removeAll()
             condition.lock()
             if spare.count < Self.maximumQueued + 2 { spare.append(batch) }
@@ -118,3 +122,12 @@ final class BackgroundInserter: @unchecked Sendable {
     }
 }
 
+
+/// CPU time of the calling thread.
+enum ThreadClock {
+    static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

@@ -90,6 +90,9 @@ final class EventWriter: EventSink {
 
     func note(_ issue: IngestIssue) { onIssue(issue) }
 
+    /// CPU seconds the inserting thread has spent so far.
+    var insertingCPUSeconds: Double { inserter.cpuSeconds }
+
     /// True while duplicates are caught in memory rather than by the index (a fresh database).
     var isBulk: Bool { seenKeys != nil }
 
@@ -173,6 +176,7 @@ final class EventWriter: EventSink {
 
     /// True when the bytes are valid UTF-8 with no NUL.
     static func isCleanText(_ bytes: [UInt8]) -> Bool {
+        if bytes.withUnsafeBufferPointer({ proxylens_is_clean_ascii($0.baseAddress, $0.count) }) == 1 { return true }
         var ascii = true
         for byte in bytes {
             if byte == 0 { return false }

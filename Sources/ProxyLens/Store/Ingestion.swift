@@ -65,6 +65,7 @@ public final class Ingestion {
             clock = Date()
         }
         let files = try InputPaths.expand(paths)
+        let readingCPU = ThreadClock.cpuSeconds()
         let writer = try EventWriter(database: database)
         defer { if inTransaction { try? database.execute("ROLLBACK") } }
         // A bulk load fills a database that held no events: nothing in it is worth an fsync at
@@ -78,6 +79,8 @@ public final class Ingestion {
             if batchEvents > 400_000 || !inTransaction { try commit() }
         }
         lap("read inputs")
+        summary.timings.append(("of which CPU: reading thread", ThreadClock.cpuSeconds() - readingCPU))
+        summary.timings.append(("inserting thread", writer.insertingCPUSeconds))
         try writer.endBulk(buildingIndex: false)
         try commit()
         if Ingestion.interrupted {
