@@ -18,6 +18,11 @@ struct CloudWatchJSONReader {
     private(set) var containerName = "log-events-json"
 
     private(set) var eventsRead = 0
+    /// Off, every event goes through the general JSON reader (the reference the one-pass reader
+    /// is tested against).
+    var usesOnePassReader = true
+    /// Events the one-pass reader read.
+    private(set) var eventsReadInOnePass = 0
 
     init(defaultStream: String?, defaultGroup: String?) {
         self.defaultStream = defaultStream
@@ -66,7 +71,8 @@ struct CloudWatchJSONReader {
                     if element == .end { throw JSONReader.SyntaxError(offset: json.offset, reason: "the input ends inside an array (truncated?)") }
                     guard element == .objectStart else { try json.skipValue(after: element); continue }
                     let start = json.offset
-                    let read = readEventObjectInOnePass(&json, into: &event)
+                    let read = usesOnePassReader && readEventObjectInOnePass(&json, into: &event)
+                    if read { eventsReadInOnePass += 1 }
                     guard try read || readEventObject(&json, into: &event) else {
                         // One bad event is skipped and named; the rest of the page is still read.
                         sink.note(IngestIssue(offset: start, reason: "a log event without a readable timestamp, skipped"))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ProxyLens
 
-/// The bulk path (fresh database: in-memory dedupe, index built once at the end, inserts on a
+/// The bulk path (fresh database: in-memory dedupe, no dedupe index until a later run, inserts on a
 /// second thread) and the incremental path (dedupe through the unique index) must store the
 /// same rows.
 @Suite("Fast path vs reference path")
@@ -54,5 +54,81 @@ struct FastPathTests {
         for table in a.keys.sorted() {
             #expect(a[table] == b[table], "\(table) differs between the bulk and the incremental path")
         }
+    }
+}
+
+/// The one-pass reader of `events[]` objects (event_object.c) and the general JSON reader must
+/// yield the same events, field for field, on everything the one-pass reader accepts.
+@Suite("One-pass event reader vs general JSON reader")
+struct OnePassReaderTests {
+    static func events(_ bytes: [UInt8], onePass: Bool) throws -> (events: [RawEvent], issues: [IngestIssue], onePass: Int) {
+        let sink = CollectingSink()
+        var reader = CloudWatchJSONReader(defaultStream: "stream-from-name", defaultGroup: nil)
+        reader.usesOnePassReader = onePass
+        let window = ByteWindow(MemoryByteSource(bytes))
+        try reader.read(window, into: sink)
+        return (sink.events, sink.issues, reader.eventsReadInOnePass)
+    }
+
+    static func same(_ a: [RawEvent], _ b: [RawEvent]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { x, y in
+            x.logGroup == y.logGroup && x.logStream == y.logStream && x.timestamp == y.timestamp
+                && x.ingestionTime == y.ingestionTime && x.eventIdBytes == y.eventIdBytes && x.message == y.message
+                && x.offset == y.offset
+        }
+    }
+
+    @Test("every JSON page in samples/ reads the same both ways, and the one-pass reader takes nearly all events")
+    func samplePages() throws {
+        var files: [String] = []
+        for folder in [Fixture.samples("containers/filter-log-events"), Fixture.samples("containers/get-log-events"),
+                       Fixture.samples("incident")] {
+            let walker = FileManager.default.enumerator(atPath: folder)
+            while let name = walker?.nextObject() as? String {
+                if name.hasSuffix(".json") { files.append(folder + "/" + name) }
+            }
+        }
+        #expect(files.count >= 3)
+        var total = 0, onePass = 0
+        for file in files {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            guard case .logEventsJSON = bytes.withUnsafeBufferPointer({ ContainerKind.sniff($0) }) else { continue }
+            let fast = try Self.events(bytes, onePass: true)
+            let general = try Self.events(bytes, onePass: false)
+            #expect(Self.same(fast.events, general.events), "\(file)")
+            #expect(fast.issues == general.issues, "\(file)")
+            total += fast.events.count
+            onePass += fast.onePass
+        }
+        #expect(total > 500)
+        #expect(onePass * 10 >= total * 9, "one-pass reader took \(onePass) of \(total) events")
+    }
+
+    @Test("escapes, surrogates, odd values and odd keys: the same events whichever reader takes them")
+    func edgeCases() throws {
+        let objects = [
+            #"{"logStreamName": "s", "timestamp": 1712568068991, "message": "tab\there \"q\" back\\slash \/ \b\f\r\n", "ingestionTime": 1712568070017, "eventId": "0001"}"#,
+            #"{"logStreamName":"s","timestamp":1712568068991,"message":"caf\u00e9 \ud83d\ude00 lone \ud83d then \udc00 end"}"#,
+            #"{"timestamp": 1712568068991, "message": "no stream, no id"}"#,
+            #"{"logStreamName": "s", "timestamp": "2024-04-08T09:21:08.991Z", "message": "timestamp as text"}"#,
+            #"{"logStreamName": "s", "timestamp": 1712568068991.5, "message": "fraction"}"#,
+            #"{"logStreamName": "s", "timestamp": 1712568068991, "message": "extra key", "extra": {"a": [1, 2]}}"#,
+            #"{"logStreamName": "s", "timestamp": 1712568068991, "eventId": 123, "message": "numeric id"}"#,
+            #"{"logStreamName": "s\u0041", "timestamp": 1712568068991, "message": "escaped stream"}"#,
+            #"{"logStreamName": "s", "message": "no timestamp"}"#,
+            #"{"logStreamName": "s", "timestamp": 1712568068991, "message": "dup", "message": "second"}"#,
+            #"{"logStreamName": "s", "timestamp": 1712568068991, "message": "ünïcödé raw"}"#,
+            #"{"logStreamName": "s", "timestamp": 1712568068991, "message": null}"#,
+            #"{}"#,
+        ]
+        let page = "{\"events\": [\n" + objects.joined(separator: ",\n") + "\n]}"
+        let fast = try Self.events(Array(page.utf8), onePass: true)
+        let general = try Self.events(Array(page.utf8), onePass: false)
+        #expect(Self.same(fast.events, general.events))
+        #expect(fast.issues == general.issues)
+        #expect(fast.events.count == objects.count - 2)
+        #expect(fast.onePass >= 4)
+        #expect(fast.events[0].messageText == "tab\there \"q\" back\\slash / \u{8}\u{c}\r\n")
+        #expect(fast.events[1].messageText == "café 😀 lone \u{FFFD} then \u{FFFD} end")
     }
 }
