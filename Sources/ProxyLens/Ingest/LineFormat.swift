@@ -59,6 +59,20 @@ public struct LineFormat: Sendable {
         return (ParsedLine(kind: .other), "other")
     }
 
+    /// The same as `parse(_:)` without the format's name, for ingest, which calls it on every
+    /// line: looping over `all` copies each format (its name, examples and closure), and the
+    /// reference counting of those copies cost more than the matching itself.
+    static func fields(of message: UnsafeBufferPointer<UInt8>) -> ParsedLine {
+        matchers.withUnsafeBufferPointer { matchers in
+            for matcher in matchers {
+                if let parsed = matcher(message) { return parsed }
+            }
+            return ParsedLine(kind: .other)
+        }
+    }
+
+    private static let matchers = all.map(\.parse)
+
     public static func parse(_ message: String) -> (ParsedLine, String) {
         var copy = message
         return copy.withUTF8 { parse($0) }

@@ -10,7 +10,7 @@ final class BackgroundInserter: @unchecked Sendable {
     private var busy = false
     private var stopped = false
     private var failure: Error?
-    private let insert: Statement
+    private let statements: EventStatements
     private let database: Database
     private static let maximumQueued = 4
     /// Written batches, emptied, for the reading thread to fill again.
@@ -21,9 +21,9 @@ final class BackgroundInserter: @unchecked Sendable {
     /// CPU seconds the inserting thread spent writing (for PROXYLENS_TIMING).
     private(set) var cpuSeconds = 0.0
 
-    init(database: Database, insert: Statement) {
+    init(database: Database, statements: EventStatements) {
         self.database = database
-        self.insert = insert
+        self.statements = statements
         // The thread keeps the inserter alive until `stop()` lets it finish.
         let thread = Thread { self.loop() }
         thread.name = "proxylens-insert"
@@ -91,37 +91,79 @@ final class BackgroundInserter: @unchecked Sendable {
         }
     }
 
+    /// Rows go in `rowsPerStatement` at a time, the rest one by one: a statement of many rows
+    /// spends less per row on resetting and stepping.
     private func write(_ batch: EventBatch) throws {
-        let statement = insert
-        let pointer = statement.pointer
         try batch.bytes.withUnsafeBufferPointer { arena in
             let base = arena.baseAddress ?? UnsafePointer(bitPattern: 1)!
-            for row in batch.rows {
-                sqlite3_reset(pointer)
-                statement.bind(row.logGroup, in: base, at: 1)
-                statement.bind(row.logStream, in: base, at: 2)
-                sqlite3_bind_int64(pointer, 3, row.timestamp)
-                statement.bind(row.ingestionTime, present: row.present & EventBatch.Present.ingestionTime != 0, at: 4)
-                statement.bind(row.eventId, in: base, at: 5)
-                statement.bind(row.message, in: base, at: 6)
-                statement.bind(row.line, present: row.present & EventBatch.Present.line != 0, at: 7)
-                statement.bind(row.offset, present: row.present & EventBatch.Present.offset != 0, at: 8)
-                sqlite3_bind_int64(pointer, 9, row.hash)
-                statement.bind(row.kind, at: 10)
-                statement.bind(row.requestId, in: base, at: 11)
-                statement.bind(row.level, in: base, at: 12)
-                statement.bind(row.proxyTimestamp, present: row.present & EventBatch.Present.proxyTimestamp != 0, at: 13)
-                statement.bind(row.clientConnection, present: row.present & EventBatch.Present.clientConnection != 0, at: 14)
-                statement.bind(row.dbConnection, present: row.present & EventBatch.Present.dbConnection != 0, at: 15)
-                sqlite3_bind_int64(pointer, 16, row.transactionEffect)
-                sqlite3_bind_int64(pointer, 17, row.sourceId)
-                try statement.step()
-                if database.changes > 0 { eventsAdded += 1 }
+            try batch.rows.withUnsafeBufferPointer { rows in
+                var next = 0
+                while rows.count - next >= EventStatements.rowsPerStatement {
+                    let statement = statements.many
+                    sqlite3_reset(statement.pointer)
+                    for k in 0..<EventStatements.rowsPerStatement {
+                        bind(rows[next + k], in: base, to: statement, from: Int32(k * EventStatements.columns))
+                    }
+                    try statement.step()
+                    eventsAdded += database.changes
+                    next += EventStatements.rowsPerStatement
+                }
+                while next < rows.count {
+                    let statement = statements.one
+                    sqlite3_reset(statement.pointer)
+                    bind(rows[next], in: base, to: statement, from: 0)
+                    try statement.step()
+                    eventsAdded += database.changes
+                    next += 1
+                }
             }
         }
     }
+
+    /// Binds one row's values to parameters `first + 1 ... first + EventStatements.columns`.
+    @inline(__always)
+    private func bind(_ row: EventBatch.Row, in base: UnsafePointer<UInt8>, to statement: Statement, from first: Int32) {
+        let pointer = statement.pointer
+        statement.bind(row.logGroup, in: base, at: first + 1)
+        statement.bind(row.logStream, in: base, at: first + 2)
+        sqlite3_bind_int64(pointer, first + 3, row.timestamp)
+        statement.bind(row.ingestionTime, present: row.present & EventBatch.Present.ingestionTime != 0, at: first + 4)
+        statement.bind(row.eventId, in: base, at: first + 5)
+        statement.bind(row.message, in: base, at: first + 6)
+        statement.bind(row.line, present: row.present & EventBatch.Present.line != 0, at: first + 7)
+        statement.bind(row.offset, present: row.present & EventBatch.Present.offset != 0, at: first + 8)
+        sqlite3_bind_int64(pointer, first + 9, row.hash)
+        statement.bind(row.kind, at: first + 10)
+        statement.bind(row.requestId, in: base, at: first + 11)
+        statement.bind(row.level, in: base, at: first + 12)
+        statement.bind(row.proxyTimestamp, present: row.present & EventBatch.Present.proxyTimestamp != 0, at: first + 13)
+        statement.bind(row.clientConnection, present: row.present & EventBatch.Present.clientConnection != 0, at: first + 14)
+        statement.bind(row.dbConnection, present: row.present & EventBatch.Present.dbConnection != 0, at: first + 15)
+        sqlite3_bind_int64(pointer, first + 16, row.transactionEffect)
+        sqlite3_bind_int64(pointer, first + 17, row.sourceId)
+    }
 }
 
+/// The INSERT statements for `event`, for one row and for `rowsPerStatement` rows.
+struct EventStatements {
+    static let columns = 17
+    static let rowsPerStatement = 16
+    let one: Statement
+    let many: Statement
+
+    init(database: Database) throws {
+        let row = "(" + Array(repeating: "?", count: Self.columns).joined(separator: ", ") + ")"
+        func insert(rows: Int) throws -> Statement {
+            try database.statement("""
+                INSERT OR IGNORE INTO event (log_group, log_stream, ts, ingestion_ts, event_id, message, source_line,
+                    source_offset, msg_hash, kind, request_id, level, proxy_ts, client_connection, db_connection, txn_effect, source_id)
+                VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+                """)
+        }
+        one = try insert(rows: 1)
+        many = try insert(rows: Self.rowsPerStatement)
+    }
+}
 
 /// CPU time of the calling thread.
 enum ThreadClock {

@@ -4,7 +4,6 @@ import CSupport
 /// events already in the database (overlapping pages, the same events from two exports).
 final class EventWriter: EventSink {
     private let database: Database
-    private let insert: Statement
     // These are written by `finish()` from the inserting thread's counts.
     var sourceId: Int64 = 0
     var onIssue: (IngestIssue) -> Void = { _ in }
@@ -37,12 +36,7 @@ final class EventWriter: EventSink {
 
     init(database: Database) throws {
         self.database = database
-        insert = try database.statement("""
-            INSERT OR IGNORE INTO event (log_group, log_stream, ts, ingestion_ts, event_id, message,
-                source_line, source_offset, msg_hash, kind, request_id, level, proxy_ts, client_connection, db_connection, txn_effect, source_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        inserter = BackgroundInserter(database: database, insert: insert)
+        inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database))
         let indexed = try database.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'event_dedupe'").int == 1
         let empty = try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM event)").int == 1
         if empty {
@@ -122,7 +116,7 @@ final class EventWriter: EventSink {
                 let key = (hash &+ UInt64(bitPattern: event.timestamp) &* 0x9E37_79B9_7F4A_7C15) ^ keyStreamHash
                 if seenKeys?.insert(key) == false { return false }
             }
-            let (parsed, _) = LineFormat.parse(message)
+            let parsed = LineFormat.fields(of: message)
             let group = groupMissing ? (parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda) : event.logGroup
             if groupsSeen.count < 2, group != lastGroupSeen || groupsSeen.isEmpty {
                 lastGroupSeen = group
