@@ -30,17 +30,41 @@ public enum TransactionMarkers {
     /// only at word starts, once.
     public static func effect(bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress, proxylens_mentions_transaction(base, bytes.count) == 1 else { return 0 }
-        var endsOne = false
-        var i = 0
-        while i < bytes.count {
-            let before = i == 0 ? UInt8(ascii: " ") : bytes[i - 1]
-            if !isLetter(before) {
-                if beginBytes.contains(where: { matches(bytes, at: i, $0) }) { return 1 }
-                if !endsOne, endBytes.contains(where: { matches(bytes, at: i, $0) }) { endsOne = true }
+        var result = 0
+        markerText.withUnsafeBufferPointer { text in
+            markerBounds.withUnsafeBufferPointer { markers in
+                var i = 0
+                scan: while i < bytes.count {
+                    let before = i == 0 ? UInt8(ascii: " ") : bytes[i - 1]
+                    if !isLetter(before), startsMarker[Int(bytes[i] | 0x20)] {
+                        for marker in markers where marker.effect == 1 || result == 0 {
+                            guard matches(bytes, at: i, UnsafeBufferPointer(rebasing: text[marker.start..<(marker.start + marker.count)])) else { continue }
+                            result = marker.effect
+                            if result == 1 { break scan }
+                        }
+                    }
+                    i += 1
+                }
             }
-            i += 1
         }
-        return endsOne ? -1 : 0
+        return result
+    }
+
+    /// All markers, lower case, one after another, with (start, count, effect) for each.
+    private static let markerText: [UInt8] = (begin + end).flatMap { Array($0.utf8) }
+    private static let markerBounds: [(start: Int, count: Int, effect: Int)] = {
+        var start = 0
+        return (begin.map { ($0, 1) } + end.map { ($0, -1) }).map { marker, effect in
+            defer { start += marker.utf8.count }
+            return (start, marker.utf8.count, effect)
+        }
+    }()
+    /// The first letters of the markers, in either case.
+    private static let startsMarker: [Bool] = (0..<256).map { byte in (begin + end).contains { $0.utf8.first == UInt8(byte) } }
+
+    public static func effect(of line: String) -> Int {
+        var copy = line
+        return copy.withUTF8 { effect(bytes: $0) }
     }
 
     @inline(__always)
@@ -48,20 +72,13 @@ public enum TransactionMarkers {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
-    /// `needle` (lower case) at `start` in any case.
-    private static func matches(_ text: UnsafeBufferPointer<UInt8>, at start: Int, _ needle: [UInt8]) -> Bool {
+    /// `needle` (lower case) at `start` of `text` in any case.
+    @inline(__always)
+    private static func matches(_ text: UnsafeBufferPointer<UInt8>, at start: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard start + needle.count <= text.count else { return false }
         for k in 0..<needle.count where !matches(text[start + k], needle[k]) { return false }
         return true
     }
-
-    public static func effect(of line: String) -> Int {
-        var copy = line
-        return copy.withUTF8 { effect(bytes: $0) }
-    }
-
-    private static let beginBytes = begin.map { Array($0.utf8) }
-    private static let endBytes = end.map { Array($0.utf8) }
 
     /// True when `byte` is `lower` (a lower-case ASCII letter or another ASCII byte) in either case.
     @inline(__always)

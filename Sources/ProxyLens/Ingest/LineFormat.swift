@@ -48,6 +48,8 @@ public struct ParsedLine: Equatable, Sendable {
 /// of `LineFormat.all`; a test checks that every example is parsed by its own entry.
 public struct LineFormat: Sendable {
     public let name: String
+    /// Every byte a line of this format can start with; other lines are not offered to `parse`.
+    public let startsWith: String
     public let examples: [String]
     let parse: @Sendable (UnsafeBufferPointer<UInt8>) -> ParsedLine?
 
@@ -62,16 +64,22 @@ public struct LineFormat: Sendable {
     /// The same as `parse(_:)` without the format's name, for ingest, which calls it on every
     /// line: looping over `all` copies each format (its name, examples and closure), and the
     /// reference counting of those copies cost more than the matching itself.
+    /// Only the formats whose `startsWith` has the line's first byte are tried, in their order.
     static func fields(of message: UnsafeBufferPointer<UInt8>) -> ParsedLine {
-        matchers.withUnsafeBufferPointer { matchers in
-            for matcher in matchers {
-                if let parsed = matcher(message) { return parsed }
-            }
-            return ParsedLine(kind: .other)
+        guard let first = message.first else { return ParsedLine(kind: .other) }
+        let candidates = candidatesByFirstByte[Int(first)]
+        var index = 0
+        while index < candidates.count {
+            if let parsed = matchers[candidates[index]](message) { return parsed }
+            index += 1
         }
+        return ParsedLine(kind: .other)
     }
 
     private static let matchers = all.map(\.parse)
+    private static let candidatesByFirstByte: [[Int]] = (0..<256).map { byte in
+        all.indices.filter { all[$0].startsWith.utf8.contains(UInt8(byte)) }
+    }
 
     public static func parse(_ message: String) -> (ParsedLine, String) {
         var copy = message
@@ -81,68 +89,68 @@ public struct LineFormat: Sendable {
     /// Ordered: platform lines have fixed prefixes and come first; the proxy layout before app
     /// layouts because both start with a timestamp; plain text last.
     public static let all: [LineFormat] = [
-        LineFormat(name: "lambda-start", examples: [
+        LineFormat(name: "lambda-start", startsWith: "S", examples: [
             "START RequestId: 4ce9340a-b765-490f-ad8a-02ab3415e2bf Version: $LATEST\n",
         ]) { prefixed($0, "START RequestId: ", kind: .start) },
-        LineFormat(name: "lambda-end", examples: [
+        LineFormat(name: "lambda-end", startsWith: "E", examples: [
             "END RequestId: 4ce9340a-b765-490f-ad8a-02ab3415e2bf\n",
         ]) { prefixed($0, "END RequestId: ", kind: .end) },
-        LineFormat(name: "lambda-report", examples: [
+        LineFormat(name: "lambda-report", startsWith: "R", examples: [
             "REPORT RequestId: 4ce9340a-b765-490f-ad8a-02ab3415e2bf\tDuration: 26.73 ms\tBilled Duration: 27 ms \tMemory Size: 128 MB\tMax Memory Used: 75 MB\t\n",
             "REPORT RequestId: 4725a167-21a7-5731-99c2-c3d0e3dfd770\tDuration: 180000.00 ms\tBilled Duration: 180000 ms\tMemory Size: 1280 MB\tMax Memory Used: 1201 MB\tStatus: timeout\n",
         ]) { prefixed($0, "REPORT RequestId: ", kind: .report) },
-        LineFormat(name: "lambda-init-start", examples: [
+        LineFormat(name: "lambda-init-start", startsWith: "I", examples: [
             "INIT_START Runtime Version: nodejs:18.v30\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:f89c264158db39a1cfcbb5f9b3741413df1cfce4d550c9a475a67d923e19e2f4\n",
         ]) { hasPrefix($0, "INIT_START ") ? ParsedLine(kind: .initStart) : nil },
-        LineFormat(name: "lambda-init-report", examples: [
+        LineFormat(name: "lambda-init-report", startsWith: "I", examples: [
             "INIT_REPORT Init Duration: 206.72 ms\tPhase: init\tStatus: error\tError Type: Runtime.ExitError\n",
         ]) { hasPrefix($0, "INIT_REPORT ") ? ParsedLine(kind: .initReport) : nil },
-        LineFormat(name: "lambda-xray", examples: [
+        LineFormat(name: "lambda-xray", startsWith: "X", examples: [
             "XRAY TraceId: 1-5e34a614-10bdxmplf1fb44f07bc535a1\tSegmentId: 07f5xmpl2d1f6f85\tSampled: true\n",
         ]) { hasPrefix($0, "XRAY TraceId: ") ? ParsedLine(kind: .xray) : nil },
-        LineFormat(name: "lambda-extension", examples: [
+        LineFormat(name: "lambda-extension", startsWith: "LET", examples: [
             "LOGS Name: cloudwatch_lambda_agent State: Subscribed Types: [Platform]\n",
             "EXTENSION Name: cloudwatch_lambda_agent State: Ready Events: [INVOKE,SHUTDOWN]\n",
         ]) { hasPrefix($0, "LOGS Name: ") || hasPrefix($0, "EXTENSION Name: ") || hasPrefix($0, "TELEMETRY Name: ") ? ParsedLine(kind: .extensionLine) : nil },
-        LineFormat(name: "lambda-runtime-exit", examples: [
+        LineFormat(name: "lambda-runtime-exit", startsWith: "R", examples: [
             "RequestId: 726f245b-38d2-46d0-81e5-724553d60176 Error: Runtime exited with error: signal: killed\nRuntime.ExitError\n",
             "RequestId: 18fea243-5715-11e7-9ad9-a197117ae4d4 Process exited before completing request\n",
         ]) { runtimeExit($0) },
-        LineFormat(name: "lambda-timeout-legacy", examples: [
+        LineFormat(name: "lambda-timeout-legacy", startsWith: "0123456789", examples: [
             "2023-10-20T16:28:17.840Z 4299ee26-8d1d-4ea9-bd43-77b85ed96cfe Task timed out after 31.01 seconds\n\n",
         ]) { legacyTimeout($0) },
-        LineFormat(name: "lambda-platform-json", examples: [
+        LineFormat(name: "lambda-platform-json", startsWith: "{", examples: [
             #"{"time":"2026-10-08T07:30:28.235Z","type":"platform.start","record":{"requestId":"79b5e81f-9cdd-4145-b1f6-7c50ef8a2a36","functionArn":"arn:aws:lambda:eu-central-1:825765399535:function:tenner-notifier","version":"$LATEST"}}"#,
             #"{"time":"2026-07-09T06:05:50.581Z","type":"platform.report","record":{"requestId":"aec7a529-0fd2-4e4b-9c2e-5b6a3b1c2d3e","metrics":{"durationMs":5000.0,"billedDurationMs":5000,"memorySizeMB":128,"maxMemoryUsedMB":94},"status":"timeout"}}"#,
         ]) { platformJSON($0) },
-        LineFormat(name: "lambda-unhandled-error-json", examples: [
+        LineFormat(name: "lambda-unhandled-error-json", startsWith: "{", examples: [
             // What the Java and custom (Go, Rust) runtimes print for an unhandled error: no prefix, no request id.
             #"{"errorMessage":"Connection reset","errorType":"com.microsoft.sqlserver.jdbc.SQLServerException","stackTrace":["com.microsoft.sqlserver.jdbc.SQLServerConnection.terminate(SQLServerConnection.java:4270)"]}"#,
             #"{"errorMessage":"driver: bad connection","errorType":"errorString"}"#,
         ]) { unhandledErrorJSON($0) },
-        LineFormat(name: "lambda-app-json", examples: [
+        LineFormat(name: "lambda-app-json", startsWith: "{", examples: [
             #"{"timestamp":"2026-10-08T07:30:29.443Z","level":"ERROR","requestId":"79b5e81f-9cdd-4145-b1f6-7c50ef8a2a36","message":"payment failed"}"#,
             #"{"timestamp":"2024-01-16T16:56:00.152Z","message":"order saved","level":"INFO","AWSRequestId":"0e9c1b2a-7c1d-4b8e-9a51-5c3d2e1f0a9b"}"#,
         ]) { appJSON($0) },
-        LineFormat(name: "python-text", examples: [
+        LineFormat(name: "python-text", startsWith: "[", examples: [
             "[INFO]\t2020-01-31T22:12:58.534Z\t1c8df7d3-xmpl-46da-9778-518e6eca8125\t## EVENT\n",
             "[INFO]\t2026-05-02T21:55:11.504Z\t\tFound credentials in environment variables.\n",
         ]) { pythonText($0) },
-        LineFormat(name: "python-unhandled-error", examples: [
+        LineFormat(name: "python-unhandled-error", startsWith: "[", examples: [
             "[ERROR] OperationalError: SSL SYSCALL error: EOF detected\n\nTraceback (most recent call last):\n\u{a0}\u{a0}File \"/var/task/handler.py\", line 64, in lambda_handler\n",
         ]) { hasPrefix($0, "[ERROR] ") ? ParsedLine(kind: .appError, level: "ERROR") : nil },
-        LineFormat(name: "rds-proxy", examples: [
+        LineFormat(name: "rds-proxy", startsWith: "0123456789", examples: [
             "2023-09-06T08:28:13.685Z [WARN] [proxyEndpoint=default] [clientConnection=51706963] The client session was pinned to the database connection [dbConnection=973587044] for the remainder of the session. The proxy can't reuse this connection until the session ends. Reason: The connection ran a SQL query which exceeded the 16384 byte limit.",
             "2020-08-04T11:47:24.251Z [WARN] [clientConnection=3888679423] The client session was pinned to the database connection [dbConnection=1427437] for the remainder of the session. The proxy can't reuse this connection until the session ends. Reason: A parse message was detected.",
             "2024-10-12T17:20:40 [INFO] [dbConnection=4173595554] A TCP connection was established from the proxy at 10.0.11.38:15569 to the database at 10.0.10.246:5432.",
         ]) { proxyLine($0) },
-        LineFormat(name: "rds-proxy-bare", examples: [
+        LineFormat(name: "rds-proxy-bare", startsWith: "C", examples: [
             "Credentials couldn't be retrieved. The database user \"X\" was found in multiple DB proxy authentication entries",
         ]) { hasPrefix($0, "Credentials couldn't be retrieved") ? ParsedLine(kind: .proxy, level: "ERROR") : nil },
-        LineFormat(name: "java-log4j", examples: [
+        LineFormat(name: "java-log4j", startsWith: "0123456789", examples: [
             "2026-03-14 09:15:03 f63cdbd0-a66a-4474-b90f-71f7370bfe15 INFO  OrderHandler - loading order o-99127\n",
         ]) { javaLog4j($0) },
-        LineFormat(name: "tab-separated-app", examples: [
+        LineFormat(name: "tab-separated-app", startsWith: "0123456789", examples: [
             "2019-09-18T00:02:46.542Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tINFO\tfetching order\n",
             "2019-09-18T00:02:46.542Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Connection terminated unexpectedly\",\"stack\":[]}\n",
             "2025-12-07T13:31:14.862Z\tff3fc8b9-cd4d-4519-8db8-057bce0bf539\tfail\tMicrosoft.Data.SqlClient.SqlException (0x80131904): Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.\n",

@@ -37,5 +37,12 @@ struct SignatureRuleTests {
         #expect(TransactionMarkers.effect(of: "db: begin transaction (reserve stock for ord_n42LkVLZfep5)") == 1)
         #expect(TransactionMarkers.effect(of: "db: commit") == -1)
         #expect(TransactionMarkers.effect(of: "calling https://payments.internal.example/charge") == 0)
+        #expect(TransactionMarkers.effect(of: "COMMIT") == -1)
+        #expect(TransactionMarkers.effect(of: "Rolled Back after error; BEGIN TRAN retry") == 1, "a begin wins wherever it is")
+        #expect(TransactionMarkers.effect(of: "transaction committed") == -1)
+        #expect(TransactionMarkers.effect(of: "uncommitted read; no rollback") == -1)
+        #expect(TransactionMarkers.effect(of: "precommit hook ran; transactional outbox") == 0)
+        #expect(TransactionMarkers.effect(of: "end transaction") == -1)
+        #expect(TransactionMarkers.effect(of: "trans") == 0)
     }
 }

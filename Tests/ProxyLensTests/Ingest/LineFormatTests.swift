@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ProxyLens
 
@@ -11,6 +12,27 @@ struct LineFormatTests {
                 let (_, name) = LineFormat.parse(example)
                 #expect(name == format.name, "example of \(format.name) parsed as \(name): \(example.prefix(80))")
             }
+        }
+    }
+
+    @Test("ingest's first-byte shortcut gives what trying every format in order gives, on every sample line")
+    func firstByteShortcut() throws {
+        var lines = LineFormat.all.flatMap(\.examples)
+        for folder in ["lines", "errors"] {
+            let directory = Fixture.samples(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".ndjson") {
+                for record in try String(contentsOfFile: directory + "/" + name, encoding: .utf8).split(separator: "\n") {
+                    let object = try JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any]
+                    if let message = (object?["message"] ?? object?["text"]) as? String { lines.append(message) }
+                }
+            }
+        }
+        lines += ["", " START RequestId: x", "{}", "[", "2024-01-01T00:00:00.000Z", "\u{FEFF}START RequestId: x"]
+        #expect(lines.count > 200)
+        for line in lines {
+            var copy = line
+            let shortcut = copy.withUTF8 { LineFormat.fields(of: $0) }
+            #expect(shortcut == LineFormat.parse(line).0, "\(line.prefix(80))")
         }
     }
 
