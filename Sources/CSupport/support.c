@@ -71,3 +71,7 @@ int proxylens_mentions_transaction(const uint8_t *bytes, size_t length) {
     }
     return 0;
 }
+
+void proxylens_prefetch(const void *address) {
+    __builtin_prefetch(address);
+}

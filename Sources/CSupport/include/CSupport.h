@@ -24,6 +24,9 @@ void proxylens_sha256_final(proxylens_sha256 *ctx, uint8_t digest[32]);
 /// memmem without _GNU_SOURCE in Swift's view of glibc.
 void *proxylens_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
+/// Asks the CPU to start loading the cache line at `address`.
+void proxylens_prefetch(const void *address);
+
 /// 1 when every byte is ASCII and none is NUL (the common case of a log message).
 int proxylens_is_clean_ascii(const uint8_t *bytes, size_t length);
 

@@ -1,4 +1,5 @@
 import CSupport
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,7 +17,7 @@ public final class FileByteSource: ByteSource {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private let name: String
-    private var hasher: SHA256?
+    private var hasher: BackgroundSHA256?
     /// Bytes read so far (the raw, possibly compressed, bytes).
     public private(set) var bytesRead: Int64 = 0
 
@@ -28,17 +29,18 @@ public final class FileByteSource: ByteSource {
         descriptor = fd
         ownsDescriptor = true
         name = path
-        hasher = hashing ? SHA256() : nil
+        hasher = hashing ? BackgroundSHA256() : nil
     }
 
     public init(descriptor: Int32, name: String, hashing: Bool = true) {
         self.descriptor = descriptor
         ownsDescriptor = false
         self.name = name
-        hasher = hashing ? SHA256() : nil
+        hasher = hashing ? BackgroundSHA256() : nil
     }
 
     deinit {
+        hasher?.cancel()
         if ownsDescriptor { close(descriptor) }
     }
 
@@ -113,5 +115,77 @@ public final class SHA256 {
             out.append(hex[Int(byte & 15)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// SHA-256 on a thread of its own: hashing costs as much as a tenth of reading a file, and the
+/// reading thread is the busiest one during ingest. Chunks are copied to it through a short
+/// queue (bounded, so memory stays a few megabytes).
+final class BackgroundSHA256: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var chunks: [[UInt8]] = []
+    private var spare: [[UInt8]] = []
+    private var finished = false
+    private var cancelled = false
+    private var digest: String?
+    private let hasher = SHA256()
+    private static let maximumQueued = 8
+
+    init() {
+        // The thread keeps this object alive until the digest is made or the hash cancelled.
+        let thread = Thread { self.loop() }
+        thread.name = "proxylens-sha256"
+        thread.start()
+    }
+
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        condition.lock()
+        while chunks.count >= Self.maximumQueued { condition.wait() }
+        var chunk = spare.popLast() ?? []
+        condition.unlock()
+        chunk.removeAll(keepingCapacity: true)
+        chunk.append(contentsOf: bytes)
+        condition.lock()
+        chunks.append(chunk)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for every chunk to be hashed and returns the hex digest.
+    func finalizeHex() -> String {
+        condition.lock()
+        defer { condition.unlock() }
+        finished = true
+        condition.broadcast()
+        while digest == nil { condition.wait() }
+        return digest ?? ""
+    }
+
+    /// Lets the thread end without a digest (the file was abandoned).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func loop() {
+        while true {
+            condition.lock()
+            while chunks.isEmpty && !finished && !cancelled { condition.wait() }
+            if cancelled || (chunks.isEmpty && finished) {
+                if !cancelled { digest = hasher.finalizeHex() }
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let chunk = chunks.removeFirst()
+            condition.unlock()
+            chunk.withUnsafeBytes { hasher.update($0) }
+            condition.lock()
+            spare.append(chunk)
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 }

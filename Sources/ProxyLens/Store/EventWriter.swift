@@ -108,15 +108,19 @@ final class EventWriter: EventSink {
         if groupMissing { eventsWithoutGroup += 1 }
         let added = try event.message.withUnsafeBufferPointer { message -> Bool in
             let hash = MessageHash.of(message)
+            var key: UInt64 = 0
             if seenKeys != nil {
                 if event.logStream != keyStream {
                     keyStream = event.logStream
                     keyStreamHash = MessageHash.fnv(keyStream.utf8)
                 }
-                let key = (hash &+ UInt64(bitPattern: event.timestamp) &* 0x9E37_79B9_7F4A_7C15) ^ keyStreamHash
-                if seenKeys?.insert(key) == false { return false }
+                key = (hash &+ UInt64(bitPattern: event.timestamp) &* 0x9E37_79B9_7F4A_7C15) ^ keyStreamHash
+                // The key's slot is far away in memory: fetch it while the line is parsed.
+                seenKeys?.prefetch(key)
             }
             let parsed = LineFormat.fields(of: message)
+            let transactionEffect = parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0
+            if seenKeys != nil, seenKeys?.insert(key) == false { return false }
             let group = groupMissing ? (parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda) : event.logGroup
             if groupsSeen.count < 2, group != lastGroupSeen || groupsSeen.isEmpty {
                 lastGroupSeen = group
@@ -139,7 +143,7 @@ final class EventWriter: EventSink {
                 line: Int64(event.line ?? 0), offset: event.offset ?? 0, hash: Int64(bitPattern: hash),
                 proxyTimestamp: parsed.proxyTimestamp ?? 0, clientConnection: parsed.clientConnection ?? 0,
                 dbConnection: parsed.dbConnection ?? 0,
-                transactionEffect: parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0,
+                transactionEffect: transactionEffect,
                 logGroup: batch.group(group), logStream: batch.stream(event.logStream),
                 eventId: event.eventIdBytes.isEmpty ? .null : batch.append(event.eventIdBytes),
                 message: batch.append(message), requestId: batch.append(parsed.requestId), level: batch.append(parsed.level),

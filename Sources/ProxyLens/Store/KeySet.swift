@@ -1,3 +1,5 @@
+import CSupport
+
 /// A set of 64-bit keys that are already hashes: open addressing with linear probing, no
 /// per-insert hashing. Holds the dedupe keys of a bulk load (millions of inserts on the reading
 /// thread, where `Set<UInt64>` spent most of its time hashing what was already a hash).
@@ -13,6 +15,13 @@ struct KeySet {
         while size * 3 / 4 < minimumCapacity { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
+    }
+
+    /// Starts loading the memory `insert(key)` will look at.
+    func prefetch(_ key: UInt64) {
+        slots.withUnsafeBufferPointer { table in
+            proxylens_prefetch(table.baseAddress! + (Int(truncatingIfNeeded: key ^ (key >> 29)) & mask))
+        }
     }
 
     /// Adds `key`; false when it was already there.
