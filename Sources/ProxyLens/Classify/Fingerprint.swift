@@ -7,11 +7,27 @@ public enum Fingerprint {
     public static func of(_ message: String) -> String {
         var text = ErrorText.body(ofAppLine: message)
         if text.hasPrefix("[ERROR] ") { text = String(text.dropFirst(8)) }
-        let firstLine = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? text
-        return String(mask(firstLine).prefix(160))
+        return String(mask(firstLine(of: text)).prefix(160))
+    }
+
+    /// The first non-empty line. A line ends at "\n" or "\r" but not inside "\r\n", which is
+    /// one Character (the way `split` on Characters sees it).
+    static func firstLine(of text: String) -> String {
+        let bytes = Array(text.utf8)
+        func isBreak(_ i: Int) -> Bool {
+            (bytes[i] == 0x0a && (i == 0 || bytes[i - 1] != 0x0d)) || (bytes[i] == 0x0d && (i + 1 == bytes.count || bytes[i + 1] != 0x0a))
+        }
+        var start = 0
+        while start < bytes.count, isBreak(start) { start += 1 }
+        guard start < bytes.count else { return text }
+        var end = start
+        while end < bytes.count, !isBreak(end) { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     static func mask(_ text: String) -> String {
+        var copy = text
+        if let masked = copy.withUTF8({ maskASCII($0) }) { return masked }
         var out = ""
         var token = ""
         func flush() {
@@ -28,6 +44,32 @@ public enum Fingerprint {
             }
         }
         flush()
+        return out
+    }
+
+    /// `mask` of ASCII text on bytes (in ASCII a Character is a byte, but for "\r\n", which is
+    /// not a token character either way); nil for other text.
+    static func maskASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out = ""
+        var tokenStart = -1
+        func flush(_ end: Int) {
+            guard tokenStart >= 0 else { return }
+            out += classify(String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<end]), as: UTF8.self))
+            tokenStart = -1
+        }
+        for i in 0..<bytes.count {
+            let byte = bytes[i]
+            if byte >= 0x80 { return nil }
+            let lower = byte | 0x20
+            if (lower >= 0x61 && lower <= 0x7a) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5f || byte == 0x2d || byte == 0x2e
+                || byte == 0x3a || byte == 0x2f || byte == 0x24 {
+                if tokenStart < 0 { tokenStart = i }
+            } else {
+                flush(i)
+                out.unicodeScalars.append(Unicode.Scalar(byte == 0x09 ? 0x20 : byte))
+            }
+        }
+        flush(bytes.count)
         return out
     }
 

@@ -31,6 +31,8 @@ public struct SignatureRule: Sendable {
     /// For [U] strings: match case-insensitively with white space collapsed.
     public let tolerant: Bool
     public let examples: [String]
+    /// `needles` folded once, for tolerant matching.
+    private let foldedNeedles: [String]
 
     init(_ name: String, driver: String, _ signal: ErrorSignal, all needles: [String], tolerant: Bool = false, examples: [String]) {
         self.name = name
@@ -39,17 +41,22 @@ public struct SignatureRule: Sendable {
         self.needles = needles
         self.tolerant = tolerant
         self.examples = examples
+        foldedNeedles = tolerant ? needles.map(SignatureRule.fold) : []
     }
 
     public func matches(_ text: String, folded: String) -> Bool {
         if tolerant {
-            return needles.allSatisfy { folded.contains(SignatureRule.fold($0)) }
+            return foldedNeedles.allSatisfy { folded.contains($0) }
         }
         return needles.allSatisfy { text.contains($0) }
     }
 
     /// Lower case, runs of white space collapsed to one space.
     public static func fold(_ text: String) -> String {
+        // ASCII (nearly every error message) is folded byte by byte; the Character loop below
+        // costs a hundred times more on a long stack trace.
+        var copy = text
+        if let folded = copy.withUTF8({ foldASCII($0) }) { return folded }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var lastSpace = false
@@ -63,6 +70,36 @@ public struct SignatureRule: Sendable {
             }
         }
         return out
+    }
+
+    /// `fold` of ASCII text (and two non-ASCII spaces); nil for any other text.
+    static func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var lastSpace = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte >= 0x80 {
+                // U+00A0 and U+0085 (Python tracebacks indent with the first) are white space;
+                // any other non-ASCII character takes the slow path.
+                guard byte == 0xc2, i + 1 < bytes.count, bytes[i + 1] == 0xa0 || bytes[i + 1] == 0x85 else { return nil }
+                if !lastSpace { out.append(0x20) }
+                lastSpace = true
+                i += 2
+                continue
+            }
+            // White space as Character sees it in ASCII; "\r\n" is one Character, and collapses the same.
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0d) {
+                if !lastSpace { out.append(0x20) }
+                lastSpace = true
+            } else {
+                out.append(byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte)
+                lastSpace = false
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The first rule matching `text`.
