@@ -87,9 +87,13 @@ struct CrashSafetyTests {
         let scratch = try Fixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let (input, generated) = try Self.corpus(in: scratch)
+        // The signal goes in a third of the way through a run (ingest is fast: a fixed delay
+        // would miss it on a quick machine).
+        let full = try Child.run(["ingest", "--db", scratch.appendingPathComponent("full.sqlite").path, input])
+        try #require(full.status == 0, "\(full.stderr)")
         let db = scratch.appendingPathComponent("interrupted.sqlite").path
         let child = try Child(["ingest", "--db", db, input])
-        usleep(400_000)
+        usleep(UInt32(full.seconds * 0.33 * 1_000_000))
         let sent = Date()
         child.signal(SIGINT)
         let stopped = child.wait(timeout: 60)
