@@ -15,7 +15,7 @@ first AS (
         SELECT min(opened_ts) AS t FROM proxy_session
         UNION ALL SELECT min(coalesce(opened_ts, released_ts, closed_ts)) FROM proxy_db_connection)
 ),
-interval(proxy, what, first_window, last_window) AS (
+interval(proxy, what, first_window, last_window) AS MATERIALIZED (
     SELECT proxy, 'client', opened_ts / :window_ms, coalesce(closed_ts, (SELECT t FROM last)) / :window_ms
     FROM proxy_session WHERE opened_ts IS NOT NULL
     UNION ALL
