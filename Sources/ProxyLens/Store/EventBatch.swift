@@ -89,8 +89,11 @@ struct EventBatch {
     }
 
     mutating func append(_ string: String?) -> Text {
-        guard var string else { return .null }
-        return string.withUTF8 { append($0) }
+        guard let string else { return .null }
+        // Native strings lend their bytes without a copy of the string value.
+        if let text = string.utf8.withContiguousStorageIfAvailable({ append($0) }) { return text }
+        var copy = string
+        return copy.withUTF8 { append($0) }
     }
 
     mutating func group(_ group: String?) -> Text {
