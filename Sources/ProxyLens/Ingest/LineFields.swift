@@ -21,13 +21,10 @@ enum ReportLine {
         return Double(text.split(separator: " ").first ?? "")
     }
 
-    static func apply(_ message: String, to invocation: Deriver.Invocation) {
-        var copy = message
-        copy.withUTF8 { apply(bytes: $0, to: invocation) }
-    }
-
-    /// The same fields, read from bytes without Foundation: this runs once per invocation.
-    static func apply(bytes: UnsafeBufferPointer<UInt8>, to invocation: Deriver.Invocation) {
+    /// The values a REPORT line sets, read from bytes without Foundation: this runs once per
+    /// invocation. Of a key that appears twice, the later value counts.
+    static func values(bytes: UnsafeBufferPointer<UInt8>) -> ReportValues {
+        var values = ReportValues()
         var start = 0
         while start < bytes.count {
             var end = start
@@ -36,20 +33,23 @@ enum ReportLine {
                 let key = trimmed(bytes, start, colon)
                 let value = trimmed(bytes, colon + 1, end)
                 switch key.count {
-                case 8 where key.elementsEqual("Duration".utf8): invocation.durationMs = number(bytes, value)
-                case 15 where key.elementsEqual("Billed Duration".utf8): invocation.billedMs = number(bytes, value).map { Int64($0) }
-                case 11 where key.elementsEqual("Memory Size".utf8): invocation.memoryMB = number(bytes, value).map { Int64($0) }
-                case 15 where key.elementsEqual("Max Memory Used".utf8): invocation.maxMemoryMB = number(bytes, value).map { Int64($0) }
-                case 13 where key.elementsEqual("Init Duration".utf8): invocation.initMs = number(bytes, value) ?? invocation.initMs
+                case 8 where key.elementsEqual("Duration".utf8): values.durationMs = .some(number(bytes, value))
+                case 15 where key.elementsEqual("Billed Duration".utf8): values.billedMs = .some(number(bytes, value).map { Int64($0) })
+                case 11 where key.elementsEqual("Memory Size".utf8): values.memoryMB = .some(number(bytes, value).map { Int64($0) })
+                case 15 where key.elementsEqual("Max Memory Used".utf8): values.maxMemoryMB = .some(number(bytes, value).map { Int64($0) })
+                case 13 where key.elementsEqual("Init Duration".utf8):
+                    // An unreadable init duration keeps the one already seen.
+                    if let initMs = number(bytes, value) { values.initMs = initMs }
                 case 6 where key.elementsEqual("Status".utf8):
-                    invocation.reportStatus = String(decoding: UnsafeBufferPointer(rebasing: value), as: UTF8.self).lowercased()
+                    values.status = String(decoding: UnsafeBufferPointer(rebasing: value), as: UTF8.self).lowercased()
                 case 10 where key.elementsEqual("Error Type".utf8):
-                    invocation.errorType = String(decoding: UnsafeBufferPointer(rebasing: value), as: UTF8.self)
+                    values.errorType = String(decoding: UnsafeBufferPointer(rebasing: value), as: UTF8.self)
                 default: break
                 }
             }
             start = end + 1
         }
+        return values
     }
 
     private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Slice<UnsafeBufferPointer<UInt8>> {
@@ -85,18 +85,18 @@ enum PlatformRecord {
         return object["record"] as? [String: Any]
     }
 
-    static func applyReport(_ message: String, to invocation: Deriver.Invocation) {
-        // One record per invocation: read the few fields by key instead of building a tree.
-        var copy = message
-        copy.withUTF8 { bytes in
-            invocation.durationMs = number(bytes, "\"durationMs\"") ?? invocation.durationMs
-            invocation.billedMs = number(bytes, "\"billedDurationMs\"").map { Int64($0) } ?? invocation.billedMs
-            invocation.memoryMB = number(bytes, "\"memorySizeMB\"").map { Int64($0) } ?? invocation.memoryMB
-            invocation.maxMemoryMB = number(bytes, "\"maxMemoryUsedMB\"").map { Int64($0) } ?? invocation.maxMemoryMB
-            invocation.initMs = number(bytes, "\"initDurationMs\"") ?? invocation.initMs
-            if let status = LineFormat.jsonStringField(bytes, "\"status\"") { invocation.reportStatus = status.lowercased() }
-            if let type = LineFormat.jsonStringField(bytes, "\"errorType\"") { invocation.errorType = type }
-        }
+    /// The values a `platform.report` record sets. One record per invocation: the few fields are
+    /// read by key instead of building a tree. A field it lacks leaves the invocation's value.
+    static func reportValues(bytes: UnsafeBufferPointer<UInt8>) -> ReportValues {
+        var values = ReportValues()
+        if let durationMs = number(bytes, "\"durationMs\"") { values.durationMs = durationMs }
+        if let billedMs = number(bytes, "\"billedDurationMs\"") { values.billedMs = Int64(billedMs) }
+        if let memoryMB = number(bytes, "\"memorySizeMB\"") { values.memoryMB = Int64(memoryMB) }
+        if let maxMemoryMB = number(bytes, "\"maxMemoryUsedMB\"") { values.maxMemoryMB = Int64(maxMemoryMB) }
+        if let initMs = number(bytes, "\"initDurationMs\"") { values.initMs = initMs }
+        if let status = LineFormat.jsonStringField(bytes, "\"status\"") { values.status = status.lowercased() }
+        if let type = LineFormat.jsonStringField(bytes, "\"errorType\"") { values.errorType = type }
+        return values
     }
 
     /// The number after `"key":` in a one-line JSON record.
@@ -137,8 +137,8 @@ enum ErrorText {
         var copy = line
         if let body = copy.withUTF8({ bodyOfASCIIAppLine($0) }) { return body }
         let parts = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
-        if parts.count == 4 { return String(parts[3]).trimmingCharacters(in: .whitespacesAndNewlines) }
-        return line.trimmingCharacters(in: .whitespacesAndNewlines)
+        if parts.count == 4 { return String(parts[3]).trimmingWhitespaceAndNewlines() }
+        return line.trimmingWhitespaceAndNewlines()
     }
 
     /// `body(ofAppLine:)` of a text line, on bytes (classify runs it on every failure's error,
@@ -206,7 +206,7 @@ enum ProxyMessage {
     /// The text after `Reason: `, with a trailing `Digest: "…".` split off.
     static func reasonAndDigest(_ body: String) -> (reason: String?, digest: String?) {
         guard let range = body.utf8Range(of: "Reason: ") else { return (nil, nil) }
-        var reason = String(body[range.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        var reason = String(body[range.upperBound...]).trimmingWhitespaceAndNewlines()
         var digest: String?
         if let digestRange = reason.utf8Range(of: " Digest: \"") {
             var text = reason[digestRange.upperBound...]

@@ -8,15 +8,63 @@ import Foundation
 struct Deriver {
     let database: Database
 
-    /// The invocation pass reads `event` in (log_stream, ts) order through the dedupe index
-    /// `event_dedupe(log_stream, ts, msg_hash)`, so no second index is needed.
     func rebuild() throws {
         try database.execute("""
             DELETE FROM invocation; DELETE FROM instance; DELETE FROM proxy_session; DELETE FROM proxy_db_connection;
             """)
-        try deriveInvocations()
+        let (lambda, proxy, groups) = try scanEvents()
+        // Consumed: the Lambda lines are freed before the proxy rows are merged.
+        try deriveInvocations(from: consume lambda, groups: groups)
         try deriveInstances()
-        try deriveProxySessions()
+        try deriveProxySessions(from: proxy, groups: groups)
+    }
+
+    // MARK: Scan
+
+    /// Reads `event` once, in storage order, with no index: the table may have none besides its
+    /// rowid, and walking one would cost a random lookup per line. Lambda lines are gathered to
+    /// be replayed per stream in time order; proxy lines are folded as they come. Messages are
+    /// read only for proxy and REPORT lines, and for application lines at an error level (to find
+    /// JSON error records); the few others the state machine reads are fetched again by id.
+    private func scanEvents() throws -> (LambdaLines, ProxySessions, ByteInterner) {
+        // Most common kinds first in the CASE: SQLite tries them in order. upper() allocates, so
+        // the usual levels that are not errors skip it.
+        let scan = try database.prepare("""
+            SELECT kind, request_id, log_stream, ts, id, txn_effect, log_group, proxy_ts, client_connection, db_connection,
+                   CASE kind WHEN 'app' THEN (CASE WHEN level IN ('INFO', 'info', 'WARN', 'warn', 'WARNING', 'warning', 'DEBUG', 'debug') THEN NULL
+                                                   WHEN upper(level) IN ('ERROR', 'FATAL', 'CRITICAL') THEN message END)
+                             WHEN 'proxy' THEN message WHEN 'report' THEN message WHEN 'platform_report' THEN message END
+            FROM event
+            """)
+        var lambda = LambdaLines()
+        var proxy = ProxySessions()
+        var groups = ByteInterner()
+        func group() -> Int32 { scan.textBytes(6).map { groups.intern($0) } ?? -1 }
+        while try scan.step() {
+            var role = scan.textBytes(0).map(LineRole.init(kind:)) ?? .unrelated
+            let request = scan.textBytes(1)
+            let eventId = scan.int(4) ?? 0
+            if role.isLambda(hasRequestId: request != nil) {
+                var report: ReportValues?
+                let message = scan.textBytes(10)
+                switch role {
+                case .report: report = message.map(ReportLine.values(bytes:)) ?? ReportValues()
+                case .platformReport: report = message.map(PlatformRecord.reportValues(bytes:)) ?? ReportValues()
+                // A byte search, as String.contains is in this module.
+                case .app where message.map({ ProxyBytes.contains($0[...], "\"errorType\"") }) ?? false: role = .appErrorRecord
+                default: break
+                }
+                let effect = role == .app || role == .appErrorRecord ? (scan.int(5) ?? 0) : 0
+                lambda.append(stream: scan.textBytes(2) ?? UnsafeBufferPointer(start: nil, count: 0), ts: scan.int(3) ?? 0,
+                              eventId: eventId, role: role, transactionEffect: effect == 1 || effect == -1 ? Int8(effect) : 0,
+                              request: request, report: report, group: group)
+            }
+            if role == .proxy, let message = scan.textBytes(10) {
+                proxy.add(eventId: eventId, group: group(), ts: scan.int(7) ?? scan.int(3) ?? 0, client: scan.int(8), db: scan.int(9),
+                          message: message)
+            }
+        }
+        return (lambda, proxy, groups)
     }
 
     // MARK: Lambda
@@ -40,6 +88,8 @@ struct Deriver {
 
     final class Invocation {
         let requestId: String
+        /// The number of the request id bytes it was created from, within its stream (`LambdaLines.Stream.request`).
+        let request: Int32
         let function: String
         let instance: String
         let group: String?
@@ -65,12 +115,23 @@ struct Deriver {
         var lastActivityTs: Int64?
         var transactionDepth = 0
 
-        init(requestId: String, function: String, instance: String, group: String?, ts: Int64) {
+        init(requestId: String, request: Int32, function: String, instance: String, group: String?, ts: Int64) {
             self.requestId = requestId
+            self.request = request
             self.function = function
             self.instance = instance
             self.group = group
             lastTs = ts
+        }
+
+        func apply(_ report: ReportValues) {
+            if let value = report.durationMs { durationMs = value }
+            if let value = report.billedMs { billedMs = value }
+            if let value = report.initMs { initMs = value }
+            if let value = report.memoryMB { memoryMB = value }
+            if let value = report.maxMemoryMB { maxMemoryMB = value }
+            if let value = report.status { reportStatus = value }
+            if let value = report.errorType { errorType = value }
         }
 
         var status: String {
@@ -82,172 +143,148 @@ struct Deriver {
         }
     }
 
-    /// Line kinds as small integers, mapped by SQLite so the loop compares numbers.
-    private static let kindCase = """
-        CASE kind WHEN 'start' THEN 1 WHEN 'platform_start' THEN 1 WHEN 'report' THEN 2 WHEN 'platform_report' THEN 3
-                  WHEN 'end' THEN 4 WHEN 'init_start' THEN 5 WHEN 'platform_init' THEN 5 WHEN 'timeout' THEN 6
-                  WHEN 'runtime_exit' THEN 7 WHEN 'app_error' THEN 8 WHEN 'app' THEN 9 WHEN 'platform_runtime_done' THEN 10 ELSE 0 END
-        """
-
-    private func deriveInvocations() throws {
+    /// Replays each stream's lines in time order through the invocation state machine.
+    private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws {
         let known = try functionNames()
-        // Messages are read only where a line's content matters; other lines give their kind,
-        // request id and transaction effect.
-        let select = try database.prepare("""
-            SELECT id, log_group, log_stream, ts, \(Self.kindCase), request_id, txn_effect,
-                   CASE WHEN kind IN ('report', 'platform_report', 'platform_runtime_done', 'timeout', 'runtime_exit', 'app_error')
-                          OR (kind = 'app' AND upper(level) IN ('ERROR', 'FATAL', 'CRITICAL')) THEN message END
-            FROM event
-            WHERE kind NOT IN ('proxy', 'xray', 'extension', 'other') OR request_id IS NOT NULL
-            ORDER BY log_stream, ts, id
-            """)
         let insert = try database.statement("""
             INSERT OR REPLACE INTO invocation (request_id, function, instance, log_group, start_ts, end_ts, duration_ms, billed_ms, init_ms,
                 memory_mb, max_memory_mb, status, error_type, error_message, error_event_id, cold_start, seq, idle_before_ms,
                 last_activity, last_activity_ts, txn_open, events)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let activity = try database.prepare("SELECT message FROM event WHERE id = ?")
-        var message: String?
-        var messageBytes: [UInt8] = []
-        var streamGroup: String?
-        var stream: [UInt8] = []
-        var streamName = ""
-        var byId: [String: Invocation] = [:]
-        var order: [Invocation] = []
-        var current: Invocation?
-        var currentId: [UInt8] = []
+        let messageById = try database.prepare("SELECT message FROM event WHERE id = ?")
+        func message(_ eventId: Int64) throws -> String? {
+            messageById.reset()
+            messageById.bind(eventId, at: 1)
+            return try messageById.step() ? messageById.text(0) : nil
+        }
 
-        func flushStream() throws {
+        for number in lines.streamsInNameOrder() {
+            let stream = lines.streams[number]
+            let instance = lines.name(ofStream: number)
+            // A stream with an empty name has always been given no group: streams were told
+            // apart by comparing each line's stream name with the one before, starting from "".
+            let group = instance.isEmpty || stream.first.group < 0 ? nil : groups.string(stream.first.group)
+            let function = Self.functionName(forGroup: group, known: known)
+            let requestKeys = stream.requestKeys()
+            let reportIndexes = stream.reportIndexes()
+            // The stream's invocations by request key, in the order they began.
+            var byId: [Int32: Invocation] = [:]
+            var order: [Invocation] = []
+            var current: Invocation?
+
+            for line in stream.timeOrder() {
+                let eventId = stream.eventId[line]
+                let ts = stream.ts[line]
+                let role = stream.role[line]
+                // Lines with no request id belong to the invocation running in the stream at that moment.
+                var target: Invocation? = current
+                let request = stream.request[line]
+                if request >= 0, current?.request != request {
+                    let key = requestKeys[Int(request)]
+                    if let existing = byId[key] {
+                        target = existing
+                    } else {
+                        let created = Invocation(requestId: stream.requests.string(request), request: request, function: function,
+                                                 instance: instance, group: group, ts: ts)
+                        byId[key] = created
+                        order.append(created)
+                        target = created
+                    }
+                }
+                guard let target else { continue }
+                let message = role.needsMessage ? try message(eventId) : nil
+                switch role {
+                case .initStart:
+                    continue
+                case .start:
+                    target.startTs = target.startTs ?? ts
+                    current = target
+                case .report, .platformReport:
+                    target.apply(stream.reports[Int(reportIndexes[line])])
+                    target.endTs = ts
+                    if current === target { current = nil }
+                case .runtimeDone:
+                    PlatformRecord.applyRuntimeDone(message ?? "", to: target)
+                case .end:
+                    if target.endTs == nil { target.endTs = ts }
+                    if current === target { current = nil }
+                case .timeout:
+                    target.timedOut = true
+                    target.errorEventId = target.errorEventId ?? eventId
+                    target.errorMessage = target.errorMessage ?? (message ?? "").trimmingWhitespaceAndNewlines()
+                case .runtimeExit:
+                    let message = (message ?? "").trimmingWhitespaceAndNewlines()
+                    target.unhandledError = true
+                    target.errorType = target.errorType ?? (message.contains("Runtime.") ? message.split(separator: "\n").last.map(String.init) : "Runtime.ExitError")
+                    if target.errorMessage == nil || target.errorEventId == nil {
+                        target.errorMessage = message
+                        target.errorEventId = eventId
+                    }
+                case .appError:
+                    target.unhandledError = true
+                    if target.errorMessage == nil, let message {
+                        target.errorMessage = String(message.prefix(4000))
+                        target.errorEventId = eventId
+                        target.errorType = target.errorType ?? ErrorText.exceptionType(message)
+                    }
+                case .app, .appErrorRecord:
+                    if let text = message {
+                        target.jsonErrorMessage = String(text.prefix(4000))
+                        target.jsonErrorEventId = eventId
+                        target.errorType = target.errorType ?? ErrorText.jsonErrorType(text)
+                    }
+                    switch stream.transactionEffect[line] {
+                    case 1: target.transactionDepth = 1
+                    case -1: target.transactionDepth = 0
+                    default: break
+                    }
+                    target.lastActivityEventId = eventId
+                    target.lastActivityTs = ts
+                default:
+                    break
+                }
+                target.events += 1
+                if ts > target.lastTs { target.lastTs = ts }
+            }
+
             var previousEnd: Int64?
             for (index, invocation) in order.enumerated() {
                 let start = invocation.startTs ?? invocation.lastTs
                 let idle = previousEnd.map { start - $0 }
                 let failed = invocation.status != "success"
                 // The last application line is read back only for failed invocations.
-                if failed, let id = invocation.lastActivityEventId {
-                    activity.reset()
-                    activity.bind(id, at: 1)
-                    if try activity.step(), let message = activity.text(0) {
-                        invocation.lastActivity = String(ErrorText.body(ofAppLine: message).prefix(500))
-                    }
+                if failed, let id = invocation.lastActivityEventId, let message = try message(id) {
+                    invocation.lastActivity = String(ErrorText.body(ofAppLine: message).prefix(500))
                 }
+                // Bound one by one: an array of SQLValue per row costs more than the insert.
                 insert.reset()
-                try insert.bind([
-                    .text(invocation.requestId), .text(invocation.function), .text(invocation.instance),
-                    invocation.group.map(SQLValue.text) ?? .null, invocation.startTs.map(SQLValue.integer) ?? .null,
-                    .integer(invocation.endTs ?? invocation.lastTs), invocation.durationMs.map(SQLValue.real) ?? .null,
-                    invocation.billedMs.map(SQLValue.integer) ?? .null, invocation.initMs.map(SQLValue.real) ?? .null,
-                    invocation.memoryMB.map(SQLValue.integer) ?? .null, invocation.maxMemoryMB.map(SQLValue.integer) ?? .null,
-                    .text(invocation.status), invocation.errorType.map(SQLValue.text) ?? .null,
-                    (invocation.errorMessage ?? (failed ? invocation.jsonErrorMessage : nil)).map(SQLValue.text) ?? .null,
-                    (invocation.errorEventId ?? invocation.jsonErrorEventId).map(SQLValue.integer) ?? .null,
-                    .integer(invocation.initMs != nil ? 1 : 0), .integer(Int64(index + 1)), idle.map(SQLValue.integer) ?? .null,
-                    invocation.lastActivity.map(SQLValue.text) ?? .null, invocation.lastActivityTs.map(SQLValue.integer) ?? .null,
-                    .integer(invocation.transactionDepth > 0 ? 1 : 0), .integer(Int64(invocation.events)),
-                ])
+                insert.bind(invocation.requestId, at: 1)
+                insert.bind(invocation.function, at: 2)
+                insert.bind(invocation.instance, at: 3)
+                insert.bind(invocation.group, at: 4)
+                insert.bind(invocation.startTs, at: 5)
+                insert.bind(invocation.endTs ?? invocation.lastTs, at: 6)
+                insert.bind(invocation.durationMs, at: 7)
+                insert.bind(invocation.billedMs, at: 8)
+                insert.bind(invocation.initMs, at: 9)
+                insert.bind(invocation.memoryMB, at: 10)
+                insert.bind(invocation.maxMemoryMB, at: 11)
+                insert.bind(invocation.status, at: 12)
+                insert.bind(invocation.errorType, at: 13)
+                insert.bind(invocation.errorMessage ?? (failed ? invocation.jsonErrorMessage : nil), at: 14)
+                insert.bind(invocation.errorEventId ?? invocation.jsonErrorEventId, at: 15)
+                insert.bind(Int64(invocation.initMs != nil ? 1 : 0), at: 16)
+                insert.bind(Int64(index + 1), at: 17)
+                insert.bind(idle, at: 18)
+                insert.bind(invocation.lastActivity, at: 19)
+                insert.bind(invocation.lastActivityTs, at: 20)
+                insert.bind(Int64(invocation.transactionDepth > 0 ? 1 : 0), at: 21)
+                insert.bind(Int64(invocation.events), at: 22)
                 try insert.step()
                 previousEnd = invocation.endTs ?? invocation.lastTs
             }
-            byId.removeAll(keepingCapacity: true)
-            order.removeAll(keepingCapacity: true)
-            current = nil
-            currentId = []
         }
-
-        while try select.step() {
-            let eventId = select.int(0) ?? 0
-            let ts = select.int(3) ?? 0
-            let kind = select.int(4) ?? 0
-            if let bytes = select.textBytes(2), !bytes.elementsEqual(stream) {
-                try flushStream()
-                stream = Array(bytes)
-                streamName = String(decoding: bytes, as: UTF8.self)
-                streamGroup = select.text(1)
-            }
-            message = nil
-            messageBytes.removeAll(keepingCapacity: true)
-            if let bytes = select.textBytes(7) {
-                messageBytes.append(contentsOf: bytes)
-                message = String(decoding: bytes, as: UTF8.self)
-            }
-            // Lines with no request id belong to the invocation running in the stream at that moment.
-            var target: Invocation? = current
-            if let id = select.textBytes(5) {
-                if current == nil || !id.elementsEqual(currentId) {
-                    let key = String(decoding: id, as: UTF8.self)
-                    if let existing = byId[key] {
-                        target = existing
-                    } else {
-                        let group = streamGroup
-                        let created = Invocation(requestId: key, function: Self.functionName(forGroup: group, known: known),
-                                                 instance: streamName, group: group, ts: ts)
-                        byId[key] = created
-                        order.append(created)
-                        target = created
-                    }
-                }
-            }
-            guard let target else { continue }
-            switch kind {
-            case 5:
-                continue
-            case 1:
-                target.startTs = target.startTs ?? ts
-                current = target
-                currentId = Array(target.requestId.utf8)
-            case 2, 3:
-                if kind == 2 {
-                    messageBytes.withUnsafeBufferPointer { ReportLine.apply(bytes: $0, to: target) }
-                } else {
-                    PlatformRecord.applyReport(message ?? "", to: target)
-                }
-                target.endTs = ts
-                if current === target { current = nil; currentId = [] }
-            case 10:
-                PlatformRecord.applyRuntimeDone(message ?? "", to: target)
-            case 4:
-                if target.endTs == nil { target.endTs = ts }
-                if current === target { current = nil; currentId = [] }
-            case 6:
-                target.timedOut = true
-                target.errorEventId = target.errorEventId ?? eventId
-                target.errorMessage = target.errorMessage ?? (message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            case 7:
-                let message = (message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                target.unhandledError = true
-                target.errorType = target.errorType ?? (message.contains("Runtime.") ? message.split(separator: "\n").last.map(String.init) : "Runtime.ExitError")
-                if target.errorMessage == nil || target.errorEventId == nil {
-                    target.errorMessage = message
-                    target.errorEventId = eventId
-                }
-            case 8:
-                target.unhandledError = true
-                if target.errorMessage == nil, let message {
-                    target.errorMessage = String(message.prefix(4000))
-                    target.errorEventId = eventId
-                    target.errorType = target.errorType ?? ErrorText.exceptionType(message)
-                }
-            case 9:
-                if let text = message, text.contains("\"errorType\"") {
-                    target.jsonErrorMessage = String(text.prefix(4000))
-                    target.jsonErrorEventId = eventId
-                    target.errorType = target.errorType ?? ErrorText.jsonErrorType(text)
-                }
-                switch select.int(6) ?? 0 {
-                case 1: target.transactionDepth = 1
-                case -1: target.transactionDepth = 0
-                default: break
-                }
-                target.lastActivityEventId = eventId
-                target.lastActivityTs = ts
-            default:
-                break
-            }
-            target.events += 1
-            if ts > target.lastTs { target.lastTs = ts }
-        }
-        try flushStream()
     }
 
     private func deriveInstances() throws {
@@ -261,164 +298,56 @@ struct Deriver {
 
     // MARK: RDS Proxy
 
-    private func deriveProxySessions() throws {
-        let names = try ProxyNames(database: database)
-        // One scan in storage order, no sort: every field below is order-independent (first
-        // connect, first pin, last close), so lines may come in any order.
-        let select = try database.prepare("""
-            SELECT id, log_group, coalesce(proxy_ts, ts), client_connection, db_connection, message
-            FROM event WHERE kind = 'proxy'
-            """)
-        var sessions: [ProxySessionKey: ProxySessionRow] = [:]
-        var connections: [ProxySessionKey: ProxyDBConnectionRow] = [:]
-        var lastGroup: [UInt8]? = nil
-        var proxy = ""
-        var group: String?
-        while try select.step() {
-            let eventId = select.int(0) ?? 0
-            if let bytes = select.textBytes(1) {
-                if !(lastGroup.map { bytes.elementsEqual($0) } ?? false) {
-                    lastGroup = Array(bytes)
-                    group = String(decoding: bytes, as: UTF8.self)
-                    proxy = names.name(forGroup: group)
-                }
-            } else if lastGroup != [] {
-                lastGroup = []
-                group = nil
-                proxy = names.name(forGroup: nil)
-            }
-            let ts = select.int(2) ?? 0
-            let client = select.int(3)
-            let db = select.int(4)
-            guard let message = select.textBytes(5) else { continue }
-            let body = ProxyBytes.body(message)
-            if let client {
-                let key = ProxySessionKey(proxy: proxy, id: client)
-                var session = sessions[key] ?? ProxySessionRow(proxy: proxy, group: group, clientConnection: client, firstEventId: eventId)
-                if session.endpoint == nil { session.endpoint = ProxyBytes.tag(message, "[proxyEndpoint=") }
-                if ProxyBytes.hasPrefix(body, "A new client connected from ") {
-                    var address = UnsafeBufferPointer(rebasing: body[(body.startIndex + 28)...])
-                    if address.last == UInt8(ascii: ".") { address = UnsafeBufferPointer(rebasing: address.dropLast()) }
-                    if session.connectTs.map({ ts < $0 }) ?? true {
-                        session.connectTs = ts
-                        session.clientAddress = String(decoding: address, as: UTF8.self)
-                    }
-                } else if ProxyBytes.hasPrefix(body, "Proxy authentication"), let user = ProxyBytes.quoted(body, after: "for user \"") {
-                    session.authUser = user
-                } else if ProxyBytes.hasPrefix(body, "The client session was pinned") {
-                    if session.pinnedTs.map({ ts < $0 }) ?? true {
-                        session.pinnedTs = ts
-                        let (reason, digest) = ProxyMessage.reasonAndDigest(String(decoding: body, as: UTF8.self))
-                        session.pinReason = reason
-                        session.pinDigest = digest
-                        session.dbConnection = db
-                    }
-                } else if ProxyBytes.hasPrefix(body, "The client connection closed") {
-                    if session.closedTs.map({ ts >= $0 }) ?? true {
-                        session.closedTs = ts
-                        session.closeReason = ProxyBytes.reason(body)
-                        session.closeEventId = eventId
-                    }
-                }
-                session.openedTs = min(session.openedTs ?? ts, ts)
-                if eventId < session.firstEventId { session.firstEventId = eventId }
-                sessions[key] = session
-            } else if let db {
-                let key = ProxySessionKey(proxy: proxy, id: db)
-                var connection = connections[key] ?? ProxyDBConnectionRow(proxy: proxy, group: group, dbConnection: db)
-                if ProxyBytes.hasPrefix(body, "A TCP connection was established") {
-                    connection.openedTs = min(connection.openedTs ?? ts, ts)
-                } else if ProxyBytes.hasPrefix(body, "The database connection closed") {
-                    if connection.closedTs.map({ ts >= $0 }) ?? true {
-                        connection.closedTs = ts
-                        let reason = ProxyBytes.reason(body)
-                        connection.closeReason = reason
-                        connection.midRequest = reason?.contains("in the middle of a request") == true
-                        connection.closeEventId = eventId
-                    }
-                } else if ProxyBytes.contains(body, "released to the connection pool") {
-                    connection.releasedTs = max(connection.releasedTs ?? ts, ts)
-                }
-                connections[key] = connection
-            }
-        }
+    private func deriveProxySessions(from proxy: ProxySessions, groups: ByteInterner) throws {
+        let groupName = { (group: Int32) -> String? in group < 0 ? nil : groups.string(group) }
+        let names = try ProxyNames(database: database, groups: proxy.groups.map(groupName))
         let insertSession = try database.statement("""
             INSERT INTO proxy_session (proxy, log_group, client_connection, endpoint, opened_ts, client_address, client_ip, auth_user,
                 pinned_ts, pin_reason, pin_digest, db_connection, closed_ts, close_reason, close_kind, first_event_id, close_event_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for session in sessions.values.sorted(by: { ($0.proxy, $0.clientConnection) < ($1.proxy, $1.clientConnection) }) {
-            insertSession.reset()
-            try insertSession.bind([
-                .text(session.proxy), session.group.map(SQLValue.text) ?? .null, .integer(session.clientConnection),
-                session.endpoint.map(SQLValue.text) ?? .null, (session.connectTs ?? session.openedTs).map(SQLValue.integer) ?? .null,
-                session.clientAddress.map(SQLValue.text) ?? .null,
-                session.clientAddress.map { .text(String($0.split(separator: ":").first ?? "")) } ?? .null,
-                session.authUser.map(SQLValue.text) ?? .null, session.pinnedTs.map(SQLValue.integer) ?? .null,
-                session.pinReason.map(SQLValue.text) ?? .null, session.pinDigest.map(SQLValue.text) ?? .null,
-                session.dbConnection.map(SQLValue.integer) ?? .null, session.closedTs.map(SQLValue.integer) ?? .null,
-                session.closeReason.map(SQLValue.text) ?? .null, session.closeReason.map { .text(ProxyMessage.closeKind($0)) } ?? .null,
-                .integer(session.firstEventId), session.closeEventId.map(SQLValue.integer) ?? .null,
-            ])
-            try insertSession.step()
-        }
         let insertConnection = try database.statement("""
             INSERT INTO proxy_db_connection (proxy, log_group, db_connection, opened_ts, closed_ts, close_reason, mid_request, released_ts, close_event_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for connection in connections.values.sorted(by: { ($0.proxy, $0.dbConnection) < ($1.proxy, $1.dbConnection) }) {
+        func text(_ number: TextNumber?) -> String? { proxy.texts.text(number ?? -1) }
+        // In (proxy, connection) order, as they have always been inserted.
+        try proxy.forEachByProxy({ names.name(forGroup: groupName($0)) }, session: { name, session in
+            let closeReason = text(session.close?.value)
+            let clientAddress = text(session.connect?.value)
+            insertSession.reset()
+            insertSession.bind(name, at: 1)
+            insertSession.bind(groupName(session.group), at: 2)
+            insertSession.bind(session.clientConnection, at: 3)
+            insertSession.bind(text(session.endpoint?.value), at: 4)
+            insertSession.bind(session.connect?.ts ?? session.openedTs, at: 5)
+            insertSession.bind(clientAddress, at: 6)
+            insertSession.bind(clientAddress.map { String($0.split(separator: ":").first ?? "") }, at: 7)
+            insertSession.bind(text(session.authUser?.value), at: 8)
+            insertSession.bind(session.pin?.ts, at: 9)
+            insertSession.bind(text(session.pin?.value.reason), at: 10)
+            insertSession.bind(text(session.pin?.value.digest), at: 11)
+            insertSession.bind(session.pin?.value.dbConnection, at: 12)
+            insertSession.bind(session.close?.ts, at: 13)
+            insertSession.bind(closeReason, at: 14)
+            insertSession.bind(closeReason.map(ProxyMessage.closeKind), at: 15)
+            insertSession.bind(session.firstEventId, at: 16)
+            insertSession.bind(session.close?.eventId, at: 17)
+            try insertSession.step()
+        }, connection: { name, connection in
+            let closeReason = text(connection.close?.value)
             insertConnection.reset()
-            try insertConnection.bind([
-                .text(connection.proxy), connection.group.map(SQLValue.text) ?? .null, .integer(connection.dbConnection),
-                connection.openedTs.map(SQLValue.integer) ?? .null, connection.closedTs.map(SQLValue.integer) ?? .null,
-                connection.closeReason.map(SQLValue.text) ?? .null, .integer(connection.midRequest ? 1 : 0),
-                connection.releasedTs.map(SQLValue.integer) ?? .null, connection.closeEventId.map(SQLValue.integer) ?? .null,
-            ])
+            insertConnection.bind(name, at: 1)
+            insertConnection.bind(groupName(connection.group), at: 2)
+            insertConnection.bind(connection.dbConnection, at: 3)
+            insertConnection.bind(connection.openedTs, at: 4)
+            insertConnection.bind(connection.close?.ts, at: 5)
+            insertConnection.bind(closeReason, at: 6)
+            // The borrowing client closed in the middle of a request.
+            insertConnection.bind(Int64(closeReason?.contains("in the middle of a request") == true ? 1 : 0), at: 7)
+            insertConnection.bind(connection.releasedTs, at: 8)
+            insertConnection.bind(connection.close?.eventId, at: 9)
             try insertConnection.step()
-        }
+        })
     }
-}
-
-struct ProxySessionKey: Hashable {
-    var proxy: String
-    var id: Int64
-}
-
-struct ProxySessionRow {
-    var proxy: String
-    var group: String?
-    var clientConnection: Int64
-    var firstEventId: Int64
-    var endpoint: String?
-    var openedTs: Int64?
-    /// Time of the 'A new client connected' line, when there is one.
-    var connectTs: Int64?
-    var clientAddress: String?
-    var authUser: String?
-    var pinnedTs: Int64?
-    var pinReason: String?
-    var pinDigest: String?
-    var dbConnection: Int64?
-    var closedTs: Int64?
-    var closeReason: String?
-    var closeEventId: Int64?
-
-    init(proxy: String, group: String?, clientConnection: Int64, firstEventId: Int64) {
-        self.proxy = proxy
-        self.group = group
-        self.clientConnection = clientConnection
-        self.firstEventId = firstEventId
-    }
-}
-
-struct ProxyDBConnectionRow {
-    var proxy: String
-    var group: String?
-    var dbConnection: Int64
-    var openedTs: Int64?
-    var closedTs: Int64?
-    var closeReason: String?
-    var midRequest = false
-    var releasedTs: Int64?
-    var closeEventId: Int64?
 }

@@ -4,17 +4,15 @@
 struct ProxyNames {
     private var byGroup: [String: String] = [:]
 
-    init(database: Database) throws {
+    /// `groups`: the log groups of the proxy lines, in the order of their first line.
+    init(database: Database, groups: [String?]) throws {
         var proxies: [(name: String, engine: String, users: [String])] = []
         let configured = try database.statement("SELECT proxy, upper(coalesce(engine_family, '')), coalesce(auth_users, '') FROM proxy_config")
         while try configured.step() {
             proxies.append((configured.text(0) ?? "", configured.text(1) ?? "",
                             (configured.text(2) ?? "").split(separator: ",").map(String.init)))
         }
-        let groups = try database.statement("SELECT DISTINCT log_group FROM event WHERE kind = 'proxy'")
-        var groupNames: [String?] = []
-        while try groups.step() { groupNames.append(groups.text(0)) }
-        for group in groupNames {
+        for group in groups {
             let key = group ?? ""
             let base = Self.baseName(group)
             // Without configuration there is nothing to match against.
