@@ -20,6 +20,20 @@ final class BackgroundInserter: @unchecked Sendable {
     private(set) var eventsAdded = 0
     /// CPU seconds the inserting thread spent writing (for PROXYLENS_TIMING).
     private(set) var cpuSeconds = 0.0
+    /// In a bulk load, what deriving needs, gathered from each line as it is written (the
+    /// inserting thread has time to spare; the reading thread has none). Read after `drain()`.
+    private(set) var gathered: DerivationInput?
+    /// False once a statement wrote fewer rows than it was given: the rows' ids are then not
+    /// known, and deriving scans `event` instead.
+    private(set) var gatheredComplete = true
+
+    func startGathering() { gathered = DerivationInput() }
+
+    /// Hands over what was gathered (after `drain()`), nil when it is incomplete.
+    func takeGathered() -> DerivationInput? {
+        defer { gathered = nil }
+        return gatheredComplete ? gathered : nil
+    }
 
     init(database: Database, statements: EventStatements) {
         self.database = database
@@ -106,6 +120,7 @@ final class BackgroundInserter: @unchecked Sendable {
                     }
                     try statement.step()
                     eventsAdded += database.changes
+                    gather(rows, next..<(next + EventStatements.rowsPerStatement), in: base)
                     next += EventStatements.rowsPerStatement
                 }
                 while next < rows.count {
@@ -114,9 +129,36 @@ final class BackgroundInserter: @unchecked Sendable {
                     bind(rows[next], in: base, to: statement, from: 0)
                     try statement.step()
                     eventsAdded += database.changes
+                    gather(rows, next..<(next + 1), in: base)
                     next += 1
                 }
             }
+        }
+    }
+
+    /// Adds the rows one statement just wrote to `gathered`. A statement's rows get consecutive
+    /// ids ending at the last insert id, when every one of them was written.
+    private func gather(_ rows: UnsafeBufferPointer<EventBatch.Row>, _ range: Range<Int>, in base: UnsafePointer<UInt8>) {
+        guard gathered != nil, gatheredComplete else { return }
+        guard database.changes == range.count else {
+            gatheredComplete = false
+            gathered = nil
+            return
+        }
+        let firstId = database.lastInsertRowID - Int64(range.count - 1)
+        func text(_ piece: EventBatch.Text) -> UnsafeBufferPointer<UInt8>? {
+            piece.isNull ? nil : UnsafeBufferPointer(start: base + Int(piece.start), count: Int(piece.count))
+        }
+        for index in range {
+            let row = rows[index]
+            let role = LineRole(row.kind)
+            gathered?.add(role: role, request: text(row.requestId), stream: text(row.logStream) ?? UnsafeBufferPointer(start: nil, count: 0),
+                          ts: row.timestamp, eventId: firstId + Int64(index - range.lowerBound),
+                          transactionEffect: row.transactionEffect, group: text(row.logGroup),
+                          proxyTs: row.present & EventBatch.Present.proxyTimestamp != 0 ? row.proxyTimestamp : nil,
+                          client: row.present & EventBatch.Present.clientConnection != 0 ? row.clientConnection : nil,
+                          db: row.present & EventBatch.Present.dbConnection != 0 ? row.dbConnection : nil,
+                          message: DerivationInput.needsMessage(role, level: text(row.level)) ? text(row.message) : nil)
         }
     }
 

@@ -8,11 +8,14 @@ import Foundation
 struct Deriver {
     let database: Database
 
-    func rebuild() throws {
+    /// `gathered` is what a bulk load collected while writing every line of `event`; without
+    /// it `event` is scanned.
+    func rebuild(from gathered: DerivationInput? = nil) throws {
         try database.execute("""
             DELETE FROM invocation; DELETE FROM instance; DELETE FROM proxy_session; DELETE FROM proxy_db_connection;
             """)
-        let (lambda, proxy, groups) = try scanEvents()
+        let input = try gathered ?? scanEvents()
+        let (lambda, proxy, groups) = (input.lambda, input.proxy, input.groups)
         // Consumed: the Lambda lines are freed before the proxy rows are merged.
         try deriveInvocations(from: consume lambda, groups: groups)
         try deriveInstances()
@@ -26,7 +29,7 @@ struct Deriver {
     /// be replayed per stream in time order; proxy lines are folded as they come. Messages are
     /// read only for proxy and REPORT lines, and for application lines at an error level (to find
     /// JSON error records); the few others the state machine reads are fetched again by id.
-    private func scanEvents() throws -> (LambdaLines, ProxySessions, ByteInterner) {
+    private func scanEvents() throws -> DerivationInput {
         // Most common kinds first in the CASE: SQLite tries them in order. upper() allocates, so
         // the usual levels that are not errors skip it.
         let scan = try database.prepare("""
@@ -36,35 +39,14 @@ struct Deriver {
                              WHEN 'proxy' THEN message WHEN 'report' THEN message WHEN 'platform_report' THEN message END
             FROM event
             """)
-        var lambda = LambdaLines()
-        var proxy = ProxySessions()
-        var groups = ByteInterner()
-        func group() -> Int32 { scan.textBytes(6).map { groups.intern($0) } ?? -1 }
+        var input = DerivationInput()
         while try scan.step() {
-            var role = scan.textBytes(0).map(LineRole.init(kind:)) ?? .unrelated
-            let request = scan.textBytes(1)
-            let eventId = scan.int(4) ?? 0
-            if role.isLambda(hasRequestId: request != nil) {
-                var report: ReportValues?
-                let message = scan.textBytes(10)
-                switch role {
-                case .report: report = message.map(ReportLine.values(bytes:)) ?? ReportValues()
-                case .platformReport: report = message.map(PlatformRecord.reportValues(bytes:)) ?? ReportValues()
-                // A byte search, as String.contains is in this module.
-                case .app where message.map({ ProxyBytes.contains($0[...], "\"errorType\"") }) ?? false: role = .appErrorRecord
-                default: break
-                }
-                let effect = role == .app || role == .appErrorRecord ? (scan.int(5) ?? 0) : 0
-                lambda.append(stream: scan.textBytes(2) ?? UnsafeBufferPointer(start: nil, count: 0), ts: scan.int(3) ?? 0,
-                              eventId: eventId, role: role, transactionEffect: effect == 1 || effect == -1 ? Int8(effect) : 0,
-                              request: request, report: report, group: group)
-            }
-            if role == .proxy, let message = scan.textBytes(10) {
-                proxy.add(eventId: eventId, group: group(), ts: scan.int(7) ?? scan.int(3) ?? 0, client: scan.int(8), db: scan.int(9),
-                          message: message)
-            }
+            input.add(role: scan.textBytes(0).map(LineRole.init(kind:)) ?? .unrelated, request: scan.textBytes(1),
+                      stream: scan.textBytes(2) ?? UnsafeBufferPointer(start: nil, count: 0), ts: scan.int(3) ?? 0,
+                      eventId: scan.int(4) ?? 0, transactionEffect: scan.int(5) ?? 0, group: scan.textBytes(6),
+                      proxyTs: scan.int(7), client: scan.int(8), db: scan.int(9), message: scan.textBytes(10))
         }
-        return (lambda, proxy, groups)
+        return input
     }
 
     // MARK: Lambda

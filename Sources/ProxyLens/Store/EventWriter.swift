@@ -42,6 +42,7 @@ final class EventWriter: EventSink {
         if empty {
             if indexed { try database.execute("DROP INDEX event_dedupe") }
             seenKeys = KeySet(minimumCapacity: 1 << 16)
+            inserter.startGathering()
         } else if !indexed {
             // The database was bulk-loaded, which leaves the index to the first run that adds to
             // it: built on the first event, so that a run that only skips files never pays for it.
@@ -83,6 +84,10 @@ final class EventWriter: EventSink {
     }
 
     func note(_ issue: IngestIssue) { onIssue(issue) }
+
+    /// What deriving needs, gathered while writing a bulk load: nil unless every line of
+    /// `event` went through this writer and was written. Call after `finish()`.
+    func takeDerivationInput() -> DerivationInput? { inserter.takeGathered() }
 
     /// CPU seconds the inserting thread has spent so far.
     var insertingCPUSeconds: Double { inserter.cpuSeconds }

@@ -66,13 +66,18 @@ public final class Ingestion {
         }
         let files = try InputPaths.expand(paths)
         let readingCPU = ThreadClock.cpuSeconds()
+        // Read before the writer looks at the database: if another connection commits anything
+        // from here on, what this run gathered for deriving is not the whole of `event`.
+        let versionAtStart = try database.scalar("PRAGMA data_version").int
         let writer = try EventWriter(database: database)
         defer { if inTransaction { try? database.execute("ROLLBACK") } }
         // A bulk load fills a database that held no events: nothing in it is worth an fsync at
         // every commit, and a crash of the machine (not of the process: the journal covers that)
         // is mended by running the same command again.
         let bulk = writer.isBulk
-        if bulk { try database.execute("PRAGMA synchronous = OFF") }
+        // A small page cache: a bulk load only appends, so cached pages are not read again, and
+        // the memory is better spent on what deriving gathers meanwhile.
+        if bulk { try database.execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -8192") }
         for path in files {
             if Ingestion.interrupted { break }
             try ingestFile(path, writer: writer)
@@ -83,10 +88,12 @@ public final class Ingestion {
         summary.timings.append(("inserting thread", writer.insertingCPUSeconds))
         try writer.endBulk(buildingIndex: false)
         try commit()
+        let gathered = writer.takeDerivationInput()
+        if bulk { try database.execute("PRAGMA cache_size = -32768") }
         if Ingestion.interrupted {
             throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
         }
-        try finish()
+        try finish(gathered, unlessChangedSince: versionAtStart)
         if bulk { try database.execute("PRAGMA synchronous = FULL") }
         lap("derive")
         return summary
@@ -341,11 +348,13 @@ public final class Ingestion {
     }
 
     /// Rebuilds the derived tables when something changed.
-    private func finish() throws {
+    private func finish(_ gathered: DerivationInput?, unlessChangedSince version: Int64?) throws {
         let stale = try database.scalar("SELECT value FROM meta WHERE key = 'derived_stale'").string == "1"
         guard stale else { return }
         try database.transaction {
-            try Deriver(database: database).rebuild()
+            // Another ingest into the same database meanwhile: derive from all of `event`.
+            let alone = try database.scalar("PRAGMA data_version").int == version
+            try Deriver(database: database).rebuild(from: alone ? gathered : nil)
             try database.execute("""
                 UPDATE meta SET value = '0' WHERE key = 'derived_stale';
                 INSERT INTO meta (key, value) VALUES ('derived_version', '1')

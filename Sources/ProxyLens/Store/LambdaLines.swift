@@ -46,6 +46,21 @@ enum LineRole: UInt8 {
         else { self = .counted }
     }
 
+    /// The role of a line of kind `kind`, through its name, so the two initializers agree.
+    init(_ kind: LineKind) {
+        for (candidate, role) in Self.byKind where candidate == kind {
+            self = role
+            return
+        }
+        self = .counted
+    }
+
+    /// Found by a scan of the cases, which compares tags; hashing a kind would hash its name.
+    private static let byKind: [(LineKind, LineRole)] = LineKind.allCases.map { kind in
+        var name = kind.rawValue
+        return (kind, name.withUTF8 { LineRole(kind: $0) })
+    }
+
     /// Whether the line takes part in deriving invocations (proxy and unrelated lines do only
     /// when they name a request id).
     func isLambda(hasRequestId: Bool) -> Bool {

@@ -1,0 +1,59 @@
+/// Everything deriving needs from `event`, gathered one line at a time: the Lambda lines by
+/// stream, the proxy lines folded into sessions and connections, and the log group names. Filled
+/// either by the derive scan of `event`, or, in a bulk load, by the inserting thread as it
+/// writes each line (so the scan, the largest part of deriving, is not needed). Both call
+/// `add`, with the same values, in the same order: the order of `event.id`.
+struct DerivationInput {
+    var lambda = LambdaLines()
+    var proxy = ProxySessions()
+    var groups = ByteInterner()
+
+    /// Whether deriving reads a line's message: proxy and REPORT lines, and application lines at
+    /// an error level (the scan's SQL says the same in a CASE).
+    static func needsMessage(_ role: LineRole, level: UnsafeBufferPointer<UInt8>?) -> Bool {
+        switch role {
+        case .proxy, .report, .platformReport: return true
+        case .app: return level.map(isErrorLevel) ?? false
+        default: return false
+        }
+    }
+
+    /// ERROR, FATAL or CRITICAL in any ASCII case (SQLite's upper() folds ASCII only).
+    static func isErrorLevel(_ level: UnsafeBufferPointer<UInt8>) -> Bool {
+        func equals(_ name: StaticString) -> Bool {
+            guard level.count == name.utf8CodeUnitCount else { return false }
+            for i in 0..<level.count {
+                let byte = level[i]
+                let upper = byte >= 0x61 && byte <= 0x7a ? byte - 0x20 : byte
+                if upper != name.utf8Start[i] { return false }
+            }
+            return true
+        }
+        return equals("ERROR") || equals("FATAL") || equals("CRITICAL")
+    }
+
+    /// One line of `event`; `message` is given only where `needsMessage` says so.
+    mutating func add(role kindRole: LineRole, request: UnsafeBufferPointer<UInt8>?, stream: UnsafeBufferPointer<UInt8>,
+                      ts: Int64, eventId: Int64, transactionEffect: Int64, group groupBytes: UnsafeBufferPointer<UInt8>?,
+                      proxyTs: Int64?, client: Int64?, db: Int64?, message: UnsafeBufferPointer<UInt8>?) {
+        var role = kindRole
+        func group() -> Int32 { groupBytes.map { groups.intern($0) } ?? -1 }
+        if role.isLambda(hasRequestId: request != nil) {
+            var report: ReportValues?
+            switch role {
+            case .report: report = message.map(ReportLine.values(bytes:)) ?? ReportValues()
+            case .platformReport: report = message.map(PlatformRecord.reportValues(bytes:)) ?? ReportValues()
+            // A byte search, as String.contains is in this module.
+            case .app where message.map({ ProxyBytes.contains($0[...], "\"errorType\"") }) ?? false: role = .appErrorRecord
+            default: break
+            }
+            let effect = role == .app || role == .appErrorRecord ? transactionEffect : 0
+            lambda.append(stream: stream, ts: ts, eventId: eventId, role: role,
+                          transactionEffect: effect == 1 || effect == -1 ? Int8(effect) : 0,
+                          request: request, report: report, group: group)
+        }
+        if role == .proxy, let message {
+            proxy.add(eventId: eventId, group: group(), ts: proxyTs ?? ts, client: client, db: db, message: message)
+        }
+    }
+}
