@@ -26,8 +26,8 @@ interval(proxy, what, first_window, last_window) AS MATERIALIZED (
     FROM proxy_db_connection
 ),
 delta(proxy, what, window, d) AS (
-    SELECT proxy, what, first_window, 1 FROM interval
-    UNION ALL SELECT proxy, what, last_window + 1, -1 FROM interval
+    SELECT proxy, what, first_window, count(*) FROM interval GROUP BY proxy, what, first_window
+    UNION ALL SELECT proxy, what, last_window + 1, -count(*) FROM interval GROUP BY proxy, what, last_window
 ),
 level AS MATERIALIZED (
     SELECT proxy, what, window, sum(sum(d)) OVER (PARTITION BY proxy, what ORDER BY window) AS n
