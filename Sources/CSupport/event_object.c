@@ -132,6 +132,15 @@ static size_t plain_string(const uint8_t *p, size_t i, size_t n, size_t *start, 
     return stop + 1;
 }
 
+/// A string value of ASCII without escapes, its opening quote at p[i]; returns the index after
+/// the closing quote, or 0 to decline.
+static size_t plain_ascii_value(const uint8_t *p, size_t i, size_t n, size_t *start, size_t *length) {
+    if (p[i] != '"') return 0;
+    unsigned high = 0;
+    i = plain_string(p, i + 1, n, start, length, &high);
+    return high ? 0 : i;
+}
+
 /// Plain non-negative digits that fit in 63 bits, followed by a delimiter.
 static size_t plain_integer(const uint8_t *p, size_t i, size_t n, int64_t *value) {
     size_t start = i;
@@ -172,13 +181,8 @@ int proxylens_read_event_object(const uint8_t *p, size_t n, uint8_t *message, si
         unsigned bit;
         if (key_is(p, key_start, key_length, "logStreamName", 13)) {
             bit = 1;
-            if (p[i] != '"') return 0;
-            size_t start, length;
-            unsigned stream_high = 0;
-            i = plain_string(p, i + 1, n, &start, &length, &stream_high);
-            if (!i || stream_high) return 0;
-            fields->stream_start = start;
-            fields->stream_length = length;
+            i = plain_ascii_value(p, i, n, &fields->stream_start, &fields->stream_length);
+            if (!i) return 0;
         } else if (key_is(p, key_start, key_length, "timestamp", 9)) {
             bit = 2;
             i = plain_integer(p, i, n, &fields->timestamp);
@@ -195,13 +199,8 @@ int proxylens_read_event_object(const uint8_t *p, size_t n, uint8_t *message, si
             fields->has_ingestion_time = 1;
         } else if (key_is(p, key_start, key_length, "eventId", 7)) {
             bit = 16;
-            if (p[i] != '"') return 0;
-            size_t start, length;
-            unsigned id_high = 0;
-            i = plain_string(p, i + 1, n, &start, &length, &id_high);
-            if (!i || id_high) return 0;
-            fields->event_id_start = start;
-            fields->event_id_length = length;
+            i = plain_ascii_value(p, i, n, &fields->event_id_start, &fields->event_id_length);
+            if (!i) return 0;
         } else {
             return 0;
         }
