@@ -31,8 +31,6 @@ struct JSONReader {
     let window: ByteWindow
     /// The decoded bytes of the last key, string or number.
     var string: [UInt8] = []
-    /// True when the last string had bytes that are not valid UTF-8 (kept as they were).
-    private(set) var stringHadInvalidUTF8 = false
     /// Per open container: true for an object expecting a key next.
     private var expectingKey: [Bool] = []
     private var inObject: [Bool] = []
@@ -154,8 +152,6 @@ struct JSONReader {
     /// Decodes a string body (the opening quote already consumed) into `string`.
     private mutating func readString() throws {
         string.removeAll(keepingCapacity: true)
-        stringHadInvalidUTF8 = false
-        var sawHighByte = false
         // Too-long strings are refused at their start, the same wherever reads happen to stop.
         let start = window.offset
         var tooLong: SyntaxError { SyntaxError(offset: start, reason: "a string longer than \(window.maximumWindow >> 20) MiB") }
@@ -171,11 +167,9 @@ struct JSONReader {
                     string.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart))
                     window.position = i + 1
                     if string.count > window.maximumWindow { throw tooLong }
-                    if sawHighByte { stringHadInvalidUTF8 = !JSONReader.isValidUTF8(string) }
                     return
                 }
                 if byte == UInt8(ascii: "\\") { atEscape = true; break }
-                if byte >= 0x80 { sawHighByte = true }
                 i += 1
             }
             string.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart))
@@ -258,18 +252,6 @@ struct JSONReader {
             string.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
             string.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
             string.append(UInt8(0x80 | (scalar & 0x3F)))
-        }
-    }
-
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
         }
     }
 

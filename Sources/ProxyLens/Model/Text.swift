@@ -30,15 +30,16 @@ extension Substring {
 }
 
 extension String {
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, done here for ASCII text, whose only
-    /// members of that set are tab, the line breaks (10–13) and space: Foundation round-trips
-    /// through NSString and UTF-16, microseconds a call, which the derive pass makes tens of
-    /// thousands of times. Other text is left to Foundation.
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, done here on the UTF-8 bytes at both
+    /// ends: the set's only ASCII members are tab, the line breaks (10–13) and space, and trimming
+    /// stops at the first other ASCII byte. Foundation round-trips through NSString and UTF-16,
+    /// microseconds a call, which derive and classify make tens of thousands of times; it is
+    /// asked only when a non-ASCII character stands at an end.
     func trimmingWhitespaceAndNewlines() -> String {
         let bytes = utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return trimmingCharacters(in: .whitespacesAndNewlines) }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0d) }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if bytes[first] >= 0x80 || bytes[last] >= 0x80 { return trimmingCharacters(in: .whitespacesAndNewlines) }
         return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

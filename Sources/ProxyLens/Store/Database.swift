@@ -223,15 +223,6 @@ public final class Statement {
         }
     }
 
-    /// Binds UTF-8 bytes as TEXT without building a String.
-    public func bindText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) {
-        guard let base = bytes.baseAddress, bytes.count > 0 else {
-            sqlite3_bind_text(pointer, index, "", 0, proxylens_sqlite_transient())
-            return
-        }
-        sqlite3_bind_text(pointer, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), proxylens_sqlite_transient())
-    }
-
     /// Steps once; true when a row is available.
     @discardableResult
     public func step() throws -> Bool {

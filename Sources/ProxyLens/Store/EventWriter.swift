@@ -4,13 +4,11 @@ import CSupport
 /// events already in the database (overlapping pages, the same events from two exports).
 final class EventWriter: EventSink {
     private let database: Database
-    // These are written by `finish()` from the inserting thread's counts.
+    /// The source the events being accepted come from (set by `begin`).
     var sourceId: Int64 = 0
     var onIssue: (IngestIssue) -> Void = { _ in }
     private(set) var eventsRead = 0
     private(set) var eventsAdded = 0
-    private(set) var sawLambda = false
-    private(set) var sawProxy = false
     private(set) var eventsWithoutGroup = 0
     /// Groups for events whose container names none: (Lambda lines, proxy lines).
     var fallbackGroups: (lambda: String?, proxy: String?) = (nil, nil)
@@ -77,8 +75,6 @@ final class EventWriter: EventSink {
         inserter.resetCounts()
         eventsRead = 0
         eventsAdded = 0
-        sawLambda = false
-        sawProxy = false
         eventsWithoutGroup = 0
         groupsSeen = []
     }
@@ -131,11 +127,6 @@ final class EventWriter: EventSink {
                 lastGroupSeen = group
                 groupsSeen.insert(group)
             }
-            switch parsed.kind {
-            case .proxy: sawProxy = true
-            case .start, .report, .platformStart, .platformReport, .initStart: sawLambda = true
-            default: break
-            }
             var present: UInt8 = 0
             if event.ingestionTime != nil { present |= EventBatch.Present.ingestionTime }
             if event.line != nil { present |= EventBatch.Present.line }
@@ -185,7 +176,19 @@ final class EventWriter: EventSink {
             if byte == 0 { return false }
             if byte >= 0x80 { ascii = false }
         }
-        return ascii || JSONReader.isValidUTF8(bytes)
+        return ascii || isValidUTF8(bytes)
+    }
+
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
     }
 
     static func cleanText(_ bytes: [UInt8]) -> [UInt8] {
@@ -198,6 +201,7 @@ final class EventWriter: EventSink {
 /// FNV-1a over the message without trailing white space, so that `aws logs tail` (which strips
 /// it) and the other exports of the same event agree.
 enum MessageHash {
+    /// 64-bit FNV-1a.
     static func fnv<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
@@ -210,12 +214,7 @@ enum MessageHash {
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x0a || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0d { end -= 1 }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in 0..<end {
-            hash ^= UInt64(bytes[i])
-            hash &*= 0x100_0000_01b3
-        }
-        return hash
+        return fnv(UnsafeBufferPointer(rebasing: bytes[..<end]))
     }
 }
 
