@@ -15,7 +15,7 @@ struct ProxyLensCommand: ParsableCommand {
 
             Example:
               proxylens analyze samples/incident
-            """,
+            """.reflowed,
         version: ProxyLensVersion.current,
         subcommands: [Analyze.self, Ingest.self, Classify.self, Report.self, Failures.self, Sql.self, Schema.self]
     )

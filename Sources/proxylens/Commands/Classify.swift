@@ -12,7 +12,7 @@ struct Classify: ParsableCommand {
 
             Example:
               proxylens classify --db incident.sqlite
-            """
+            """.reflowed
     )
 
     @OptionGroup var database: DatabaseOptions

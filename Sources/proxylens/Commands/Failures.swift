@@ -13,7 +13,7 @@ struct Failures: ParsableCommand {
 
             Example:
               proxylens failures --db incident.sqlite --cause stale-connection --format table
-            """
+            """.reflowed
     )
 
     @OptionGroup var database: DatabaseOptions

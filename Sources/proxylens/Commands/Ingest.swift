@@ -18,7 +18,7 @@ struct Ingest: ParsableCommand {
 
             Example:
               proxylens ingest --db incident.sqlite exports/ config/
-            """
+            """.reflowed
     )
 
     @OptionGroup var database: DatabaseOptions

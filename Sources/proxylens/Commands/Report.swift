@@ -14,7 +14,7 @@ struct ReportOptionGroup: ParsableArguments {
     var function: String?
     @Option(help: "How many rows of instances, pin reasons and fingerprints to show.")
     var top: Int = 10
-    @Option(help: "Output format: table, json, markdown, csv, junit or html (default: table).")
+    @Option(help: "Output format.")
     var format: ReportFormat = .table
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -67,7 +67,7 @@ struct Report: ParsableCommand {
 
             Example:
               proxylens report --db incident.sqlite --window 5m --format markdown --fail-on lambda-timeout-pinning-leak
-            """
+            """.reflowed
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -90,7 +90,7 @@ struct Analyze: ParsableCommand {
             Example:
               proxylens analyze samples/incident
               proxylens analyze --db ci.sqlite exports/ --format junit --output proxylens.xml --fail-on connection-timeout=10
-            """
+            """.reflowed
     )
 
     @OptionGroup var database: DatabaseOptions

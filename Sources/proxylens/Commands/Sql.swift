@@ -12,7 +12,7 @@ struct Sql: ParsableCommand {
 
             Example:
               proxylens sql --db incident.sqlite "SELECT cause, count(*) FROM failure GROUP BY cause"
-            """
+            """.reflowed
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -50,7 +50,7 @@ struct Schema: ParsableCommand {
 
             Example:
               proxylens schema
-            """
+            """.reflowed
     )
 
     func run() throws {
