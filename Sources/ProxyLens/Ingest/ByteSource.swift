@@ -118,9 +118,10 @@ public final class SHA256 {
     }
 }
 
-/// SHA-256 on a thread of its own: hashing costs as much as a tenth of reading a file, and the
-/// reading thread is the busiest one during ingest. Chunks are copied to it through a short
-/// queue (bounded, so memory stays a few megabytes).
+/// SHA-256 on a thread of its own once a file is large: hashing costs as much as a tenth of
+/// reading it, and the reading thread is the busiest one during ingest. The first megabyte is
+/// hashed in place, so small files (folders of thousands of them) start no thread. Chunks are
+/// copied to the thread through a short queue (bounded, so memory stays a few megabytes).
 final class BackgroundSHA256: @unchecked Sendable {
     private let condition = NSCondition()
     private var chunks: [[UInt8]] = []
@@ -130,15 +131,24 @@ final class BackgroundSHA256: @unchecked Sendable {
     private var digest: String?
     private let hasher = SHA256()
     private static let maximumQueued = 8
-
-    init() {
-        // The thread keeps this object alive until the digest is made or the hash cancelled.
-        let thread = Thread { self.loop() }
-        thread.name = "proxylens-sha256"
-        thread.start()
-    }
+    /// Bytes hashed in place before the thread takes over.
+    private static let hashedInPlace = 1 << 20
+    private var bytesSeen = 0
+    private var threadStarted = false
 
     func update(_ bytes: UnsafeRawBufferPointer) {
+        bytesSeen += bytes.count
+        if !threadStarted {
+            if bytesSeen <= Self.hashedInPlace {
+                hasher.update(bytes)
+                return
+            }
+            threadStarted = true
+            // The thread keeps this object alive until the digest is made or the hash cancelled.
+            let thread = Thread { self.loop() }
+            thread.name = "proxylens-sha256"
+            thread.start()
+        }
         condition.lock()
         while chunks.count >= Self.maximumQueued { condition.wait() }
         var chunk = spare.popLast() ?? []
@@ -153,6 +163,10 @@ final class BackgroundSHA256: @unchecked Sendable {
 
     /// Waits for every chunk to be hashed and returns the hex digest.
     func finalizeHex() -> String {
+        guard threadStarted else {
+            if digest == nil { digest = hasher.finalizeHex() }
+            return digest ?? ""
+        }
         condition.lock()
         defer { condition.unlock() }
         finished = true
