@@ -56,7 +56,11 @@ public struct SignatureRule: Sendable {
         // ASCII (nearly every error message) is folded byte by byte; the Character loop below
         // costs a hundred times more on a long stack trace.
         var copy = text
-        if let folded = copy.withUTF8({ foldASCII($0) }) { return folded }
+        return copy.withUTF8({ foldASCII($0) }) ?? foldCharacters(text)
+    }
+
+    /// `fold` by Characters: the definition, which `foldASCII` must agree with (a test checks).
+    static func foldCharacters(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var lastSpace = false

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ProxyLens
 
@@ -29,6 +30,31 @@ struct SignatureRuleTests {
         #expect(a == b)
         #expect(Fingerprint.of("query timeout after 30 s") != Fingerprint.of("connection timeout after 30 s"))
         #expect(Fingerprint.of("connected from 10.0.12.27:64557 in 1234 ms").contains("<IP>"))
+    }
+
+    @Test("the byte-level shortcuts of fold, mask and error bodies give what the Character versions give")
+    func byteShortcutsAgree() throws {
+        var texts = SignatureRule.all.flatMap(\.examples)
+        for folder in ["lines", "errors"] {
+            let directory = Fixture.samples(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".ndjson") {
+                for record in try String(contentsOfFile: directory + "/" + name, encoding: .utf8).split(separator: "\n") {
+                    let object = try JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any]
+                    if let message = object?["message"] as? String { texts.append(message) }
+                }
+            }
+        }
+        // White space and breaks Characters see differently from bytes.
+        texts += ["a\r\nb", "  \u{A0}\u{A0}File \"x\"  ", "tab\t\u{301}x", "\u{85}NEL\u{85}", "Ünïcode ID_ab12cd34 at 10.0.0.1:5432",
+                  "2024-01-01T00:00:00.000Z\tid\tERROR\t  body \u{A0}", "x\t\u{301}y\tz\tw", "", "\r\n"]
+        #expect(texts.count > 200)
+        for text in texts {
+            #expect(SignatureRule.fold(text) == SignatureRule.foldCharacters(text), "\(text.prefix(60))")
+            #expect(Fingerprint.mask(text) == Fingerprint.maskCharacters(text), "\(text.prefix(60))")
+            let parts = text.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+            let byCharacters = (parts.count == 4 ? String(parts[3]) : text).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.hasPrefix("{") { #expect(ErrorText.body(ofAppLine: text) == byCharacters, "\(text.prefix(60))") }
+        }
     }
 
     @Test("transaction markers: begin, and commit only as a word")
