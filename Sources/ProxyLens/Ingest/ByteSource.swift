@@ -118,10 +118,11 @@ public final class SHA256 {
     }
 }
 
-/// SHA-256 on a thread of its own once a file is large: hashing costs as much as a tenth of
-/// reading it, and the reading thread is the busiest one during ingest. The first megabyte is
-/// hashed in place, so small files (folders of thousands of them) start no thread. Chunks are
-/// copied to the thread through a short queue (bounded, so memory stays a few megabytes).
+/// SHA-256 on a thread of its own once a file is past its first 64 KiB: hashing costs as much
+/// as a tenth of reading a file, and the reading thread is the busiest one during ingest. The
+/// first 64 KiB are hashed in place, so small files (folders of thousands of them) start no
+/// thread. Chunks are copied to the thread through a short queue (bounded, so memory stays a few
+/// megabytes).
 final class BackgroundSHA256: @unchecked Sendable {
     private let condition = NSCondition()
     private var chunks: [[UInt8]] = []
@@ -132,7 +133,7 @@ final class BackgroundSHA256: @unchecked Sendable {
     private let hasher = SHA256()
     private static let maximumQueued = 8
     /// Bytes hashed in place before the thread takes over.
-    private static let hashedInPlace = 1 << 20
+    private static let hashedInPlace = 64 << 10
     private var bytesSeen = 0
     private var threadStarted = false
 
