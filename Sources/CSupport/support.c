@@ -75,3 +75,15 @@ int proxylens_mentions_transaction(const uint8_t *bytes, size_t length) {
 void proxylens_prefetch(const void *address) {
     __builtin_prefetch(address);
 }
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+void proxylens_fix_mmap_threshold(int bytes) {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, bytes);
+#else
+    (void)bytes;
+#endif
+}

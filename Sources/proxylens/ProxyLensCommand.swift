@@ -24,6 +24,7 @@ struct ProxyLensCommand: ParsableCommand {
 extension ProxyLensCommand {
     /// As ArgumentParser's, but usage errors exit 2 (the documented status), not 64.
     static func main() {
+        MemoryTuning.keepLargeBlocksMapped()
         do {
             var command = try parseAsRoot()
             try command.run()

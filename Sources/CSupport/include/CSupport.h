@@ -34,6 +34,9 @@ int proxylens_is_clean_ascii(const uint8_t *bytes, size_t length);
 /// marker does, so lines without them need no closer look.
 int proxylens_mentions_transaction(const uint8_t *bytes, size_t length);
 
+/// Fixes glibc's mmap threshold at `bytes` (elsewhere a no-op): see MemoryTuning.swift.
+void proxylens_fix_mmap_threshold(int bytes);
+
 /// One `events[]` element read in one pass (see event_object.c); offsets are into the input.
 typedef struct {
     size_t consumed;            // bytes up to and including the closing brace

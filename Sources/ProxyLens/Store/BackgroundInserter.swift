@@ -3,10 +3,18 @@ import Foundation
 
 /// Inserts batches of events on a second thread while the first one parses the next batch.
 /// The two threads never use the connection at the same time: the reader hands batches over
-/// through a small bounded queue and calls `drain()` before it touches the database itself.
+/// through a small bounded queue, with any other database work that must come between them
+/// (a file's `source` row before its events, its counts after them) queued as `Job.work`, and
+/// calls `drain()` before it touches the database itself.
 final class BackgroundInserter: @unchecked Sendable {
+    enum Job {
+        case rows(EventBatch)
+        /// Run on the inserting thread, in order with the batches.
+        case work(() throws -> Void)
+    }
+
     private let condition = NSCondition()
-    private var queue: [EventBatch] = []
+    private var queue: [Job] = []
     private var busy = false
     private var stopped = false
     private var failure: Error?
@@ -16,8 +24,11 @@ final class BackgroundInserter: @unchecked Sendable {
     /// Written batches, emptied, for the reading thread to fill again.
     private var spare: [EventBatch] = []
 
-    /// Updated by the inserting thread; read only after `drain()`.
+    /// Rows written since `startSource`. Updated by the inserting thread: read by queued work,
+    /// or after `drain()`.
     private(set) var eventsAdded = 0
+    /// The `source` row the rows being written come from.
+    private var sourceId: Int64 = 0
     /// CPU seconds the inserting thread spent writing (for PROXYLENS_TIMING).
     private(set) var cpuSeconds = 0.0
     /// In a bulk load, what deriving needs, gathered from each line as it is written (the
@@ -51,16 +62,28 @@ final class BackgroundInserter: @unchecked Sendable {
         return spare.popLast() ?? EventBatch()
     }
 
-    func resetCounts() {
+    /// The rows written from now on come from source `id`. From queued work, or after `drain()`.
+    func startSource(_ id: Int64) {
+        sourceId = id
         eventsAdded = 0
     }
 
     func submit(_ batch: EventBatch) throws {
+        try submit(job: .rows(batch))
+    }
+
+    /// Queues `work` to run after the batches submitted so far are written. It may touch the
+    /// database, and anything else only the inserting thread touches until `drain()`.
+    func submit(work: @escaping () throws -> Void) throws {
+        try submit(job: .work(work))
+    }
+
+    private func submit(job: Job) throws {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= Self.maximumQueued && failure == nil { condition.wait() }
         if let failure { throw failure }
-        queue.append(batch)
+        queue.append(job)
         condition.broadcast()
     }
 
@@ -68,7 +91,7 @@ final class BackgroundInserter: @unchecked Sendable {
     func drain() throws {
         condition.lock()
         defer { condition.unlock() }
-        while (!queue.isEmpty || busy) && failure == nil { condition.wait() }
+        while busy || (!queue.isEmpty && failure == nil) { condition.wait() }
         if let failure {
             self.failure = nil
             queue.removeAll()
@@ -88,16 +111,25 @@ final class BackgroundInserter: @unchecked Sendable {
             condition.lock()
             while queue.isEmpty && !stopped { condition.wait() }
             if queue.isEmpty && stopped { condition.unlock(); return }
-            var batch = queue.removeFirst()
+            let job = queue.removeFirst()
+            // After a failure nothing more is written: the reader will roll back.
+            let skipping = failure != nil
             busy = true
             condition.unlock()
             var error: Error?
+            var written: EventBatch?
             let started = ThreadClock.cpuSeconds()
-            do { try write(batch) } catch let caught { error = caught }
+            switch job {
+            case .rows(var batch):
+                if !skipping { do { try write(batch) } catch let caught { error = caught } }
+                batch.removeAll()
+                written = batch
+            case .work(let work):
+                if !skipping { do { try work() } catch let caught { error = caught } }
+            }
             cpuSeconds += ThreadClock.cpuSeconds() - started
-            batch.removeAll()
             condition.lock()
-            if spare.count < Self.maximumQueued + 2 { spare.append(batch) }
+            if let written, spare.count < Self.maximumQueued + 2 { spare.append(written) }
             busy = false
             if let error { failure = error }
             condition.broadcast()
@@ -182,7 +214,7 @@ final class BackgroundInserter: @unchecked Sendable {
         statement.bind(row.clientConnection, present: row.present & EventBatch.Present.clientConnection != 0, at: first + 14)
         statement.bind(row.dbConnection, present: row.present & EventBatch.Present.dbConnection != 0, at: first + 15)
         sqlite3_bind_int64(pointer, first + 16, row.transactionEffect)
-        sqlite3_bind_int64(pointer, first + 17, row.sourceId)
+        sqlite3_bind_int64(pointer, first + 17, sourceId)
     }
 }
 

@@ -16,7 +16,6 @@ struct EventBatch {
     }
 
     struct Row {
-        var sourceId: Int64
         var timestamp: Int64
         var ingestionTime: Int64
         var line: Int64

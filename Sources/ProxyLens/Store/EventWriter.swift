@@ -4,11 +4,8 @@ import CSupport
 /// events already in the database (overlapping pages, the same events from two exports).
 final class EventWriter: EventSink {
     private let database: Database
-    /// The source the events being accepted come from (set by `begin`).
-    var sourceId: Int64 = 0
     var onIssue: (IngestIssue) -> Void = { _ in }
     private(set) var eventsRead = 0
-    private(set) var eventsAdded = 0
     private(set) var eventsWithoutGroup = 0
     /// Groups for events whose container names none: (Lambda lines, proxy lines).
     var fallbackGroups: (lambda: String?, proxy: String?) = (nil, nil)
@@ -69,15 +66,32 @@ final class EventWriter: EventSink {
         if buildingIndex { try database.execute(Self.createDedupeIndex) }
     }
 
-    /// Starts counting for a new source.
-    func begin(sourceId: Int64) {
-        self.sourceId = sourceId
-        inserter.resetCounts()
+    /// Starts counting for a new source, whose events go to `source` row `sourceId`. When
+    /// `queued`, the row is inserted by `insertSource` on the inserting thread, before the
+    /// source's events; else here, after every event accepted so far is written.
+    func begin(queued: Bool, insertSource: @escaping () throws -> Int64) throws {
         eventsRead = 0
-        eventsAdded = 0
         eventsWithoutGroup = 0
         groupsSeen = []
+        try afterWritten(queued: queued) { [inserter] in inserter.startSource(try insertSource()) }
     }
+
+    /// Runs `work` once every event accepted so far is in the database: when `queued`, on the
+    /// inserting thread behind them (so the reading thread need not wait); else here, after
+    /// waiting for them. `work` may use the database and `eventsAddedBySource`.
+    func afterWritten(queued: Bool, _ work: @escaping () throws -> Void) throws {
+        if queued {
+            try flushBatch()
+            try inserter.submit(work: work)
+        } else {
+            try finish()
+            try work()
+        }
+    }
+
+    /// Events of the current source that were new to the database. Read only by `afterWritten`
+    /// work, or after `finish()`.
+    var eventsAddedBySource: Int { inserter.eventsAdded }
 
     func note(_ issue: IngestIssue) { onIssue(issue) }
 
@@ -121,12 +135,13 @@ final class EventWriter: EventSink {
             }
             let parsed = LineFormat.fields(of: message)
             let transactionEffect = parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0
-            if seenKeys != nil, seenKeys?.insert(key) == false { return false }
             let group = groupMissing ? (parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda) : event.logGroup
+            // Counted for every event read, new or not, as the index path does.
             if groupsSeen.count < 2, group != lastGroupSeen || groupsSeen.isEmpty {
                 lastGroupSeen = group
                 groupsSeen.insert(group)
             }
+            if seenKeys != nil, seenKeys?.insert(key) == false { return false }
             var present: UInt8 = 0
             if event.ingestionTime != nil { present |= EventBatch.Present.ingestionTime }
             if event.line != nil { present |= EventBatch.Present.line }
@@ -135,7 +150,7 @@ final class EventWriter: EventSink {
             if parsed.clientConnection != nil { present |= EventBatch.Present.clientConnection }
             if parsed.dbConnection != nil { present |= EventBatch.Present.dbConnection }
             let row = EventBatch.Row(
-                sourceId: sourceId, timestamp: event.timestamp, ingestionTime: event.ingestionTime ?? 0,
+                timestamp: event.timestamp, ingestionTime: event.ingestionTime ?? 0,
                 line: Int64(event.line ?? 0), offset: event.offset ?? 0, hash: Int64(bitPattern: hash),
                 proxyTimestamp: parsed.proxyTimestamp ?? 0, clientConnection: parsed.clientConnection ?? 0,
                 dbConnection: parsed.dbConnection ?? 0,
@@ -161,11 +176,15 @@ final class EventWriter: EventSink {
         batch = inserter.emptyBatch()
     }
 
-    /// Waits until every event accepted so far is in the database, then updates the counts.
+    /// Waits until every event accepted so far is in the database (and all queued work done).
     func finish() throws {
         try flushBatch()
         try inserter.drain()
-        eventsAdded = inserter.eventsAdded
+    }
+
+    /// After a failure: waits for the inserting thread to stop touching the database.
+    func abandon() {
+        try? inserter.drain()
     }
 
     /// True when the bytes are valid UTF-8 with no NUL.

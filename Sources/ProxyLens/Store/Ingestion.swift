@@ -33,6 +33,28 @@ public struct IngestSummary: Sendable {
     public var derivedRebuilt = false
     /// Seconds spent reading inputs and rebuilding derived tables.
     public var timings: [(String, Double)] = []
+
+    /// Adds the counts of files and events in `other` (not its bytes, reads or timings).
+    mutating func add(_ other: IngestSummary) {
+        filesRead += other.filesRead
+        filesSkipped += other.filesSkipped
+        filesWithProblems += other.filesWithProblems
+        problems += other.problems
+        notes += other.notes
+        eventsAdded += other.eventsAdded
+    }
+}
+
+/// A file as the skip check sees it.
+struct FileIdentity: Hashable {
+    let path: String
+    let bytes: Int64
+    let mtime: Int64?
+}
+
+/// The id of a file's `source` row, set by database work that may run on the inserting thread.
+final class SourceRow: @unchecked Sendable {
+    var id: Int64 = 0
 }
 
 /// Reads inputs into the database: detects each file's container, streams its events into
@@ -41,14 +63,22 @@ public struct IngestSummary: Sendable {
 public final class Ingestion {
     let database: Database
     let options: IngestOptions
-    /// Called for each problem as it is found: (path, issue).
+    /// Called for each problem as it is recorded: (path, issue). In a bulk load, on the thread
+    /// that writes to the database, so it must not touch the `Ingestion`.
     public var onIssue: (String, IngestIssue) -> Void = { _, _ in }
     /// Called now and then with (bytes read, events read) so far.
     public var onProgress: (Int64, Int) -> Void = { _, _ in }
     /// Set from a signal handler to stop between events.
     public nonisolated(unsafe) static var interrupted = false
 
+    /// Counted on the reading thread.
     private var summary = IngestSummary()
+    /// Counted by each file's database work, which may run on the inserting thread (see
+    /// `EventWriter.afterWritten`): kept apart from `summary` until the end of the run.
+    private var stored = IngestSummary()
+    /// (path, bytes, mtime) of every source at the start of a bulk load, for skipping unchanged
+    /// files without asking the database, which the inserting thread may be using.
+    private var knownFiles: Set<FileIdentity> = []
     private var batchEvents = 0
     private var inTransaction = false
     private var lastProgress = Date()
@@ -70,22 +100,32 @@ public final class Ingestion {
         // from here on, what this run gathered for deriving is not the whole of `event`.
         let versionAtStart = try database.scalar("PRAGMA data_version").int
         let writer = try EventWriter(database: database)
-        defer { if inTransaction { try? database.execute("ROLLBACK") } }
+        defer {
+            writer.abandon()
+            if inTransaction { try? database.execute("ROLLBACK") }
+        }
         // A bulk load fills a database that held no events: nothing in it is worth an fsync at
         // every commit, and a crash of the machine (not of the process: the journal covers that)
         // is mended by running the same command again.
         let bulk = writer.isBulk
         // A small page cache: a bulk load only appends, so cached pages are not read again, and
         // the memory is better spent on what deriving gathers meanwhile.
-        if bulk { try database.execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -8192") }
+        if bulk {
+            try database.execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -8192")
+            let statement = try database.statement("SELECT path, bytes, mtime FROM source")
+            while try statement.step() {
+                knownFiles.insert(FileIdentity(path: statement.text(0) ?? "", bytes: statement.int(1) ?? 0, mtime: statement.int(2)))
+            }
+        }
         for path in files {
             if Ingestion.interrupted { break }
             try ingestFile(path, writer: writer)
-            if batchEvents > 400_000 || !inTransaction { try commit() }
         }
+        try writer.finish()
         lap("read inputs")
         summary.timings.append(("of which CPU: reading thread", ThreadClock.cpuSeconds() - readingCPU))
         summary.timings.append(("inserting thread", writer.insertingCPUSeconds))
+        summary.add(stored)
         try writer.endBulk(buildingIndex: false)
         try commit()
         let gathered = writer.takeDerivationInput()
@@ -116,8 +156,9 @@ public final class Ingestion {
 
     private func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
+    /// Part of a file's database work (see `stored`).
     private func record(_ issue: IngestIssue, path: String, sourceId: Int64?) throws {
-        if issue.keptData { summary.notes += 1 } else { summary.problems += 1 }
+        if issue.keptData { stored.notes += 1 } else { stored.problems += 1 }
         onIssue(path, issue)
         try beginIfNeeded()
         try database.statement("INSERT INTO ingest_error (source_id, path, line, offset, reason, excerpt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -131,22 +172,24 @@ public final class Ingestion {
         var mtime: Int64?
         if path != "-" {
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-                try record(IngestIssue(reason: "cannot read file attributes"), path: path, sourceId: nil)
+                try writer.afterWritten(queued: false) {
+                    try self.record(IngestIssue(reason: "cannot read file attributes"), path: path, sourceId: nil)
+                }
                 return
             }
             size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
             mtime = (attributes[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970 * 1000) }
             // Unchanged since it was ingested: skip without reading it.
-            let seen = try database.scalar("SELECT count(*) FROM source WHERE path = ? AND bytes = ? AND mtime IS ?",
-                                           [.text(path), .integer(size), mtime.map(SQLValue.integer) ?? .null])
-            if seen.int ?? 0 > 0 { summary.filesSkipped += 1; return }
+            if try isKnown(FileIdentity(path: path, bytes: size, mtime: mtime), writer: writer) { summary.filesSkipped += 1; return }
         }
         let file: FileByteSource
         do {
             file = path == "-" ? FileByteSource(descriptor: 0, name: "-") : try FileByteSource(path: path)
         } catch let error as ProxyLensError {
-            try record(IngestIssue(reason: error.reason), path: path, sourceId: nil)
-            summary.filesWithProblems += 1
+            try writer.afterWritten(queued: false) {
+                try self.record(IngestIssue(reason: error.reason), path: path, sourceId: nil)
+                self.stored.filesWithProblems += 1
+            }
             return
         }
         let rawHead = try PrefixedByteSource.head(of: file, count: 65_536)
@@ -172,16 +215,25 @@ public final class Ingestion {
            window.pointer[window.position + 2] == 0xBF {
             window.position += 3
         }
-        try beginIfNeeded()
         let exportLayout = InputPaths.exportTaskLayout(path)
-        try database.statement("""
-            INSERT INTO source (path, container, sha256, bytes, mtime, events, compressed, export_task_id, ingested_at)
-            VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
-            """).run([.text(path), .text("unknown"), .text("pending-\(UUID().uuidString)"), .integer(size),
-                      mtime.map(SQLValue.integer) ?? .null, .integer(compressed ? 1 : 0),
-                      exportLayout.map { .text($0.taskId) } ?? .null, .integer(now())])
-        let sourceId = database.lastInsertRowID
-        writer.begin(sourceId: sourceId)
+        // In a bulk load, an ordinary file's database work is queued behind its events rather
+        // than waited for. Configuration (read on this thread), files of an export task (whose
+        // group is looked up) and --strict (which stops at the first problem) wait.
+        var queued = writer.isBulk && !options.strict && exportLayout == nil
+        if case .configuration = kind { queued = false }
+        // Set by the queued work; read by this thread only when not queued.
+        let sourceRow = SourceRow()
+        try writer.begin(queued: queued) { [self] in
+            try beginIfNeeded()
+            try database.statement("""
+                INSERT INTO source (path, container, sha256, bytes, mtime, events, compressed, export_task_id, ingested_at)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
+                """).run([.text(path), .text("unknown"), .text("pending-\(UUID().uuidString)"), .integer(size),
+                          mtime.map(SQLValue.integer) ?? .null, .integer(compressed ? 1 : 0),
+                          exportLayout.map { .text($0.taskId) } ?? .null, .integer(now())])
+            sourceRow.id = database.lastInsertRowID
+            return sourceRow.id
+        }
         // Events whose container names no group get one from the export task, else from the
         // path (a Lambda or a proxy group by each line's kind), decided before reading so no
         // row is written twice.
@@ -210,7 +262,7 @@ public final class Ingestion {
             case .unknown(let reason):
                 throw ProxyLensError(.input, path, reason)
             case .configuration:
-                container = try readConfiguration(window, path: path, sourceId: sourceId)
+                container = try readConfiguration(window, path: path, sourceId: sourceRow.id)
             case .lambdaSubscriptionEvent:
                 container = "subscription-lambda-event"
                 let payload = try Self.decodeLambdaEvent(window, path: path)
@@ -245,47 +297,62 @@ public final class Ingestion {
         } catch is ByteWindow.WindowOverflow {
             problems.append(IngestIssue(reason: "a single value longer than \(window.maximumWindow >> 20) MiB; the rest of the file is skipped"))
         }
-        // Everything read before a problem is kept: wait for the inserting thread.
-        try writer.finish()
         // The digest covers the whole file, read or not.
         let digest: String
         do { digest = try file.finishDigest() } catch { digest = "unreadable-\(UUID().uuidString)" }
         summary.bytesRead += size
         summary.eventsRead += writer.eventsRead
-        summary.eventsAdded += writer.eventsAdded
-        batchEvents += writer.eventsRead
         if writer.eventsRead > 0 {
             groupOrigin = writer.eventsWithoutGroup == 0 ? (options.logGroup != nil ? "option" : "container")
                 : exportGroup != nil ? "export-task" : "path"
         }
         fileGroup = writer.singleGroup
-        let duplicate = try database.scalar("SELECT id FROM source WHERE sha256 = ?", [.text(digest)]).int
-        if let duplicate, duplicate != sourceId {
-            // The same bytes under another name: nothing new can come of it.
-            try database.statement("DELETE FROM source WHERE id = ?").run([.integer(sourceId)])
-            summary.filesSkipped += 1
-            return
-        }
-        summary.filesRead += 1
-        try database.statement("""
-            UPDATE source SET container = ?, sha256 = ?, events = ?, events_added = ?, log_group = ?, log_group_origin = ?, complete = ?
-            WHERE id = ?
-            """).run([.text(container), .text(digest), .integer(Int64(writer.eventsRead)), .integer(Int64(writer.eventsAdded)),
-                      fileGroup.map(SQLValue.text) ?? .null, groupOrigin.map(SQLValue.text) ?? .null,
-                      .integer(problems.contains { !$0.keptData } ? 0 : 1), .integer(sourceId)])
-        if writer.eventsAdded > 0 || container.hasPrefix("config") || container == "export-tasks" { try markStale() }
-        if problems.contains(where: { !$0.keptData }) { summary.filesWithProblems += 1 }
-        for problem in problems {
-            try record(problem, path: path, sourceId: sourceId)
-            if options.strict && !problem.keptData {
-                try commit()
-                throw ProxyLensError(.input, path, line: problem.line, problem.reason + " (stopped: --strict)")
+        // Everything read before a problem is kept: after the file's events are written.
+        let eventsRead = writer.eventsRead
+        try writer.afterWritten(queued: queued) { [self, container, groupOrigin, fileGroup, problems] in
+            let sourceId = sourceRow.id
+            let eventsAdded = writer.eventsAddedBySource
+            stored.eventsAdded += eventsAdded
+            batchEvents += eventsRead
+            let duplicate = try database.scalar("SELECT id FROM source WHERE sha256 = ?", [.text(digest)]).int
+            if let duplicate, duplicate != sourceId {
+                // The same bytes under another name: nothing new can come of it.
+                try database.statement("DELETE FROM source WHERE id = ?").run([.integer(sourceId)])
+                stored.filesSkipped += 1
+                return
             }
+            stored.filesRead += 1
+            try database.statement("""
+                UPDATE source SET container = ?, sha256 = ?, events = ?, events_added = ?, log_group = ?, log_group_origin = ?, complete = ?
+                WHERE id = ?
+                """).run([.text(container), .text(digest), .integer(Int64(eventsRead)), .integer(Int64(eventsAdded)),
+                          fileGroup.map(SQLValue.text) ?? .null, groupOrigin.map(SQLValue.text) ?? .null,
+                          .integer(problems.contains { !$0.keptData } ? 0 : 1), .integer(sourceId)])
+            if eventsAdded > 0 || container.hasPrefix("config") || container == "export-tasks" { try markStale() }
+            if problems.contains(where: { !$0.keptData }) { stored.filesWithProblems += 1 }
+            for problem in problems {
+                try record(problem, path: path, sourceId: sourceId)
+                if options.strict && !problem.keptData {
+                    try commit()
+                    throw ProxyLensError(.input, path, line: problem.line, problem.reason + " (stopped: --strict)")
+                }
+            }
+            if batchEvents > 400_000 || !inTransaction { try commit() }
         }
         if Date().timeIntervalSince(lastProgress) > 0.5 {
             lastProgress = Date()
             onProgress(summary.bytesRead, summary.eventsRead)
         }
+    }
+
+    /// Whether a file with these attributes was ingested before.
+    private func isKnown(_ file: FileIdentity, writer: EventWriter) throws -> Bool {
+        // A bulk load's files are looked up in memory: the inserting thread may be using the
+        // database. A file is known from the moment it is first read, as its row would be.
+        if writer.isBulk { return !knownFiles.insert(file).inserted }
+        try writer.finish()
+        return try database.scalar("SELECT count(*) FROM source WHERE path = ? AND bytes = ? AND mtime IS ?",
+                                   [.text(file.path), .integer(file.bytes), file.mtime.map(SQLValue.integer) ?? .null]).int ?? 0 > 0
     }
 
     private func markStale() throws {

@@ -57,6 +57,58 @@ struct FastPathTests {
     }
 }
 
+/// In a bulk load each file's bookkeeping (its `source` row, its problems, its counts) is
+/// queued behind its events on the inserting thread; otherwise the reading thread waits and
+/// does it. Both must record the same.
+@Suite("Queued vs waited file bookkeeping")
+struct FileBookkeepingTests {
+    static func sources(_ database: Database) throws -> [[SQLValue]] {
+        try database.rows("""
+            SELECT path, container, sha256, bytes, events, events_added, log_group, log_group_origin, complete,
+                   (SELECT group_concat(coalesce(line, '-') || ' ' || coalesce(offset, '-') || ' ' || reason, ' | ')
+                    FROM ingest_error e WHERE e.source_id = s.id)
+            FROM source s WHERE path NOT LIKE '%seed.json' ORDER BY path
+            """) + database.rows("SELECT path, line, reason FROM ingest_error WHERE source_id IS NULL ORDER BY path")
+    }
+
+    @Test("a renamed copy, a path given twice, a cut-off page and invalid UTF-8: the same sources, problems and counts")
+    func sameBookkeeping() throws {
+        let folder = try Fixture.temporaryFolder()
+        let page = Fixture.samples("containers/filter-log-events/catalog-sync_2026-03-14T0900Z_0915Z_page1.json")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: page))
+        let copy = folder.appendingPathComponent("renamed-copy.json").path
+        try bytes.write(to: URL(fileURLWithPath: copy))
+        let cut = folder.appendingPathComponent("cut-off.json").path
+        try bytes.prefix(bytes.count * 2 / 3).write(to: URL(fileURLWithPath: cut))
+        // A message with invalid UTF-8 (0xC3 0x28), kept with U+FFFD and noted.
+        let invalid = folder.appendingPathComponent("invalid-utf8.json").path
+        try Data(#"{"events":[{"logStreamName":"s","timestamp":5,"message":"bad "#.utf8 + [0xC3, 0x28] + #""}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: invalid))
+        let inputs = [page, cut, copy, invalid, page, Fixture.samples("incident"), folder.appendingPathComponent("missing.json").path]
+            .filter { FileManager.default.fileExists(atPath: $0) } + [folder.path]
+
+        let bulk = try Database(path: ":memory:")
+        let (bulkSummary, bulkIssues) = try ingest(inputs, into: bulk)
+        let seed = try Fixture.write(#"{"events":[{"logStreamName":"reference-path-seed","timestamp":1,"message":"seed"}]}"#,
+                                     to: "seed.json", in: try Fixture.temporaryFolder())
+        let waited = try Database(path: ":memory:")
+        _ = try ingest([seed], into: waited)
+        let (waitedSummary, waitedIssues) = try ingest(inputs, into: waited)
+
+        #expect(bulkSummary.filesRead == waitedSummary.filesRead)
+        #expect(bulkSummary.filesSkipped == waitedSummary.filesSkipped)
+        #expect(bulkSummary.filesSkipped >= 3, "the second listing, the renamed copy and the folder's copies are skipped")
+        #expect(bulkSummary.filesWithProblems == waitedSummary.filesWithProblems && bulkSummary.filesWithProblems >= 1)
+        #expect(bulkSummary.problems == waitedSummary.problems && bulkSummary.notes == waitedSummary.notes && bulkSummary.notes >= 1)
+        #expect(bulkSummary.eventsAdded == waitedSummary.eventsAdded && bulkSummary.eventsAdded > 2900)
+        #expect(bulkIssues.map { "\($0.0) \($0.1.reason)" } == waitedIssues.map { "\($0.0) \($0.1.reason)" })
+        let (bulkSources, waitedSources) = (try Self.sources(bulk), try Self.sources(waited))
+        #expect(bulkSources == waitedSources)
+        for (a, b) in zip(bulkSources, waitedSources) where a != b { Issue.record("\(a)\n≠ \(b)") }
+        #expect(try FastPathTests.snapshot(bulk)["event"] == FastPathTests.snapshot(waited)["event"])
+    }
+}
+
 /// The one-pass reader of `events[]` objects (event_object.c) and the general JSON reader must
 /// yield the same events, field for field, on everything the one-pass reader accepts.
 @Suite("One-pass event reader vs general JSON reader")
