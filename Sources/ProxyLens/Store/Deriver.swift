@@ -125,7 +125,15 @@ struct Deriver {
         }
     }
 
-    /// Replays each stream's lines in time order through the invocation state machine.
+    /// One stream's invocations, in the order they began.
+    struct StreamInvocations {
+        let invocations: [Invocation]
+    }
+
+    /// Replays each stream's lines in time order through the invocation state machine and
+    /// writes the invocations. The state machine of the next stream runs on a second thread while
+    /// this one writes the rows of the last: writing is the larger part, and only this thread
+    /// uses the connection, so it also reads beforehand the messages the state machine needs.
     private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws {
         let known = try functionNames()
         let insert = try database.statement("""
@@ -141,97 +149,25 @@ struct Deriver {
             return try messageById.step() ? messageById.text(0) : nil
         }
 
-        for number in lines.streamsInNameOrder() {
+        let order = lines.streamsInNameOrder()
+        let worker = OrderedWorker<StreamInvocations>(name: "proxylens-derive")
+        defer { worker.stop() }
+        func start(_ position: Int) throws {
+            let number = order[position]
+            var messages: [Int64: String] = [:]
             let stream = lines.streams[number]
-            let instance = lines.name(ofStream: number)
-            // A stream with an empty name has always been given no group: streams were told
-            // apart by comparing each line's stream name with the one before, starting from "".
-            let group = instance.isEmpty || stream.first.group < 0 ? nil : groups.string(stream.first.group)
-            let function = Self.functionName(forGroup: group, known: known)
-            let requestKeys = stream.requestKeys()
-            let reportIndexes = stream.reportIndexes()
-            // The stream's invocations by request key, in the order they began.
-            var byId: [Int32: Invocation] = [:]
-            var order: [Invocation] = []
-            var current: Invocation?
-
-            for line in stream.timeOrder() {
-                let eventId = stream.eventId[line]
-                let ts = stream.ts[line]
-                let role = stream.role[line]
-                // Lines with no request id belong to the invocation running in the stream at that moment.
-                var target: Invocation? = current
-                let request = stream.request[line]
-                if request >= 0, current?.request != request {
-                    let key = requestKeys[Int(request)]
-                    if let existing = byId[key] {
-                        target = existing
-                    } else {
-                        let created = Invocation(requestId: stream.requests.string(request), request: request, function: function,
-                                                 instance: instance, group: group, ts: ts)
-                        byId[key] = created
-                        order.append(created)
-                        target = created
-                    }
-                }
-                guard let target else { continue }
-                let message = role.needsMessage ? try message(eventId) : nil
-                switch role {
-                case .initStart:
-                    continue
-                case .start:
-                    target.startTs = target.startTs ?? ts
-                    current = target
-                case .report, .platformReport:
-                    target.apply(stream.reports[Int(reportIndexes[line])])
-                    target.endTs = ts
-                    if current === target { current = nil }
-                case .runtimeDone:
-                    PlatformRecord.applyRuntimeDone(message ?? "", to: target)
-                case .end:
-                    if target.endTs == nil { target.endTs = ts }
-                    if current === target { current = nil }
-                case .timeout:
-                    target.timedOut = true
-                    target.errorEventId = target.errorEventId ?? eventId
-                    target.errorMessage = target.errorMessage ?? (message ?? "").trimmingWhitespaceAndNewlines()
-                case .runtimeExit:
-                    let message = (message ?? "").trimmingWhitespaceAndNewlines()
-                    target.unhandledError = true
-                    target.errorType = target.errorType ?? (message.contains("Runtime.") ? message.split(separator: "\n").last.map(String.init) : "Runtime.ExitError")
-                    if target.errorMessage == nil || target.errorEventId == nil {
-                        target.errorMessage = message
-                        target.errorEventId = eventId
-                    }
-                case .appError:
-                    target.unhandledError = true
-                    if target.errorMessage == nil, let message {
-                        target.errorMessage = String(message.prefix(4000))
-                        target.errorEventId = eventId
-                        target.errorType = target.errorType ?? ErrorText.exceptionType(message)
-                    }
-                case .app, .appErrorRecord:
-                    if let text = message {
-                        target.jsonErrorMessage = String(text.prefix(4000))
-                        target.jsonErrorEventId = eventId
-                        target.errorType = target.errorType ?? ErrorText.jsonErrorType(text)
-                    }
-                    switch stream.transactionEffect[line] {
-                    case 1: target.transactionDepth = 1
-                    case -1: target.transactionDepth = 0
-                    default: break
-                    }
-                    target.lastActivityEventId = eventId
-                    target.lastActivityTs = ts
-                default:
-                    break
-                }
-                target.events += 1
-                if ts > target.lastTs { target.lastTs = ts }
+            for line in 0..<stream.count where stream.role[line].needsMessage {
+                messages[stream.eventId[line]] = try message(stream.eventId[line])
             }
-
+            worker.submit { [messages] in
+                Self.replay(stream: number, of: lines, groups: groups, known: known, messages: messages)
+            }
+        }
+        if !order.isEmpty { try start(0) }
+        for position in order.indices {
+            if position + 1 < order.count { try start(position + 1) }
             var previousEnd: Int64?
-            for (index, invocation) in order.enumerated() {
+            for (index, invocation) in worker.next().invocations.enumerated() {
                 let start = invocation.startTs ?? invocation.lastTs
                 let idle = previousEnd.map { start - $0 }
                 let failed = invocation.status != "success"
@@ -267,6 +203,100 @@ struct Deriver {
                 previousEnd = invocation.endTs ?? invocation.lastTs
             }
         }
+    }
+
+    /// The invocation state machine over one stream's lines, in time order. `messages` holds the
+    /// message of every line whose role needs one, by event id.
+    static func replay(stream number: Int, of lines: LambdaLines, groups: ByteInterner, known: [String: String],
+                       messages: [Int64: String]) -> StreamInvocations {
+        let stream = lines.streams[number]
+        let instance = lines.name(ofStream: number)
+        // A stream with an empty name has always been given no group: streams were told
+        // apart by comparing each line's stream name with the one before, starting from "".
+        let group = instance.isEmpty || stream.first.group < 0 ? nil : groups.string(stream.first.group)
+        let function = Self.functionName(forGroup: group, known: known)
+        let requestKeys = stream.requestKeys()
+        let reportIndexes = stream.reportIndexes()
+        // The stream's invocations by request key, in the order they began.
+        var byId: [Int32: Invocation] = [:]
+        var order: [Invocation] = []
+        var current: Invocation?
+
+        for line in stream.timeOrder() {
+            let eventId = stream.eventId[line]
+            let ts = stream.ts[line]
+            let role = stream.role[line]
+            // Lines with no request id belong to the invocation running in the stream at that moment.
+            var target: Invocation? = current
+            let request = stream.request[line]
+            if request >= 0, current?.request != request {
+                let key = requestKeys[Int(request)]
+                if let existing = byId[key] {
+                    target = existing
+                } else {
+                    let created = Invocation(requestId: stream.requests.string(request), request: request, function: function,
+                                             instance: instance, group: group, ts: ts)
+                    byId[key] = created
+                    order.append(created)
+                    target = created
+                }
+            }
+            guard let target else { continue }
+            let message = role.needsMessage ? messages[eventId] : nil
+            switch role {
+            case .initStart:
+                continue
+            case .start:
+                target.startTs = target.startTs ?? ts
+                current = target
+            case .report, .platformReport:
+                target.apply(stream.reports[Int(reportIndexes[line])])
+                target.endTs = ts
+                if current === target { current = nil }
+            case .runtimeDone:
+                PlatformRecord.applyRuntimeDone(message ?? "", to: target)
+            case .end:
+                if target.endTs == nil { target.endTs = ts }
+                if current === target { current = nil }
+            case .timeout:
+                target.timedOut = true
+                target.errorEventId = target.errorEventId ?? eventId
+                target.errorMessage = target.errorMessage ?? (message ?? "").trimmingWhitespaceAndNewlines()
+            case .runtimeExit:
+                let message = (message ?? "").trimmingWhitespaceAndNewlines()
+                target.unhandledError = true
+                target.errorType = target.errorType ?? (message.contains("Runtime.") ? message.split(separator: "\n").last.map(String.init) : "Runtime.ExitError")
+                if target.errorMessage == nil || target.errorEventId == nil {
+                    target.errorMessage = message
+                    target.errorEventId = eventId
+                }
+            case .appError:
+                target.unhandledError = true
+                if target.errorMessage == nil, let message {
+                    target.errorMessage = String(message.prefix(4000))
+                    target.errorEventId = eventId
+                    target.errorType = target.errorType ?? ErrorText.exceptionType(message)
+                }
+            case .app, .appErrorRecord:
+                if let text = message {
+                    target.jsonErrorMessage = String(text.prefix(4000))
+                    target.jsonErrorEventId = eventId
+                    target.errorType = target.errorType ?? ErrorText.jsonErrorType(text)
+                }
+                switch stream.transactionEffect[line] {
+                case 1: target.transactionDepth = 1
+                case -1: target.transactionDepth = 0
+                default: break
+                }
+                target.lastActivityEventId = eventId
+                target.lastActivityTs = ts
+            default:
+                break
+            }
+            target.events += 1
+            if ts > target.lastTs { target.lastTs = ts }
+        }
+        return StreamInvocations(invocations: order)
     }
 
     private func deriveInstances() throws {
