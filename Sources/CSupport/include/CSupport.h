@@ -34,6 +34,9 @@ int proxylens_is_clean_ascii(const uint8_t *bytes, size_t length);
 /// marker does, so lines without them need no closer look.
 int proxylens_mentions_transaction(const uint8_t *bytes, size_t length);
 
+/// XXH64 of `n` bytes (the 64-bit xxHash; little-endian reads, as on every machine Swift runs on here).
+uint64_t proxylens_xxh64(const uint8_t *p, size_t n, uint64_t seed);
+
 /// Fixes glibc's mmap threshold at `bytes` (elsewhere a no-op): see MemoryTuning.swift.
 void proxylens_fix_mmap_threshold(int bytes);
 

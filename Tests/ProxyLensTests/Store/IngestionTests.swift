@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 import Testing
 @testable import ProxyLens
@@ -104,5 +105,50 @@ struct IngestionTests {
         }
         let migrated = try Database(path: older)
         #expect(try migrated.scalar("SELECT max(version) FROM schema_migration").int == Int64(Migrator.latestVersion))
+    }
+
+    @Test("XXH64 gives the reference implementation's values (python xxhash 3.x, seed 0)")
+    func xxh64Vectors() {
+        func xxh64(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer { proxylens_xxh64($0.baseAddress, $0.count, 0) } }
+        #expect(xxh64([]) == 0xef46db3751d8e999)
+        #expect(xxh64(Array("a".utf8)) == 0xd24ec4f1a98c6e5b)
+        #expect(xxh64(Array("abc".utf8)) == 0x44bc2cf5ad770999)
+        #expect(xxh64(Array("0123456789abcdef0123456789abcdef!".utf8)) == 0x8afff4daac4e677e)
+        #expect(xxh64(Array(repeating: Array(0...255), count: 3).flatMap { $0 }) == 0x8e03c838c596036f)
+    }
+
+    @Test("a new database hashes messages with XXH64; one that held events before schema 5 keeps FNV-1a, so its duplicates are still found")
+    func messageHashByDatabase() throws {
+        let page = Fixture.samples("containers/filter-log-events/catalog-sync_2026-03-14T0900Z_0915Z_page1.json")
+        let fresh = try Database(path: ":memory:")
+        let (first, _) = try ingest([page], into: fresh)
+        #expect(first.eventsAdded == 7)
+        #expect(try fresh.scalar("SELECT value FROM meta WHERE key = 'msg_hash'").string == "xxh64")
+        let (ts, stream, message, storedHash) = try {
+            let row = try fresh.rows("SELECT ts, log_stream, message, msg_hash FROM event ORDER BY id LIMIT 1")[0]
+            return (row[0].int ?? 0, row[1].string ?? "", row[2].string ?? "", row[3].int ?? 0)
+        }()
+        let bytes = Array(message.utf8)
+        #expect(storedHash == Int64(bitPattern: bytes.withUnsafeBufferPointer { MessageHash.xxh64.of($0) }))
+
+        // A database from before schema 5 that already holds that event, hashed with FNV-1a.
+        let path = try Fixture.temporaryFolder().appendingPathComponent("schema4.sqlite").path
+        do {
+            let database = try Database(path: path, migrate: false)
+            try database.execute("CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)")
+            for migration in try Migrator.bundled() where migration.version <= 4 {
+                try database.execute(migration.sql)
+                try database.execute("INSERT INTO schema_migration VALUES (\(migration.version), '\(migration.name)', 0)")
+            }
+            let fnv = bytes.withUnsafeBufferPointer { MessageHash.fnv1a64.of($0) }
+            try database.execute("INSERT INTO source (id, path, container, sha256, bytes, events, ingested_at) VALUES (1, 'old', 'filter-log-events', 'x', 0, 1, 0)")
+            try database.statement("INSERT INTO event (source_id, log_stream, ts, message, msg_hash, kind) VALUES (1, ?, ?, ?, ?, 'app')")
+                .run([.text(stream), .integer(ts), .text(message), .integer(Int64(bitPattern: fnv))])
+        }
+        let upgraded = try Database(path: path)
+        #expect(try upgraded.scalar("SELECT value FROM meta WHERE key = 'msg_hash'").string == "fnv1a-64")
+        let (second, _) = try ingest([page], into: upgraded)
+        #expect(second.eventsAdded == 6, "the event already there is found again")
+        #expect(try upgraded.scalar("SELECT count(*) FROM event").int == 7)
     }
 }
