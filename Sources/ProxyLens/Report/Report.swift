@@ -13,19 +13,19 @@ public struct ReportOptions: Sendable {
 }
 
 /// Everything a report says, independent of how it is rendered.
-public struct Report: Sendable {
-    public struct CauseCount: Sendable { public var cause: String; public var failures: Int }
-    public struct CauseRow: Sendable {
+public struct Report: Sendable, Codable {
+    public struct CauseCount: Sendable, Codable { public var cause: String; public var failures: Int }
+    public struct CauseRow: Sendable, Codable {
         public var cause: String, failures: Int, share: Double, instances: Int, first: Int64, last: Int64, meanConfidence: Double
     }
-    public struct WindowRow: Sendable { public var start: Int64, end: Int64, failures: Int, causes: [CauseCount] }
-    public struct InstanceRow: Sendable { public var function: String, instance: String, failures: Int, causes: [CauseCount] }
-    public struct ChainRow: Sendable { public var proxy: String, connectionTimeouts: Int, leaks: Int, first: Int64, last: Int64 }
-    public struct PinRow: Sendable { public var proxy: String, reason: String, digest: String?, sessions: Int, remedy: String }
-    public struct PressureRow: Sendable { public var start: Int64, proxy: String, clientSessions: Int, pinnedSessions: Int, dbConnections: Int }
-    public struct Finding: Sendable { public var subject: String, found: String, change: String }
-    public struct Recommendation: Sendable { public var cause: String, advice: String, evidence: [String] }
-    public struct FingerprintRow: Sendable { public var fingerprint: String, failures: Int, example: String }
+    public struct WindowRow: Sendable, Codable { public var start: Int64, end: Int64, failures: Int, causes: [CauseCount] }
+    public struct InstanceRow: Sendable, Codable { public var function: String, instance: String, failures: Int, causes: [CauseCount] }
+    public struct ChainRow: Sendable, Codable { public var proxy: String, connectionTimeouts: Int, leaks: Int, first: Int64, last: Int64 }
+    public struct PinRow: Sendable, Codable { public var proxy: String, reason: String, digest: String?, sessions: Int, remedy: String }
+    public struct PressureRow: Sendable, Codable { public var start: Int64, proxy: String, clientSessions: Int, pinnedSessions: Int, dbConnections: Int }
+    public struct Finding: Sendable, Codable { public var subject: String, found: String, change: String }
+    public struct Recommendation: Sendable, Codable { public var cause: String, advice: String, evidence: [String] }
+    public struct FingerprintRow: Sendable, Codable { public var fingerprint: String, failures: Int, example: String }
 
     public var database: String
     public var inputs: Int

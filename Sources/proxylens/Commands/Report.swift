@@ -31,11 +31,21 @@ struct ReportOptionGroup: ParsableArguments {
         return (ReportOptions(windowSeconds: seconds, filter: filter, top: top), try failOn.map(FailThreshold.parse) ?? [])
     }
 
-    /// Builds, renders, writes; returns the exit code the thresholds call for.
-    func emit(database path: String) throws -> ExitCode {
+    /// Builds (or, when nothing it depends on changed, takes the one kept last time), renders,
+    /// writes; returns the exit code the thresholds call for. `keeping` keeps the report for
+    /// next time (commands that may write to the database).
+    func emit(database path: String, keeping: Bool = false) throws -> ExitCode {
         let (options, thresholds) = try self.options()
-        let database = try Database(path: path, readOnly: true, migrate: false)
-        let report = try ReportBuilder(database: database).build(options)
+        let database = try Database(path: path, readOnly: !keeping, migrate: false)
+        let cache = ReportCache(database: database)
+        let key = try cache.key(for: options)
+        let report: ProxyLens.Report
+        if let kept = try cache.load(key: key) {
+            report = kept
+        } else {
+            report = try ReportBuilder(database: database).build(options)
+            if keeping { try cache.store(report, key: key) }
+        }
         let color = output == nil && Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let text = ReportRenderer.render(report, format: format, thresholds: thresholds, color: color, top: top)
         if let output {
@@ -120,7 +130,7 @@ struct Analyze: ParsableCommand {
             } else {
                 Console.error(ClassifyRunner.describe(try classifier.run()))
             }
-            code = try report.emit(database: database.db)
+            code = try report.emit(database: database.db, keeping: true)
         } catch {
             throw Exit.fail(error)
         }
