@@ -32,19 +32,22 @@ struct ReportOptionGroup: ParsableArguments {
     }
 
     /// Builds (or, when nothing it depends on changed, takes the one kept last time), renders,
-    /// writes; returns the exit code the thresholds call for. `keeping` keeps the report for
-    /// next time (commands that may write to the database).
-    func emit(database path: String, keeping: Bool = false) throws -> ExitCode {
+    /// writes; returns the exit code the thresholds call for.
+    func emit(database path: String) throws -> ExitCode {
         let (options, thresholds) = try self.options()
-        let database = try Database(path: path, readOnly: !keeping, migrate: false)
-        let cache = ReportCache(database: database)
-        let key = try cache.key(for: options)
+        let database = try Database(path: path, readOnly: true, migrate: false)
+        let key = try ReportCache(database: database).key(for: options)
         let report: ProxyLens.Report
-        if let kept = try cache.load(key: key) {
+        if let kept = try ReportCache(database: database).load(key: key) {
             report = kept
         } else {
             report = try ReportBuilder(database: database).build(options)
-            if keeping { try cache.store(report, key: key) }
+            // Kept for the next run over the same data (`analyze` again in CI). Only if the
+            // database can be written at once: a read-only file, or another run writing, is
+            // left alone and the report is simply built again next time.
+            if let writable = try? Database(path: path, migrate: false, busyTimeoutMs: 0) {
+                try? ReportCache(database: writable).store(report, key: key)
+            }
         }
         let color = output == nil && Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let text = ReportRenderer.render(report, format: format, thresholds: thresholds, color: color, top: top)
@@ -130,7 +133,7 @@ struct Analyze: ParsableCommand {
             } else {
                 Console.error(ClassifyRunner.describe(try classifier.run()))
             }
-            code = try report.emit(database: database.db, keeping: true)
+            code = try report.emit(database: database.db)
         } catch {
             throw Exit.fail(error)
         }

@@ -67,4 +67,18 @@ struct ReportCacheTests {
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdout != first.stdout)
     }
+
+    @Test("report keeps what it built too, when it can write: analyze after ingest, classify and report shows that one")
+    func reportKeeps() throws {
+        let folder = try Fixture.temporaryFolder()
+        #expect(try CLI.run(["ingest", Fixture.samples("incident")], in: folder).status == 0)
+        #expect(try CLI.run(["classify"], in: folder).status == 0)
+        let report = try CLI.run(["report"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        let database = try Database(path: folder.appendingPathComponent("proxylens.sqlite").path)
+        #expect(try database.scalar("SELECT count(*) FROM meta WHERE key IN ('report_cache', 'report_cache_key')").int == 2)
+        try database.execute(#"UPDATE meta SET value = replace(value, '"invocations":', '"invocations":9999') WHERE key = 'report_cache'"#)
+        let analyze = try CLI.run(["analyze", "--format", "json", Fixture.samples("incident")], in: folder)
+        #expect(analyze.stdout.contains(#""invocations":9999"#))
+    }
 }
