@@ -25,42 +25,61 @@ public enum TransactionMarkers {
     ]
 
     /// +1 when the line begins a transaction, -1 when it ends one, 0 otherwise (a begin marker
-    /// wins over an end marker). Runs on every application line at ingest, so it works on bytes,
-    /// gives up early on lines that mention no transaction (most of them), and otherwise looks
-    /// only at word starts, once.
+    /// wins over an end marker). Runs on every application line at ingest, so it works on bytes:
+    /// every marker holds an anchor ("tran", "comm" or "roll") a fixed number of bytes from its
+    /// start, so the line is searched for anchors (most lines have none) and only the markers that
+    /// would put that anchor there are compared, at that word start.
     public static func effect(bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress, proxylens_mentions_transaction(base, bytes.count) == 1 else { return 0 }
+        guard let base = bytes.baseAddress else { return 0 }
         var result = 0
+        var from = 0
         markerText.withUnsafeBufferPointer { text in
-            markerBounds.withUnsafeBufferPointer { markers in
-                var i = 0
-                scan: while i < bytes.count {
-                    let before = i == 0 ? UInt8(ascii: " ") : bytes[i - 1]
-                    if !isLetter(before), startsMarker[Int(bytes[i] | 0x20)] {
-                        for marker in markers where marker.effect == 1 || result == 0 {
-                            guard matches(bytes, at: i, UnsafeBufferPointer(rebasing: text[marker.start..<(marker.start + marker.count)])) else { continue }
-                            result = marker.effect
-                            if result == 1 { break scan }
-                        }
-                    }
-                    i += 1
+            while true {
+                let found = proxylens_next_transaction_anchor(base, bytes.count, from)
+                guard found >= 0 else { return }
+                let anchor = Int(found)
+                let word = (bytes[anchor + 1] | 0x20) == UInt8(ascii: "r") ? 0 : (bytes[anchor] | 0x20) == UInt8(ascii: "c") ? 1 : 2
+                for marker in markersByAnchor[word] where marker.effect == 1 || result == 0 {
+                    let start = anchor - marker.anchorOffset
+                    guard start >= 0, start == 0 || !isLetter(bytes[start - 1]),
+                          matches(bytes, at: start, UnsafeBufferPointer(rebasing: text[marker.start..<(marker.start + marker.count)])) else { continue }
+                    result = marker.effect
+                    if result == 1 { return }
                 }
+                from = anchor + 1
             }
         }
         return result
     }
 
-    /// All markers, lower case, one after another, with (start, count, effect) for each.
+    /// The anchors, in the order `effect` numbers them: "tran" (0), "comm" (1), "roll" (2).
+    static let anchors = ["tran", "comm", "roll"]
+
+    /// A marker's place in `markerText`, its effect, and where its first anchor begins.
+    struct Marker {
+        let start: Int
+        let count: Int
+        let effect: Int
+        let anchorOffset: Int
+    }
+
+    /// All markers, lower case, one after another.
     private static let markerText: [UInt8] = (begin + end).flatMap { Array($0.utf8) }
-    private static let markerBounds: [(start: Int, count: Int, effect: Int)] = {
+    /// For each anchor, the markers whose first anchor it is.
+    static let markersByAnchor: [[Marker]] = {
         var start = 0
-        return (begin.map { ($0, 1) } + end.map { ($0, -1) }).map { marker, effect in
-            defer { start += marker.utf8.count }
-            return (start, marker.utf8.count, effect)
+        var byAnchor: [[Marker]] = anchors.map { _ in [] }
+        for (marker, effect) in begin.map({ ($0, 1) }) + end.map({ ($0, -1) }) {
+            let bytes = Array(marker.utf8)
+            let firstAnchor = (0..<max(0, bytes.count - 3)).lazy.compactMap { offset in
+                anchors.firstIndex { Array($0.utf8) == Array(bytes[offset..<(offset + 4)]) }.map { (offset, $0) }
+            }.first
+            guard let (offset, anchor) = firstAnchor else { preconditionFailure("transaction marker without an anchor: \(marker)") }
+            byAnchor[anchor].append(Marker(start: start, count: bytes.count, effect: effect, anchorOffset: offset))
+            start += bytes.count
         }
+        return byAnchor
     }()
-    /// The first letters of the markers, in either case.
-    private static let startsMarker: [Bool] = (0..<256).map { byte in (begin + end).contains { $0.utf8.first == UInt8(byte) } }
 
     public static func effect(of line: String) -> Int {
         var copy = line

@@ -71,4 +71,52 @@ struct SignatureRuleTests {
         #expect(TransactionMarkers.effect(of: "end transaction") == -1)
         #expect(TransactionMarkers.effect(of: "trans") == 0)
     }
+
+    /// The markers read the plain way: at every word start, every marker, in any ASCII case.
+    static func referenceEffect(_ line: String) -> Int {
+        let bytes = Array(line.utf8)
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a }
+        func at(_ i: Int, _ marker: String) -> Bool {
+            let needle = Array(marker.utf8)
+            guard i + needle.count <= bytes.count else { return false }
+            return needle.indices.allSatisfy { k in
+                bytes[i + k] == needle[k] || (isLetter(needle[k]) && bytes[i + k] | 0x20 == needle[k])
+            }
+        }
+        var begins = false, ends = false
+        for i in bytes.indices where i == 0 || !isLetter(bytes[i - 1]) {
+            if TransactionMarkers.begin.contains(where: { at(i, $0) }) { begins = true }
+            if TransactionMarkers.end.contains(where: { at(i, $0) }) { ends = true }
+        }
+        return begins ? 1 : ends ? -1 : 0
+    }
+
+    @Test("transaction markers: the anchored search agrees with trying every marker at every word start")
+    func transactionMarkersAgree() throws {
+        #expect(TransactionMarkers.markersByAnchor.map(\.count).reduce(0, +) == TransactionMarkers.begin.count + TransactionMarkers.end.count)
+        // Every message of the sample incident, then marker pieces, near misses and separators.
+        let database = try Database(path: ":memory:")
+        _ = try ingest([Fixture.samples("incident")], into: database)
+        var lines = try database.rows("SELECT message FROM event").map { $0[0].string ?? "" }
+        #expect(lines.count > 2900)
+        // Joined at random, with a fixed seed.
+        let pieces = ["begin", "Begin", "BEGIN ", "transaction", "TRANSACTION", " tran", "tran", "commit", "COMMIT", "Committed",
+                      "roll", "rollback", "Rolled back", "rolled  back", "start", "starting ", "opened", "end", "complete", "finished",
+                      "begun", "started", " ", "  ", "_", "-", ".", ":", "\t", "\n", "x", "pre", "un", "é", "ü", "0", "BeginTransaction()",
+                      "end transaction", "transaction complete", "begin tran", "trans", "comm", "rol"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<8_000 {
+            var line = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<(1 + Int(state >> 60)) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                line += pieces[Int(state >> 33) % pieces.count]
+            }
+            lines.append(line)
+        }
+        var disagreements: [String] = []
+        for line in lines where TransactionMarkers.effect(of: line) != Self.referenceEffect(line) { disagreements.append(line) }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+        #expect(lines.filter { Self.referenceEffect($0) == 1 }.count > 500 && lines.filter { Self.referenceEffect($0) == -1 }.count > 500)
+    }
 }
