@@ -167,10 +167,17 @@ public struct LineFormat: Sendable {
 
     /// The token from `start` up to white space.
     static func token(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)? {
+        guard let end = tokenEnd(bytes, from: start) else { return nil }
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), end)
+    }
+
+    /// Where the token (up to white space) that starts at `start` ends; nil when it is empty.
+    /// Formats that must check what follows the token find its end first and make the String
+    /// only for lines they take.
+    static func tokenEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var end = start
         while end < bytes.count, bytes[end] != 0x20, bytes[end] != 0x09, bytes[end] != 0x0a, bytes[end] != 0x0d { end += 1 }
-        guard end > start else { return nil }
-        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), end)
+        return end > start ? end : nil
     }
 
     static func prefixed(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString, kind: LineKind) -> ParsedLine? {
@@ -187,10 +194,10 @@ public struct LineFormat: Sendable {
 
     static func legacyTimeout(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
         guard bytes.count > 40, TextExportReader.startsWithDate(bytes), let space = bytes.firstIndex(of: 0x20),
-              let (id, end) = token(bytes, from: space + 1) else { return nil }
+              let end = tokenEnd(bytes, from: space + 1) else { return nil }
         let rest = UnsafeBufferPointer(rebasing: bytes[min(end + 1, bytes.count)...])
         guard hasPrefix(rest, "Task timed out after ") else { return nil }
-        return ParsedLine(kind: .timeout, requestId: id)
+        return ParsedLine(kind: .timeout, requestId: String(decoding: UnsafeBufferPointer(rebasing: bytes[(space + 1)..<end]), as: UTF8.self))
     }
 
     /// Finds `"key":"value"` in a one-line JSON record without parsing it all.
