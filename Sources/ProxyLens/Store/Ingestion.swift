@@ -319,25 +319,25 @@ public final class Ingestion {
                 // The same bytes under another name: nothing new can come of it.
                 try database.statement("DELETE FROM source WHERE id = ?").run([.integer(sourceId)])
                 stored.filesSkipped += 1
-                return
-            }
-            stored.filesRead += 1
-            try database.statement("""
-                UPDATE source SET container = ?, sha256 = ?, events = ?, events_added = ?, log_group = ?, log_group_origin = ?, complete = ?
-                WHERE id = ?
-                """).run([.text(container), .text(digest), .integer(Int64(eventsRead)), .integer(Int64(eventsAdded)),
-                          fileGroup.map(SQLValue.text) ?? .null, groupOrigin.map(SQLValue.text) ?? .null,
-                          .integer(problems.contains { !$0.keptData } ? 0 : 1), .integer(sourceId)])
-            if eventsAdded > 0 || container.hasPrefix("config") || container == "export-tasks" { try markStale() }
-            if problems.contains(where: { !$0.keptData }) { stored.filesWithProblems += 1 }
-            for problem in problems {
-                try record(problem, path: path, sourceId: sourceId)
-                if options.strict && !problem.keptData {
-                    try commit()
-                    throw ProxyLensError(.input, path, line: problem.line, problem.reason + " (stopped: --strict)")
+            } else {
+                stored.filesRead += 1
+                try database.statement("""
+                    UPDATE source SET container = ?, sha256 = ?, events = ?, events_added = ?, log_group = ?, log_group_origin = ?, complete = ?
+                    WHERE id = ?
+                    """).run([.text(container), .text(digest), .integer(Int64(eventsRead)), .integer(Int64(eventsAdded)),
+                              fileGroup.map(SQLValue.text) ?? .null, groupOrigin.map(SQLValue.text) ?? .null,
+                              .integer(problems.contains { !$0.keptData } ? 0 : 1), .integer(sourceId)])
+                if eventsAdded > 0 || container.hasPrefix("config") || container == "export-tasks" { try markStale() }
+                if problems.contains(where: { !$0.keptData }) { stored.filesWithProblems += 1 }
+                for problem in problems {
+                    try record(problem, path: path, sourceId: sourceId)
+                    if options.strict && !problem.keptData {
+                        try commit()
+                        throw ProxyLensError(.input, path, line: problem.line, problem.reason + " (stopped: --strict)")
+                    }
                 }
             }
-            if batchEvents > 400_000 || !inTransaction { try commit() }
+            if batchEvents > 400_000 { try commit() }
         }
         if Date().timeIntervalSince(lastProgress) > 0.5 {
             lastProgress = Date()
