@@ -70,8 +70,7 @@ struct ByteInterner {
 
     /// FNV-1a, with a final mix so the low bits used for the slot depend on every byte.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var hash = MessageHash.fnv(bytes)
         hash ^= hash >> 33
         hash = hash &* 0xff51_afd7_ed55_8ccd
         return Int(truncatingIfNeeded: hash ^ (hash >> 33))

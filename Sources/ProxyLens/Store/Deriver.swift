@@ -125,11 +125,6 @@ struct Deriver {
         }
     }
 
-    /// One stream's invocations, in the order they began.
-    struct StreamInvocations {
-        let invocations: [Invocation]
-    }
-
     /// Replays each stream's lines in time order through the invocation state machine and
     /// writes the invocations. The state machine of the next stream runs on a second thread while
     /// this one writes the rows of the last: writing is the larger part, and only this thread
@@ -150,7 +145,7 @@ struct Deriver {
         }
 
         let order = lines.streamsInNameOrder()
-        let worker = OrderedWorker<StreamInvocations>(name: "proxylens-derive")
+        let worker = OrderedWorker<[Invocation]>(name: "proxylens-derive")
         defer { worker.stop() }
         func start(_ position: Int) throws {
             let number = order[position]
@@ -167,7 +162,7 @@ struct Deriver {
         for position in order.indices {
             if position + 1 < order.count { try start(position + 1) }
             var previousEnd: Int64?
-            for (index, invocation) in worker.next().invocations.enumerated() {
+            for (index, invocation) in worker.next().enumerated() {
                 let start = invocation.startTs ?? invocation.lastTs
                 let idle = previousEnd.map { start - $0 }
                 let failed = invocation.status != "success"
@@ -205,10 +200,11 @@ struct Deriver {
         }
     }
 
-    /// The invocation state machine over one stream's lines, in time order. `messages` holds the
-    /// message of every line whose role needs one, by event id.
+    /// The invocation state machine over one stream's lines, in time order: the stream's
+    /// invocations, in the order they began. `messages` holds the message of every line whose
+    /// role needs one, by event id.
     static func replay(stream number: Int, of lines: LambdaLines, groups: ByteInterner, known: [String: String],
-                       messages: [Int64: String]) -> StreamInvocations {
+                       messages: [Int64: String]) -> [Invocation] {
         let stream = lines.streams[number]
         let instance = lines.name(ofStream: number)
         // A stream with an empty name has always been given no group: streams were told
@@ -296,7 +292,7 @@ struct Deriver {
             target.events += 1
             if ts > target.lastTs { target.lastTs = ts }
         }
-        return StreamInvocations(invocations: order)
+        return order
     }
 
     private func deriveInstances() throws {

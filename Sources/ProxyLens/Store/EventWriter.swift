@@ -254,5 +254,3 @@ enum MessageHash: String {
         return hash
     }
 }
-
-import Foundation
