@@ -98,7 +98,8 @@ struct Analyze: ParsableCommand {
         abstract: "Ingest, classify and report in one command.",
         discussion: """
             The same as `ingest PATH...`, then `classify`, then `report` with the options given.
-            Inputs already ingested (same file, same content) are skipped.
+            Inputs already ingested (same file, same content) are skipped, and when nothing the
+            report depends on changed, the report kept from the last run is shown again.
 
             Example:
               proxylens analyze samples/incident
