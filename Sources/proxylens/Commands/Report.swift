@@ -36,9 +36,10 @@ struct ReportOptionGroup: ParsableArguments {
     func emit(database path: String) throws -> ExitCode {
         let (options, thresholds) = try self.options()
         let database = try Database(path: path, readOnly: true, migrate: false)
-        let key = try ReportCache(database: database).key(for: options)
+        let cache = ReportCache(database: database)
+        let key = try cache.key(for: options)
         let report: ProxyLens.Report
-        if let kept = try ReportCache(database: database).load(key: key) {
+        if let kept = try cache.load(key: key) {
             report = kept
         } else {
             report = try ReportBuilder(database: database).build(options)
