@@ -119,7 +119,9 @@ final class BackgroundInserter: @unchecked Sendable {
             var error: Error?
             var written: EventBatch?
             let started = ThreadClock.cpuSeconds()
-            switch job {
+            // Consumed, so the batch's buffers are held once: emptying them then keeps their
+            // memory instead of copying it to a fresh allocation the reader must fault in.
+            switch consume job {
             case .rows(var batch):
                 if !skipping { do { try write(batch) } catch let caught { error = caught } }
                 batch.removeAll()

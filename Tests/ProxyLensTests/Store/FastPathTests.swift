@@ -184,3 +184,33 @@ struct OnePassReaderTests {
         #expect(fast.events[1].messageText == "café 😀 lone \u{FFFD} then \u{FFFD} end")
     }
 }
+
+/// The reading thread fills batches the inserting thread has written: each must come back with
+/// the memory it had, or every batch costs a fresh allocation the reader faults in page by page.
+@Suite("Batch recycling")
+struct BatchRecyclingTests {
+    @Test("a written batch comes back to the reader with its own buffers, emptied")
+    func writtenBatchKeepsItsMemory() throws {
+        let database = try Database(path: ":memory:")
+        let inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database))
+        defer { inserter.stop() }
+        try database.execute("INSERT INTO source (id, path, container, sha256, bytes, events, ingested_at) VALUES (1, 'p', 'c', 'h', 0, 0, 0)")
+        try inserter.submit(work: { inserter.startSource(1) })
+        var batch = inserter.emptyBatch()
+        let message = batch.append(Array("START RequestId: 8f5a1c2e-0000-4000-8000-000000000001 Version: $LATEST".utf8))
+        batch.rows.append(EventBatch.Row(
+            timestamp: 1, ingestionTime: 0, line: 0, offset: 0, hash: 7, proxyTimestamp: 0, clientConnection: 0, dbConnection: 0,
+            transactionEffect: 0, logGroup: batch.group("/aws/lambda/f"), logStream: batch.stream("s"), eventId: .null,
+            message: message, requestId: .null, level: .null, kind: .start, present: 0))
+        let buffers = (batch.bytes.withUnsafeBufferPointer { $0.baseAddress }, batch.rows.withUnsafeBufferPointer { $0.baseAddress })
+        try inserter.submit(batch)
+        batch = EventBatch()
+        try inserter.drain()
+        #expect(try database.scalar("SELECT count(*) FROM event").int == 1)
+
+        let again = inserter.emptyBatch()
+        #expect(again.isEmpty && again.bytes.isEmpty)
+        #expect(again.bytes.withUnsafeBufferPointer { $0.baseAddress } == buffers.0, "the byte arena is the one written")
+        #expect(again.rows.withUnsafeBufferPointer { $0.baseAddress } == buffers.1, "the rows are the ones written")
+    }
+}
