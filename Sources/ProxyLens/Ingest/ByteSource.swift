@@ -61,8 +61,8 @@ public final class FileByteSource: ByteSource {
 
     /// Reads whatever is left (so the digest covers the whole file) and returns the hex SHA-256.
     public func finishDigest() throws -> String {
-        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
-        defer { scratch.deallocate() }
+        let scratch = RecycledBuffers.take(byteCount: 1 << 20)
+        defer { RecycledBuffers.giveBack(scratch) }
         while try read(into: scratch) > 0 {}
         return hasher?.finalizeHex() ?? ""
     }
@@ -152,7 +152,7 @@ final class BackgroundSHA256: @unchecked Sendable {
         }
         condition.lock()
         while chunks.count >= Self.maximumQueued { condition.wait() }
-        var chunk = spare.popLast() ?? []
+        var chunk = spare.popLast() ?? RecycledBuffers.takeArray()
         condition.unlock()
         chunk.removeAll(keepingCapacity: true)
         chunk.append(contentsOf: bytes)
@@ -190,8 +190,12 @@ final class BackgroundSHA256: @unchecked Sendable {
             while chunks.isEmpty && !finished && !cancelled { condition.wait() }
             if cancelled || (chunks.isEmpty && finished) {
                 if !cancelled { digest = hasher.finalizeHex() }
+                let unused = spare + chunks
+                (spare, chunks) = ([], [])
                 condition.broadcast()
                 condition.unlock()
+                // For the next file's hash.
+                for chunk in unused { RecycledBuffers.giveBack(chunk) }
                 return
             }
             let chunk = chunks.removeFirst()

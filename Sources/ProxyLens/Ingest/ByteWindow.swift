@@ -17,10 +17,10 @@ final class ByteWindow {
     init(_ source: ByteSource, initialCapacity: Int = 1 << 20, maximumWindow: Int = 80 << 20) {
         self.source = source
         self.maximumWindow = maximumWindow
-        storage = UnsafeMutableRawBufferPointer.allocate(byteCount: initialCapacity, alignment: 16)
+        storage = RecycledBuffers.take(byteCount: initialCapacity)
     }
 
-    deinit { storage.deallocate() }
+    deinit { RecycledBuffers.giveBack(storage) }
 
     var pointer: UnsafeMutablePointer<UInt8> { storage.baseAddress!.assumingMemoryBound(to: UInt8.self) }
     var available: Int { end - position }
@@ -41,9 +41,9 @@ final class ByteWindow {
         }
         if end == storage.count {
             if storage.count >= maximumWindow { throw WindowOverflow() }
-            let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: min(storage.count * 2, maximumWindow), alignment: 16)
+            let grown = RecycledBuffers.take(byteCount: min(storage.count * 2, maximumWindow))
             grown.baseAddress!.copyMemory(from: storage.baseAddress!, byteCount: end)
-            storage.deallocate()
+            RecycledBuffers.giveBack(storage)
             storage = grown
         }
         let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[end...]))

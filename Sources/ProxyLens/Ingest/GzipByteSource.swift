@@ -16,17 +16,17 @@ public final class GzipByteSource: ByteSource {
     public init(_ upstream: ByteSource, name: String) throws {
         self.upstream = upstream
         self.name = name
-        input = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 1)
+        input = RecycledBuffers.take(byteCount: 256 << 10)
         let status = proxylens_inflate_init(&stream)
         if status != Z_OK {
-            input.deallocate()
+            RecycledBuffers.giveBack(input)
             throw ProxyLensError(.input, name, "cannot start gzip decoder (zlib status \(status))")
         }
     }
 
     deinit {
         inflateEnd(&stream)
-        input.deallocate()
+        RecycledBuffers.giveBack(input)
     }
 
     /// True when `bytes` starts with the gzip magic number.

@@ -68,8 +68,9 @@ final class BackgroundInserter: @unchecked Sendable {
         eventsAdded = 0
     }
 
-    func submit(_ batch: EventBatch) throws {
-        try submit(job: .rows(batch))
+    /// Takes the batch: the caller must hold no other copy of it (see `loop`).
+    func submit(_ batch: consuming EventBatch) throws {
+        try submit(job: .rows(consume batch))
     }
 
     /// Queues `work` to run after the batches submitted so far are written. It may touch the
@@ -78,12 +79,13 @@ final class BackgroundInserter: @unchecked Sendable {
         try submit(job: .work(work))
     }
 
-    private func submit(job: Job) throws {
+    private func submit(job: consuming Job) throws {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= Self.maximumQueued && failure == nil { condition.wait() }
         if let failure { throw failure }
-        queue.append(job)
+        // Moved, not copied: the inserting thread may take it before this call returns.
+        queue.append(consume job)
         condition.broadcast()
     }
 

@@ -175,8 +175,10 @@ final class EventWriter: EventSink {
 
     private func flushBatch() throws {
         guard !batch.isEmpty else { return }
-        try inserter.submit(batch)
-        batch = inserter.emptyBatch()
+        var full = inserter.emptyBatch()
+        swap(&full, &batch)
+        // Handed over with no copy left here, so the inserting thread can empty it in place.
+        try inserter.submit(consume full)
     }
 
     /// Waits until every event accepted so far is in the database (and all queued work done).

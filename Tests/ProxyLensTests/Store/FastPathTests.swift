@@ -203,8 +203,7 @@ struct BatchRecyclingTests {
             transactionEffect: 0, logGroup: batch.group("/aws/lambda/f"), logStream: batch.stream("s"), eventId: .null,
             message: message, requestId: .null, level: .null, kind: .start, present: 0))
         let buffers = (batch.bytes.withUnsafeBufferPointer { $0.baseAddress }, batch.rows.withUnsafeBufferPointer { $0.baseAddress })
-        try inserter.submit(batch)
-        batch = EventBatch()
+        try inserter.submit(consume batch)
         try inserter.drain()
         #expect(try database.scalar("SELECT count(*) FROM event").int == 1)
 
@@ -212,5 +211,25 @@ struct BatchRecyclingTests {
         #expect(again.isEmpty && again.bytes.isEmpty)
         #expect(again.bytes.withUnsafeBufferPointer { $0.baseAddress } == buffers.0, "the byte arena is the one written")
         #expect(again.rows.withUnsafeBufferPointer { $0.baseAddress } == buffers.1, "the rows are the ones written")
+    }
+}
+
+/// Each file's read buffers go back to `RecycledBuffers` for the next file, for the same reason.
+@Suite("Read buffers kept between files")
+struct RecycledBufferTests {
+    @Test("a window's storage given back is the next window's, for a size no other test uses")
+    func windowStorageComesBack() throws {
+        // An odd size, so that tests running meanwhile never take this buffer.
+        let size = 3 * 4096 + 48
+        var first: UnsafeMutableRawPointer?
+        do {
+            let window = ByteWindow(MemoryByteSource("{\"events\":[]}"), initialCapacity: size)
+            #expect(try window.fill() && window.available == 13)
+            first = window.storage.baseAddress
+        }
+        let second = ByteWindow(MemoryByteSource("x"), initialCapacity: size)
+        #expect(second.storage.baseAddress == first)
+        #expect(second.storage.count == size)
+        #expect(try second.fill() && second.pointer[0] == UInt8(ascii: "x") && second.available == 1)
     }
 }
