@@ -205,6 +205,15 @@ enum ProxyMessage {
         return (reason, digest)
     }
 
+    /// The address's IP: its first piece between colons (`ip:port`), as
+    /// `address.split(separator: ":").first` would give, without making the pieces.
+    static func clientIP(fromAddress address: String) -> String {
+        let utf8 = address.utf8
+        guard let start = utf8.firstIndex(where: { $0 != UInt8(ascii: ":") }) else { return "" }
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: ":")) ?? utf8.endIndex
+        return String(address[start..<end])
+    }
+
     static func closeKind(_ reason: String) -> String {
         let lower = reason.lowercased()
         if lower.contains("idle") { return "idle-timeout" }

@@ -185,6 +185,12 @@ public final class Statement {
         sqlite3_clear_bindings(pointer)
     }
 
+    /// For a statement whose every parameter is bound again before the next step: clearing
+    /// them first would only free what the new bindings free anyway.
+    func resetForRebinding() {
+        sqlite3_reset(pointer)
+    }
+
     /// The index of a named parameter (`:name`), 0 when the statement has none by that name.
     public func parameterIndex(_ name: String) -> Int32 { sqlite3_bind_parameter_index(pointer, name) }
 

@@ -17,8 +17,8 @@ struct Deriver {
         let input = try gathered ?? scanEvents()
         let (lambda, proxy, groups) = (input.lambda, input.proxy, input.groups)
         // Consumed: the Lambda lines are freed before the proxy rows are merged.
-        try deriveInvocations(from: consume lambda, groups: groups)
-        try deriveInstances()
+        let instances = try deriveInvocations(from: consume lambda, groups: groups)
+        try deriveInstances(instances)
         try deriveProxySessions(from: proxy, groups: groups)
     }
 
@@ -125,11 +125,24 @@ struct Deriver {
         }
     }
 
+    /// One `instance` row, totalled from the invocations written for its stream.
+    struct InstanceTotals {
+        let function: String
+        let instance: String
+        let group: String?
+        var firstTs: Int64
+        var lastTs: Int64
+        var invocations: Int64 = 0
+        var coldStarts: Int64 = 0
+        var failures: Int64 = 0
+    }
+
     /// Replays each stream's lines in time order through the invocation state machine and
     /// writes the invocations. The state machine of the next stream runs on a second thread while
     /// this one writes the rows of the last: writing is the larger part, and only this thread
     /// uses the connection, so it also reads beforehand the messages the state machine needs.
-    private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws {
+    /// Returns each stream's totals, in instance name order, and how many rows were written.
+    private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws -> (totals: [InstanceTotals], written: Int) {
         let known = try functionNames()
         let insert = try database.statement("""
             INSERT OR REPLACE INTO invocation (request_id, function, instance, log_group, start_ts, end_ts, duration_ms, billed_ms, init_ms,
@@ -158,10 +171,13 @@ struct Deriver {
                 Self.replay(stream: number, of: lines, groups: groups, known: known, messages: messages)
             }
         }
+        var totals: [InstanceTotals] = []
+        var written = 0
         if !order.isEmpty { try start(0) }
         for position in order.indices {
             if position + 1 < order.count { try start(position + 1) }
             var previousEnd: Int64?
+            var instance: InstanceTotals?
             for (index, invocation) in worker.next().enumerated() {
                 let start = invocation.startTs ?? invocation.lastTs
                 let idle = previousEnd.map { start - $0 }
@@ -171,7 +187,7 @@ struct Deriver {
                     invocation.lastActivity = String(ErrorText.body(ofAppLine: message).prefix(500))
                 }
                 // Bound one by one: an array of SQLValue per row costs more than the insert.
-                insert.reset()
+                insert.resetForRebinding()
                 insert.bind(invocation.requestId, at: 1)
                 insert.bind(invocation.function, at: 2)
                 insert.bind(invocation.instance, at: 3)
@@ -195,9 +211,23 @@ struct Deriver {
                 insert.bind(Int64(invocation.transactionDepth > 0 ? 1 : 0), at: 21)
                 insert.bind(Int64(invocation.events), at: 22)
                 try insert.step()
-                previousEnd = invocation.endTs ?? invocation.lastTs
+                written += 1
+                let end = invocation.endTs ?? invocation.lastTs
+                previousEnd = end
+                // As `instanceTotalsSQL` counts them.
+                if instance == nil {
+                    instance = InstanceTotals(function: invocation.function, instance: invocation.instance, group: invocation.group,
+                                              firstTs: invocation.startTs ?? end, lastTs: end)
+                }
+                instance!.firstTs = min(instance!.firstTs, invocation.startTs ?? end)
+                instance!.lastTs = max(instance!.lastTs, end)
+                instance!.invocations += 1
+                if invocation.initMs != nil { instance!.coldStarts += 1 }
+                if failed { instance!.failures += 1 }
             }
+            if let instance { totals.append(instance) }
         }
+        return (totals, written)
     }
 
     /// The invocation state machine over one stream's lines, in time order: the stream's
@@ -295,13 +325,34 @@ struct Deriver {
         return order
     }
 
-    private func deriveInstances() throws {
-        try database.execute("""
-            INSERT INTO instance (function, instance, log_group, first_ts, last_ts, invocations, cold_starts, failures)
-            SELECT function, instance, max(log_group), min(coalesce(start_ts, end_ts)), max(end_ts), count(*), sum(cold_start),
-                   sum(status IN ('error', 'timeout'))
-            FROM invocation GROUP BY instance
-            """)
+    /// The `instance` rows, by definition: one per instance, from its invocations, in name order.
+    static let instanceTotalsSQL = """
+        SELECT function, instance, max(log_group), min(coalesce(start_ts, end_ts)), max(end_ts), count(*), sum(cold_start),
+               sum(status IN ('error', 'timeout'))
+        FROM invocation GROUP BY instance
+        """
+
+    /// Writes the totals counted while the invocations were written; if a row was replaced
+    /// (a request id in two streams), the totals no longer hold and the SQL counts instead.
+    private func deriveInstances(_ counted: (totals: [InstanceTotals], written: Int)) throws {
+        let columns = "function, instance, log_group, first_ts, last_ts, invocations, cold_starts, failures"
+        guard try database.scalar("SELECT count(*) FROM invocation").int == Int64(counted.written) else {
+            try database.execute("INSERT INTO instance (\(columns)) " + Self.instanceTotalsSQL)
+            return
+        }
+        let insert = try database.statement("INSERT INTO instance (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        for totals in counted.totals {
+            insert.resetForRebinding()
+            insert.bind(totals.function, at: 1)
+            insert.bind(totals.instance, at: 2)
+            insert.bind(totals.group, at: 3)
+            insert.bind(totals.firstTs, at: 4)
+            insert.bind(totals.lastTs, at: 5)
+            insert.bind(totals.invocations, at: 6)
+            insert.bind(totals.coldStarts, at: 7)
+            insert.bind(totals.failures, at: 8)
+            try insert.step()
+        }
     }
 
     // MARK: RDS Proxy
@@ -318,19 +369,37 @@ struct Deriver {
             INSERT INTO proxy_db_connection (proxy, log_group, db_connection, opened_ts, closed_ts, close_reason, mid_request, released_ts, close_event_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        func text(_ number: TextNumber?) -> String? { proxy.texts.text(number ?? -1) }
+        // Close reasons, endpoints, users and pin reasons recur on many rows: each is made once.
+        var texts = [String?](repeating: nil, count: proxy.texts.count)
+        var closeKinds: [TextNumber: (kind: String, midRequest: Bool)] = [:]
+        func text(_ number: TextNumber?) -> String? {
+            guard let number, number >= 0 else { return nil }
+            if let made = texts[Int(number)] { return made }
+            let made = proxy.texts.string(number)
+            texts[Int(number)] = made
+            return made
+        }
+        func close(_ number: TextNumber?) -> (kind: String, midRequest: Bool)? {
+            guard let number, let reason = text(number) else { return nil }
+            if let known = closeKinds[number] { return known }
+            // The borrowing client closed in the middle of a request.
+            let made = (ProxyMessage.closeKind(reason), reason.contains("in the middle of a request"))
+            closeKinds[number] = made
+            return made
+        }
         // In (proxy, connection) order, as they have always been inserted.
         try proxy.forEachByProxy({ names.name(forGroup: groupName($0)) }, session: { name, session in
             let closeReason = text(session.close?.value)
-            let clientAddress = text(session.connect?.value)
-            insertSession.reset()
+            // Not through `text`: each address is a session's own.
+            let clientAddress = proxy.texts.text(session.connect?.value ?? -1)
+            insertSession.resetForRebinding()
             insertSession.bind(name, at: 1)
             insertSession.bind(groupName(session.group), at: 2)
             insertSession.bind(session.clientConnection, at: 3)
             insertSession.bind(text(session.endpoint?.value), at: 4)
             insertSession.bind(session.connect?.ts ?? session.openedTs, at: 5)
             insertSession.bind(clientAddress, at: 6)
-            insertSession.bind(clientAddress.map { String($0.split(separator: ":").first ?? "") }, at: 7)
+            insertSession.bind(clientAddress.map(ProxyMessage.clientIP(fromAddress:)), at: 7)
             insertSession.bind(text(session.authUser?.value), at: 8)
             insertSession.bind(session.pin?.ts, at: 9)
             insertSession.bind(text(session.pin?.value.reason), at: 10)
@@ -338,21 +407,20 @@ struct Deriver {
             insertSession.bind(session.pin?.value.dbConnection, at: 12)
             insertSession.bind(session.close?.ts, at: 13)
             insertSession.bind(closeReason, at: 14)
-            insertSession.bind(closeReason.map(ProxyMessage.closeKind), at: 15)
+            insertSession.bind(close(session.close?.value)?.kind, at: 15)
             insertSession.bind(session.firstEventId, at: 16)
             insertSession.bind(session.close?.eventId, at: 17)
             try insertSession.step()
         }, connection: { name, connection in
             let closeReason = text(connection.close?.value)
-            insertConnection.reset()
+            insertConnection.resetForRebinding()
             insertConnection.bind(name, at: 1)
             insertConnection.bind(groupName(connection.group), at: 2)
             insertConnection.bind(connection.dbConnection, at: 3)
             insertConnection.bind(connection.openedTs, at: 4)
             insertConnection.bind(connection.close?.ts, at: 5)
             insertConnection.bind(closeReason, at: 6)
-            // The borrowing client closed in the middle of a request.
-            insertConnection.bind(Int64(closeReason?.contains("in the middle of a request") == true ? 1 : 0), at: 7)
+            insertConnection.bind(Int64(close(connection.close?.value)?.midRequest == true ? 1 : 0), at: 7)
             insertConnection.bind(connection.releasedTs, at: 8)
             insertConnection.bind(connection.close?.eventId, at: 9)
             try insertConnection.step()

@@ -55,4 +55,51 @@ struct DeriverTests {
             "1765114272005", "The connection was idle for too long.", "1", "6",
         ])
     }
+
+    /// `instance` is written from totals counted while the invocations are written; by
+    /// definition it is `Deriver.instanceTotalsSQL` over `invocation`.
+    static func instancesAgreeWithTheirDefinition(_ database: Database) throws {
+        let written = try database.rows("SELECT function, instance, log_group, first_ts, last_ts, invocations, cold_starts, failures FROM instance ORDER BY rowid")
+        let defined = try database.rows(Deriver.instanceTotalsSQL)
+        #expect(!written.isEmpty)
+        #expect(written == defined)
+        for (a, b) in zip(written, defined) where a != b { Issue.record("\(a)\n≠ \(b)") }
+    }
+
+    @Test("instance rows counted while writing invocations equal their SQL definition, in the same order")
+    func instanceTotals() throws {
+        let database = try Database(path: ":memory:")
+        _ = try ingest([Fixture.samples("incident"), Fixture.samples("containers")], into: database)
+        #expect(try database.scalar("SELECT sum(failures) FROM instance").int ?? 0 > 0)
+        try Self.instancesAgreeWithTheirDefinition(database)
+    }
+
+    @Test("a request id in two streams: the later row replaces the earlier, and instance still counts what invocation holds")
+    func requestIdInTwoStreams() throws {
+        let folder = try Fixture.temporaryFolder()
+        let page = try Fixture.write("""
+            {"events": [
+            {"logStreamName": "2026/03/14/[$LATEST]aaaa", "timestamp": 1000, "message": "START RequestId: 0d6f3a52-1111-4c1e-9e55-3f0e2b7c9a01 Version: $LATEST\n", "ingestionTime": 1100, "eventId": "1"},
+            {"logStreamName": "2026/03/14/[$LATEST]aaaa", "timestamp": 1500, "message": "REPORT RequestId: 0d6f3a52-1111-4c1e-9e55-3f0e2b7c9a01\tDuration: 500.00 ms\tBilled Duration: 500 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB\t\n", "ingestionTime": 1600, "eventId": "2"},
+            {"logStreamName": "2026/03/14/[$LATEST]aaaa", "timestamp": 2000, "message": "START RequestId: 0d6f3a52-2222-4c1e-9e55-3f0e2b7c9a02 Version: $LATEST\n", "ingestionTime": 2100, "eventId": "3"},
+            {"logStreamName": "2026/03/14/[$LATEST]aaaa", "timestamp": 2400, "message": "REPORT RequestId: 0d6f3a52-2222-4c1e-9e55-3f0e2b7c9a02\tDuration: 400.00 ms\tBilled Duration: 400 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB\tStatus: timeout\n", "ingestionTime": 2500, "eventId": "4"},
+            {"logStreamName": "2026/03/14/[$LATEST]bbbb", "timestamp": 3000, "message": "START RequestId: 0d6f3a52-1111-4c1e-9e55-3f0e2b7c9a01 Version: $LATEST\n", "ingestionTime": 3100, "eventId": "5"},
+            {"logStreamName": "2026/03/14/[$LATEST]bbbb", "timestamp": 3300, "message": "REPORT RequestId: 0d6f3a52-1111-4c1e-9e55-3f0e2b7c9a01\tDuration: 300.00 ms\tBilled Duration: 300 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB\t\n", "ingestionTime": 3400, "eventId": "6"}
+            ]}
+            """, to: "orders-api_page1.json", in: folder)
+        let database = try Database(path: ":memory:")
+        _ = try ingest([page], into: database, options: IngestOptions(logGroup: "/aws/lambda/orders-api"))
+        #expect(try database.scalar("SELECT count(*) FROM invocation").int == 2)
+        #expect(try database.scalar("SELECT instance FROM invocation WHERE request_id LIKE '%9a01'").string == "2026/03/14/[$LATEST]bbbb")
+        let counts = try database.rows("SELECT instance, invocations, failures FROM instance ORDER BY instance").map { $0.map(\.description) }
+        #expect(counts == [["2026/03/14/[$LATEST]aaaa", "1", "1"], ["2026/03/14/[$LATEST]bbbb", "1", "0"]])
+        try Self.instancesAgreeWithTheirDefinition(database)
+    }
+
+    @Test("a client address's IP is its first piece between colons, as splitting on ':' gives")
+    func clientIP() {
+        for address in ["10.0.1.23:51234", "10.0.1.23", "", ":", "::1:5432", ":5432", "[fe80::1]:5432", "host:1:2", "é:1"] {
+            #expect(ProxyMessage.clientIP(fromAddress: address) == String(address.split(separator: ":").first ?? ""), "\(address)")
+        }
+    }
 }
