@@ -107,6 +107,27 @@ struct IngestionTests {
         #expect(try migrated.scalar("SELECT max(version) FROM schema_migration").int == Int64(Migrator.latestVersion))
     }
 
+    @Test("a new database file gets 8 KiB pages; one made with 4 KiB pages keeps them and its data")
+    func pageSizes() throws {
+        let folder = try Fixture.temporaryFolder()
+        let fresh = folder.appendingPathComponent("new.sqlite").path
+        do {
+            let database = try Database(path: fresh)
+            _ = try ingest([Fixture.samples("incident")], into: database)
+        }
+        #expect(try Database(path: fresh).scalar("PRAGMA page_size").int == 8192)
+        let older = folder.appendingPathComponent("4k.sqlite").path
+        do {
+            let database = try Database(path: older, migrate: false)
+            try database.execute("PRAGMA page_size = 4096; CREATE TABLE keep (x); INSERT INTO keep VALUES (1);")
+        }
+        let reopened = try Database(path: older)
+        _ = try ingest([Fixture.samples("incident")], into: reopened)
+        #expect(try reopened.scalar("PRAGMA page_size").int == 4096)
+        #expect(try reopened.scalar("SELECT count(*) FROM keep").int == 1)
+        #expect(try reopened.scalar("SELECT count(*) FROM invocation").int == Database(path: fresh).scalar("SELECT count(*) FROM invocation").int)
+    }
+
     @Test("XXH64 gives the reference implementation's values (python xxhash 3.x, seed 0)")
     func xxh64Vectors() {
         func xxh64(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer { proxylens_xxh64($0.baseAddress, $0.count, 0) } }
