@@ -40,15 +40,34 @@ final class BackgroundInserter: @unchecked Sendable {
 
     func startGathering() { gathered = DerivationInput() }
 
+    /// The hash function of `event.msg_hash`.
+    private let messageHash: MessageHash
+    /// In a bulk load, the keys (stream, time, message hash) of the rows written, so that a row
+    /// already written in this run is dropped; nil otherwise (the dedupe index drops it then).
+    private var seenKeys: KeySet?
+    /// The stream of the last row keyed, and its hash.
+    private var keyStream: [UInt8] = []
+    private var keyStreamHash: UInt64 = 0
+    /// For the batch being written, by row: its message hash and key; and which rows are new.
+    private var hashes: [UInt64] = []
+    private var keys: [UInt64] = []
+    private var newRows: [Int32] = []
+
+    /// Call before the first batch, or after `drain()`.
+    func startDeduplicating() { seenKeys = KeySet(minimumCapacity: 1 << 16) }
+    /// Call after `drain()`.
+    func stopDeduplicating() { seenKeys = nil }
+
     /// Hands over what was gathered (after `drain()`), nil when it is incomplete.
     func takeGathered() -> DerivationInput? {
         defer { gathered = nil }
         return gatheredComplete ? gathered : nil
     }
 
-    init(database: Database, statements: EventStatements) {
+    init(database: Database, statements: EventStatements, messageHash: MessageHash) {
         self.database = database
         self.statements = statements
+        self.messageHash = messageHash
         // The thread keeps the inserter alive until `stop()` lets it finish.
         let thread = Thread { self.loop() }
         thread.name = "proxylens-insert"
@@ -141,31 +160,63 @@ final class BackgroundInserter: @unchecked Sendable {
         }
     }
 
+    /// Hashes each row's message and, in a bulk load, keeps only the rows whose key this run has
+    /// not written yet (`newRows`). Done here rather than on the reading thread, the busier one.
+    private func selectNewRows(_ rows: UnsafeBufferPointer<EventBatch.Row>, in base: UnsafePointer<UInt8>) {
+        func bytes(_ piece: EventBatch.Text) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: base + Int(piece.start), count: piece.isNull ? 0 : Int(piece.count))
+        }
+        hashes.removeAll(keepingCapacity: true)
+        newRows.removeAll(keepingCapacity: true)
+        for row in rows { hashes.append(messageHash.of(bytes(row.message))) }
+        guard seenKeys != nil else {
+            newRows.append(contentsOf: 0..<Int32(rows.count))
+            return
+        }
+        keys.removeAll(keepingCapacity: true)
+        for (index, row) in rows.enumerated() {
+            let stream = bytes(row.logStream)
+            if !stream.elementsEqual(keyStream) {
+                keyStream = Array(stream)
+                keyStreamHash = proxylens_xxh64(stream.baseAddress, stream.count, 0)
+            }
+            let key = (hashes[index] &+ UInt64(bitPattern: row.timestamp) &* 0x9E37_79B9_7F4A_7C15) ^ keyStreamHash
+            keys.append(key)
+            // Each key's slot is far away in memory: all of them are fetched before the first is looked at.
+            seenKeys?.prefetch(key)
+        }
+        for index in rows.indices where seenKeys?.insert(keys[index]) == true { newRows.append(Int32(index)) }
+    }
+
     /// Rows go in `rowsPerStatement` at a time, the rest one by one: a statement of many rows
     /// spends less per row on resetting and stepping.
     private func write(_ batch: EventBatch) throws {
         try batch.bytes.withUnsafeBufferPointer { arena in
             let base = arena.baseAddress ?? UnsafePointer(bitPattern: 1)!
             try batch.rows.withUnsafeBufferPointer { rows in
+                selectNewRows(rows, in: base)
+                let selected = newRows
                 var next = 0
-                while rows.count - next >= EventStatements.rowsPerStatement {
+                while selected.count - next >= EventStatements.rowsPerStatement {
                     let statement = statements.many
                     sqlite3_reset(statement.pointer)
                     for k in 0..<EventStatements.rowsPerStatement {
-                        bind(rows[next + k], in: base, to: statement, from: Int32(k * EventStatements.columns))
+                        let row = Int(selected[next + k])
+                        bind(rows[row], hash: hashes[row], in: base, to: statement, from: Int32(k * EventStatements.columns))
                     }
                     try statement.step()
                     eventsAdded += database.changes
-                    gather(rows, next..<(next + EventStatements.rowsPerStatement), in: base)
+                    gather(rows, selected[next..<(next + EventStatements.rowsPerStatement)], in: base)
                     next += EventStatements.rowsPerStatement
                 }
-                while next < rows.count {
+                while next < selected.count {
                     let statement = statements.one
                     sqlite3_reset(statement.pointer)
-                    bind(rows[next], in: base, to: statement, from: 0)
+                    let row = Int(selected[next])
+                    bind(rows[row], hash: hashes[row], in: base, to: statement, from: 0)
                     try statement.step()
                     eventsAdded += database.changes
-                    gather(rows, next..<(next + 1), in: base)
+                    gather(rows, selected[next..<(next + 1)], in: base)
                     next += 1
                 }
             }
@@ -174,22 +225,22 @@ final class BackgroundInserter: @unchecked Sendable {
 
     /// Adds the rows one statement just wrote to `gathered`. A statement's rows get consecutive
     /// ids ending at the last insert id, when every one of them was written.
-    private func gather(_ rows: UnsafeBufferPointer<EventBatch.Row>, _ range: Range<Int>, in base: UnsafePointer<UInt8>) {
+    private func gather(_ rows: UnsafeBufferPointer<EventBatch.Row>, _ written: ArraySlice<Int32>, in base: UnsafePointer<UInt8>) {
         guard gathered != nil, gatheredComplete else { return }
-        guard database.changes == range.count else {
+        guard database.changes == written.count else {
             gatheredComplete = false
             gathered = nil
             return
         }
-        let firstId = database.lastInsertRowID - Int64(range.count - 1)
+        let firstId = database.lastInsertRowID - Int64(written.count - 1)
         func text(_ piece: EventBatch.Text) -> UnsafeBufferPointer<UInt8>? {
             piece.isNull ? nil : UnsafeBufferPointer(start: base + Int(piece.start), count: Int(piece.count))
         }
-        for index in range {
-            let row = rows[index]
+        for (offset, index) in written.enumerated() {
+            let row = rows[Int(index)]
             let role = LineRole(row.kind)
             gathered?.add(role: role, request: text(row.requestId), stream: text(row.logStream) ?? UnsafeBufferPointer(start: nil, count: 0),
-                          ts: row.timestamp, eventId: firstId + Int64(index - range.lowerBound),
+                          ts: row.timestamp, eventId: firstId + Int64(offset),
                           transactionEffect: row.transactionEffect, group: text(row.logGroup),
                           proxyTs: row.present & EventBatch.Present.proxyTimestamp != 0 ? row.proxyTimestamp : nil,
                           client: row.present & EventBatch.Present.clientConnection != 0 ? row.clientConnection : nil,
@@ -200,7 +251,7 @@ final class BackgroundInserter: @unchecked Sendable {
 
     /// Binds one row's values to parameters `first + 1 ... first + EventStatements.columns`.
     @inline(__always)
-    private func bind(_ row: EventBatch.Row, in base: UnsafePointer<UInt8>, to statement: Statement, from first: Int32) {
+    private func bind(_ row: EventBatch.Row, hash: UInt64, in base: UnsafePointer<UInt8>, to statement: Statement, from first: Int32) {
         let pointer = statement.pointer
         statement.bind(row.logGroup, in: base, at: first + 1)
         statement.bind(row.logStream, in: base, at: first + 2)
@@ -210,7 +261,7 @@ final class BackgroundInserter: @unchecked Sendable {
         statement.bind(row.message, in: base, at: first + 6)
         statement.bind(row.line, present: row.present & EventBatch.Present.line != 0, at: first + 7)
         statement.bind(row.offset, present: row.present & EventBatch.Present.offset != 0, at: first + 8)
-        sqlite3_bind_int64(pointer, first + 9, row.hash)
+        sqlite3_bind_int64(pointer, first + 9, Int64(bitPattern: hash))
         statement.bind(row.kind, at: first + 10)
         statement.bind(row.requestId, in: base, at: first + 11)
         statement.bind(row.level, in: base, at: first + 12)

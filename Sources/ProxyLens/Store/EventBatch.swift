@@ -20,7 +20,6 @@ struct EventBatch {
         var ingestionTime: Int64
         var line: Int64
         var offset: Int64
-        var hash: Int64
         var proxyTimestamp: Int64
         var clientConnection: Int64
         var dbConnection: Int64

@@ -15,29 +15,29 @@ final class EventWriter: EventSink {
     var singleGroup: String? { groupsSeen.count == 1 ? groupsSeen.first ?? nil : nil }
     private var cleaned: [UInt8] = []
     /// Bulk mode (the database had no events when the run began): duplicates within the run are
-    /// caught by this set of 64-bit keys, and the dedupe index is left to the next run that adds
-    /// events (building it costs about as much as reading a tenth of the input).
-    private var seenKeys: KeySet?
+    /// caught by the inserting thread's set of 64-bit keys, and the dedupe index is left to the
+    /// next run that adds events (building it costs about as much as reading a tenth of the input).
+    private var bulk = false
+    /// Rows handed over in bulk mode: at most as many keys are held.
+    private var bulkRows = 0
     /// Past this many keys the index is built early and the set dropped, to keep memory bounded.
     static let maximumKeysInMemory = 4_000_000
 
     private var batch = EventBatch()
     private let inserter: BackgroundInserter
-    /// The stream of the last event checked against `seenKeys`, and its hash.
-    private var keyStream = ""
-    private var keyStreamHash: UInt64 = 0
 
     deinit { inserter.stop() }
 
     init(database: Database) throws {
         self.database = database
-        inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database))
-        messageHash = try MessageHash.used(by: database)
+        inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database),
+                                      messageHash: try MessageHash.used(by: database))
         let indexed = try database.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'event_dedupe'").int == 1
         let empty = try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM event)").int == 1
         if empty {
             if indexed { try database.execute("DROP INDEX event_dedupe") }
-            seenKeys = KeySet(minimumCapacity: 1 << 16)
+            bulk = true
+            inserter.startDeduplicating()
             inserter.startGathering()
         } else if !indexed {
             // The database was bulk-loaded, which leaves the index to the first run that adds to
@@ -47,7 +47,6 @@ final class EventWriter: EventSink {
     }
 
     private var needsDedupeIndex = false
-    private let messageHash: MessageHash
 
     /// As in migrations/0001_create_ingest_schema.sql.
     static let createDedupeIndex = "CREATE UNIQUE INDEX IF NOT EXISTS event_dedupe ON event(log_stream, ts, msg_hash)"
@@ -62,9 +61,11 @@ final class EventWriter: EventSink {
 
     /// Ends bulk mode. A bulk load does not build the dedupe index (see `needsDedupeIndex`),
     /// unless it holds so many keys that it goes on with the index instead (`buildingIndex`).
+    /// Call after `finish()`.
     func endBulk(buildingIndex: Bool) throws {
-        guard seenKeys != nil else { return }
-        seenKeys = nil
+        guard bulk else { return }
+        bulk = false
+        inserter.stopDeduplicating()
         if buildingIndex { try database.execute(Self.createDedupeIndex) }
     }
 
@@ -105,7 +106,7 @@ final class EventWriter: EventSink {
     var insertingCPUSeconds: Double { inserter.cpuSeconds }
 
     /// True while duplicates are caught in memory rather than by the index (a fresh database).
-    var isBulk: Bool { seenKeys != nil }
+    var isBulk: Bool { bulk }
 
     func accept(_ event: inout RawEvent) throws {
         if needsDedupeIndex {
@@ -123,19 +124,8 @@ final class EventWriter: EventSink {
         }
         let groupMissing = event.logGroup == nil
         if groupMissing { eventsWithoutGroup += 1 }
-        let added = try event.message.withUnsafeBufferPointer { message -> Bool in
-            let hash = messageHash.of(message)
-            var key: UInt64 = 0
-            if seenKeys != nil {
-                if event.logStream != keyStream {
-                    keyStream = event.logStream
-                    var name = keyStream
-                    keyStreamHash = name.withUTF8 { proxylens_xxh64($0.baseAddress, $0.count, 0) }
-                }
-                key = (hash &+ UInt64(bitPattern: event.timestamp) &* 0x9E37_79B9_7F4A_7C15) ^ keyStreamHash
-                // The key's slot is far away in memory: fetch it while the line is parsed.
-                seenKeys?.prefetch(key)
-            }
+        // The message's hash, and whether it is new, are left to the inserting thread.
+        event.message.withUnsafeBufferPointer { message in
             let parsed = LineFormat.fields(of: message)
             let transactionEffect = parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0
             let group = groupMissing ? (parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda) : event.logGroup
@@ -144,7 +134,6 @@ final class EventWriter: EventSink {
                 lastGroupSeen = group
                 groupsSeen.insert(group)
             }
-            if seenKeys != nil, seenKeys?.insert(key) == false { return false }
             var present: UInt8 = 0
             if event.ingestionTime != nil { present |= EventBatch.Present.ingestionTime }
             if event.line != nil { present |= EventBatch.Present.line }
@@ -154,7 +143,7 @@ final class EventWriter: EventSink {
             if parsed.dbConnection != nil { present |= EventBatch.Present.dbConnection }
             let row = EventBatch.Row(
                 timestamp: event.timestamp, ingestionTime: event.ingestionTime ?? 0,
-                line: Int64(event.line ?? 0), offset: event.offset ?? 0, hash: Int64(bitPattern: hash),
+                line: Int64(event.line ?? 0), offset: event.offset ?? 0,
                 proxyTimestamp: parsed.proxyTimestamp ?? 0, clientConnection: parsed.clientConnection ?? 0,
                 dbConnection: parsed.dbConnection ?? 0,
                 transactionEffect: transactionEffect,
@@ -163,13 +152,14 @@ final class EventWriter: EventSink {
                 message: batch.append(message), requestId: batch.append(parsed.requestId), level: batch.append(parsed.level),
                 kind: parsed.kind, present: present)
             batch.rows.append(row)
-            return true
         }
-        guard added else { return }
         if batch.isFull { try flushBatch() }
-        if (seenKeys?.count ?? 0) > Self.maximumKeysInMemory {
-            try finish()
-            try endBulk(buildingIndex: true)
+        if bulk {
+            bulkRows += 1
+            if bulkRows > Self.maximumKeysInMemory {
+                try finish()
+                try endBulk(buildingIndex: true)
+            }
         }
     }
 

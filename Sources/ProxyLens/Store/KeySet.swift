@@ -1,7 +1,7 @@
 import CSupport
 
 /// A set of 64-bit keys that are already hashes: open addressing with linear probing, no
-/// per-insert hashing. Holds the dedupe keys of a bulk load (millions of inserts on the reading
+/// per-insert hashing. Holds the dedupe keys of a bulk load (millions of inserts on the inserting
 /// thread, where `Set<UInt64>` spent most of its time hashing what was already a hash).
 struct KeySet {
     private var slots: [UInt64]

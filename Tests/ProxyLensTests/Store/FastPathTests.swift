@@ -192,14 +192,14 @@ struct BatchRecyclingTests {
     @Test("a written batch comes back to the reader with its own buffers, emptied")
     func writtenBatchKeepsItsMemory() throws {
         let database = try Database(path: ":memory:")
-        let inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database))
+        let inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database), messageHash: .xxh64)
         defer { inserter.stop() }
         try database.execute("INSERT INTO source (id, path, container, sha256, bytes, events, ingested_at) VALUES (1, 'p', 'c', 'h', 0, 0, 0)")
         try inserter.submit(work: { inserter.startSource(1) })
         var batch = inserter.emptyBatch()
         let message = batch.append(Array("START RequestId: 8f5a1c2e-0000-4000-8000-000000000001 Version: $LATEST".utf8))
         batch.rows.append(EventBatch.Row(
-            timestamp: 1, ingestionTime: 0, line: 0, offset: 0, hash: 7, proxyTimestamp: 0, clientConnection: 0, dbConnection: 0,
+            timestamp: 1, ingestionTime: 0, line: 0, offset: 0, proxyTimestamp: 0, clientConnection: 0, dbConnection: 0,
             transactionEffect: 0, logGroup: batch.group("/aws/lambda/f"), logStream: batch.stream("s"), eventId: .null,
             message: message, requestId: .null, level: .null, kind: .start, present: 0))
         let buffers = (batch.bytes.withUnsafeBufferPointer { $0.baseAddress }, batch.rows.withUnsafeBufferPointer { $0.baseAddress })
