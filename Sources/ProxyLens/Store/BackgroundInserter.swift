@@ -176,7 +176,9 @@ final class BackgroundInserter: @unchecked Sendable {
         keys.removeAll(keepingCapacity: true)
         for (index, row) in rows.enumerated() {
             let stream = bytes(row.logStream)
-            if !stream.elementsEqual(keyStream) {
+            let same = stream.count == keyStream.count
+                && keyStream.withUnsafeBufferPointer { stream.count == 0 || memcmp($0.baseAddress!, stream.baseAddress!, stream.count) == 0 }
+            if !same {
                 keyStream = Array(stream)
                 keyStreamHash = proxylens_xxh64(stream.baseAddress, stream.count, 0)
             }
