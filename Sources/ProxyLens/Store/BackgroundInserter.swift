@@ -37,8 +37,32 @@ final class BackgroundInserter: @unchecked Sendable {
     /// False once a statement wrote fewer rows than it was given: the rows' ids are then not
     /// known, and deriving scans `event` instead.
     private(set) var gatheredComplete = true
+    /// Gathers behind this thread, on one of its own: this one is the busier of the two that
+    /// read and write. Each of its jobs holds a written batch until it is gathered.
+    private var gatherer: OrderedWorker<Void>?
+    /// CPU seconds the gathering thread spent (for PROXYLENS_TIMING). Read after `takeGathered()`.
+    private(set) var gatheringCPUSeconds = 0.0
+    /// For the batch being written: each statement's rows (a range of `newRows`) and first id.
+    private var writtenRuns: [(rows: Range<Int>, firstId: Int64)] = []
 
-    func startGathering() { gathered = DerivationInput() }
+    /// Call before the first batch.
+    func startGathering() {
+        gathered = DerivationInput()
+        gatherer = OrderedWorker(name: "proxylens-gather")
+    }
+
+    /// A written batch on its way to the gathering thread, held by this box alone, so that it
+    /// can be emptied in place once gathered.
+    private final class WrittenBatch: @unchecked Sendable {
+        var batch: EventBatch?
+        let rows: [Int32]
+        let runs: [(rows: Range<Int>, firstId: Int64)]
+        init(_ batch: consuming EventBatch, rows: [Int32], runs: [(rows: Range<Int>, firstId: Int64)]) {
+            self.batch = consume batch
+            self.rows = rows
+            self.runs = runs
+        }
+    }
 
     /// The hash function of `event.msg_hash`.
     private let messageHash: MessageHash
@@ -60,6 +84,7 @@ final class BackgroundInserter: @unchecked Sendable {
 
     /// Hands over what was gathered (after `drain()`), nil when it is incomplete.
     func takeGathered() -> DerivationInput? {
+        gatherer?.waitUntilIdle()
         defer { gathered = nil }
         return gatheredComplete ? gathered : nil
     }
@@ -121,6 +146,7 @@ final class BackgroundInserter: @unchecked Sendable {
     }
 
     func stop() {
+        gatherer?.stop()
         condition.lock()
         stopped = true
         condition.broadcast()
@@ -145,8 +171,14 @@ final class BackgroundInserter: @unchecked Sendable {
             switch consume job {
             case .rows(var batch):
                 if !skipping { do { try write(batch) } catch let caught { error = caught } }
-                batch.removeAll()
-                written = batch
+                // `gathered` itself belongs to the gathering thread from the first batch on.
+                if let gatherer, gatheredComplete, error == nil, !skipping {
+                    let box = WrittenBatch(consume batch, rows: newRows, runs: writtenRuns)
+                    gatherer.submitDiscardingResult(waitingBelow: Self.maximumQueued) { self.gather(box) }
+                } else {
+                    batch.removeAll()
+                    written = batch
+                }
             case .work(let work):
                 if !skipping { do { try work() } catch let caught { error = caught } }
             }
@@ -197,6 +229,7 @@ final class BackgroundInserter: @unchecked Sendable {
             let base = arena.baseAddress ?? UnsafePointer(bitPattern: 1)!
             try batch.rows.withUnsafeBufferPointer { rows in
                 selectNewRows(rows, in: base)
+                writtenRuns.removeAll(keepingCapacity: true)
                 let selected = newRows
                 var next = 0
                 while selected.count - next >= EventStatements.rowsPerStatement {
@@ -208,7 +241,7 @@ final class BackgroundInserter: @unchecked Sendable {
                     }
                     try statement.step()
                     eventsAdded += database.changes
-                    gather(rows, selected[next..<(next + EventStatements.rowsPerStatement)], in: base)
+                    noteWritten(next..<(next + EventStatements.rowsPerStatement))
                     next += EventStatements.rowsPerStatement
                 }
                 while next < selected.count {
@@ -218,23 +251,47 @@ final class BackgroundInserter: @unchecked Sendable {
                     bind(rows[row], hash: hashes[row], in: base, to: statement, from: 0)
                     try statement.step()
                     eventsAdded += database.changes
-                    gather(rows, selected[next..<(next + 1)], in: base)
+                    noteWritten(next..<(next + 1))
                     next += 1
                 }
             }
         }
     }
 
-    /// Adds the rows one statement just wrote to `gathered`. A statement's rows get consecutive
-    /// ids ending at the last insert id, when every one of them was written.
-    private func gather(_ rows: UnsafeBufferPointer<EventBatch.Row>, _ written: ArraySlice<Int32>, in base: UnsafePointer<UInt8>) {
-        guard gathered != nil, gatheredComplete else { return }
+    /// Notes the ids of the rows (`newRows[written]`) one statement just wrote, for the
+    /// gathering thread. A statement's rows get consecutive ids ending at the last insert id,
+    /// when every one of them was written; when not, nothing more is gathered.
+    private func noteWritten(_ written: Range<Int>) {
+        guard gatherer != nil, gatheredComplete else { return }
         guard database.changes == written.count else {
             gatheredComplete = false
-            gathered = nil
             return
         }
-        let firstId = database.lastInsertRowID - Int64(written.count - 1)
+        writtenRuns.append((written, database.lastInsertRowID - Int64(written.count - 1)))
+    }
+
+    /// On the gathering thread: adds a written batch's rows to `gathered`, then gives the batch,
+    /// emptied, back to the reading thread.
+    private func gather(_ written: WrittenBatch) {
+        let started = ThreadClock.cpuSeconds()
+        written.batch!.bytes.withUnsafeBufferPointer { arena in
+            let base = arena.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            written.batch!.rows.withUnsafeBufferPointer { rows in
+                for run in written.runs {
+                    gather(rows, written.rows[run.rows], firstId: run.firstId, in: base)
+                }
+            }
+        }
+        var batch = written.batch.take()!
+        batch.removeAll()
+        gatheringCPUSeconds += ThreadClock.cpuSeconds() - started
+        condition.lock()
+        if spare.count < Self.maximumQueued + 2 { spare.append(batch) }
+        condition.unlock()
+    }
+
+    private func gather(_ rows: UnsafeBufferPointer<EventBatch.Row>, _ written: ArraySlice<Int32>, firstId: Int64,
+                        in base: UnsafePointer<UInt8>) {
         func text(_ piece: EventBatch.Text) -> UnsafeBufferPointer<UInt8>? {
             piece.isNull ? nil : UnsafeBufferPointer(start: base + Int(piece.start), count: Int(piece.count))
         }

@@ -104,6 +104,8 @@ final class EventWriter: EventSink {
 
     /// CPU seconds the inserting thread has spent so far.
     var insertingCPUSeconds: Double { inserter.cpuSeconds }
+    /// CPU seconds the gathering thread spent; read after `takeDerivationInput()`.
+    var gatheringCPUSeconds: Double { inserter.gatheringCPUSeconds }
 
     /// True while duplicates are caught in memory rather than by the index (a fresh database).
     var isBulk: Bool { bulk }

@@ -129,6 +129,7 @@ public final class Ingestion {
         try writer.endBulk(buildingIndex: false)
         try commit()
         let gathered = writer.takeDerivationInput()
+        if gathered != nil { summary.timings.append(("gathering thread", writer.gatheringCPUSeconds)) }
         if bulk { try database.execute("PRAGMA cache_size = -32768") }
         if Ingestion.interrupted {
             throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")

@@ -1,12 +1,15 @@
 import Foundation
 
 /// Runs jobs on a thread of its own, one at a time in the order they were submitted, and hands
-/// their results back in that order. Jobs must not touch what the submitting thread uses
-/// meanwhile (the database connection above all).
+/// their results back in that order (or drops them, for jobs submitted without keeping theirs).
+/// Jobs must not touch what the submitting thread uses meanwhile (the database connection above
+/// all).
 final class OrderedWorker<Result>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var jobs: [() -> Result] = []
+    private var jobs: [(run: () -> Result, keepsResult: Bool)] = []
     private var results: [Result] = []
+    /// Jobs submitted and not yet finished.
+    private var unfinished = 0
     private var stopped = false
 
     init(name: String) {
@@ -18,7 +21,19 @@ final class OrderedWorker<Result>: @unchecked Sendable {
 
     func submit(_ job: @escaping () -> Result) {
         condition.lock()
-        jobs.append(job)
+        jobs.append((job, true))
+        unfinished += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Queues a job whose result nobody takes, after waiting until fewer than `limit` jobs are
+    /// unfinished (so that what the jobs hold stays bounded).
+    func submitDiscardingResult(waitingBelow limit: Int, _ job: @escaping () -> Result) {
+        condition.lock()
+        while unfinished >= limit { condition.wait() }
+        jobs.append((job, false))
+        unfinished += 1
         condition.broadcast()
         condition.unlock()
     }
@@ -29,6 +44,13 @@ final class OrderedWorker<Result>: @unchecked Sendable {
         defer { condition.unlock() }
         while results.isEmpty { condition.wait() }
         return results.removeFirst()
+    }
+
+    /// Waits until every job submitted so far has finished.
+    func waitUntilIdle() {
+        condition.lock()
+        defer { condition.unlock() }
+        while unfinished > 0 { condition.wait() }
     }
 
     /// Lets the thread end once the jobs submitted so far are done.
@@ -46,9 +68,10 @@ final class OrderedWorker<Result>: @unchecked Sendable {
             if jobs.isEmpty { condition.unlock(); return }
             let job = jobs.removeFirst()
             condition.unlock()
-            let result = job()
+            let result = job.run()
             condition.lock()
-            results.append(result)
+            if job.keepsResult { results.append(result) }
+            unfinished -= 1
             condition.broadcast()
             condition.unlock()
         }
