@@ -5,7 +5,8 @@ import Foundation
 /// The two threads never use the connection at the same time: the reader hands batches over
 /// through a small bounded queue, with any other database work that must come between them
 /// (a file's `source` row before its events, its counts after them) queued as `Job.work`, and
-/// calls `drain()` before it touches the database itself.
+/// calls `drain()` before it touches the database itself. In a bulk load, written batches then
+/// go to a third thread, which gathers from them what deriving needs.
 final class BackgroundInserter: @unchecked Sendable {
     enum Job {
         case rows(EventBatch)
@@ -31,9 +32,9 @@ final class BackgroundInserter: @unchecked Sendable {
     private var sourceId: Int64 = 0
     /// CPU seconds the inserting thread spent writing (for PROXYLENS_TIMING).
     private(set) var cpuSeconds = 0.0
-    /// In a bulk load, what deriving needs, gathered from each line as it is written (the
-    /// inserting thread has time to spare; the reading thread has none). Read after `drain()`.
-    private(set) var gathered: DerivationInput?
+    /// In a bulk load, what deriving needs, gathered from each line once it is written, by the
+    /// gathering thread alone until `takeGathered()` has waited for it.
+    private var gathered: DerivationInput?
     /// False once a statement wrote fewer rows than it was given: the rows' ids are then not
     /// known, and deriving scans `event` instead.
     private(set) var gatheredComplete = true
