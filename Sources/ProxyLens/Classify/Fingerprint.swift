@@ -58,7 +58,7 @@ public enum Fingerprint {
         var tokenStart = -1
         func flush(_ end: Int) {
             guard tokenStart >= 0 else { return }
-            out += classify(String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<end]), as: UTF8.self))
+            out += classifyASCII(UnsafeBufferPointer(rebasing: bytes[tokenStart..<end]))
             tokenStart = -1
         }
         for i in 0..<bytes.count {
@@ -75,6 +75,46 @@ public enum Fingerprint {
         }
         flush(bytes.count)
         return out
+    }
+
+    /// `classify` of an ASCII token, on its bytes: the same answers (a test holds them to it),
+    /// without a walk over Characters for each test (about 40 µs a message that way).
+    static func classifyASCII(_ token: UnsafeBufferPointer<UInt8>) -> String {
+        let (dot, colon, comma, dash, underscore) = (UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "_"))
+        var end = token.count
+        while end > 0, token[end - 1] == dot || token[end - 1] == colon || token[end - 1] == comma { end -= 1 }
+        let t = UnsafeBufferPointer(rebasing: token[..<end])
+        if t.isEmpty { return String(decoding: token, as: UTF8.self) }
+        let trailing = String(decoding: UnsafeBufferPointer(rebasing: token[end...]), as: UTF8.self)
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        func isHexDigit(_ byte: UInt8) -> Bool { isDigit(byte) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66) }
+        let count = t.count
+        var digits = 0
+        for byte in t where isDigit(byte) { digits += 1 }
+        // InputPaths.isUUID: 8-4-4-4-12 hex digits.
+        if count == 36, t.indices.allSatisfy({ [8, 13, 18, 23].contains($0) ? t[$0] == dash : isHexDigit(t[$0]) }) {
+            return "<ID>" + trailing
+        }
+        // Four pieces between dots, and the first piece between colons only digits and dots.
+        var pieces = 0
+        var inPiece = false
+        for byte in t {
+            if byte == dot { inPiece = false } else if !inPiece { inPiece = true; pieces += 1 }
+        }
+        if pieces == 4 {
+            let start = t.firstIndex(where: { $0 != colon }) ?? count
+            let stop = t[start...].firstIndex(of: colon) ?? count
+            if start < count, t[start..<stop].allSatisfy({ isDigit($0) || $0 == dot }) { return "<IP>" + trailing }
+        }
+        if count > 2, t[0] == UInt8(ascii: "0"), t[1] == UInt8(ascii: "x") { return "<HEX>" + trailing }
+        if digits == count { return "<NUM>" + trailing }
+        if digits > 0, t.allSatisfy({ isDigit($0) || $0 == dot || $0 == dash || $0 == colon }) { return "<NUM>" + trailing }
+        if count >= 8, digits >= 2, t.allSatisfy({ isHexDigit($0) || $0 == dash }) { return "<HEX>" + trailing }
+        if let at = t.firstIndex(of: underscore), at <= 4, count - at - 1 >= 5 {
+            return String(decoding: UnsafeBufferPointer(rebasing: t[...at]), as: UTF8.self) + "<ID>" + trailing
+        }
+        if digits >= 3 && digits * 3 >= count { return "<NUM>" + trailing }
+        return String(decoding: token, as: UTF8.self)
     }
 
     /// One token: kept when it is a word, masked when it carries an identity.

@@ -57,6 +57,27 @@ struct SignatureRuleTests {
         }
     }
 
+    @Test("a token masked on bytes is masked as by Characters: words, numbers, ids, addresses, hex and random tokens")
+    func tokenClassesAgree() {
+        var tokens = ["timeout", "10.0.12.27:64557", "10.0.12.27", "1.2.3.4.", "1..2.3.4", ":1.2.3.4", "::1.2.3", "a.b.c.d", "1.2.3.4:x",
+                      "0x", "0x1f", "0xzz", "12345", "12.5", "-3", "12:30:01.", "deadbeef42", "dead-beef-0042", "ord_TmBHcFEN67c5",
+                      "in_KGcF", "abcde_fghij", "_abcdef", "v2.3.1", "a1b2c3", "2026/03/14/[", "$LATEST", "..", ".", ":", ",",
+                      "8f5a1c2e-0000-4000-8000-000000000001", "8F5A1C2E-ABCD-4000-8000-00000000000G", "abcdefab-abcd-abcd-abcd-abcdefabcdef.",
+                      "8f5a1c2e-0000-4000-8000-0000000000011", "8f5a1c2e0000-4000-8000-0000000000011", "", "a", "7"]
+        // Random tokens over the characters a token may hold, weighted towards the ones the tests look at.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789abcdefxyzABCDEF_.:-/$,".utf8)
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 1...40, using: &generator)
+            tokens.append(String(decoding: (0..<length).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self))
+        }
+        for token in tokens {
+            var copy = token
+            let byBytes = copy.withUTF8 { Fingerprint.classifyASCII($0) }
+            #expect(byBytes == Fingerprint.classify(token), "\(token)")
+        }
+    }
+
     @Test("transaction markers: begin, and commit only as a word")
     func transactionMarkers() {
         #expect(TransactionMarkers.effect(of: "Beginning transaction for batch 213799 (IsolationLevel=ReadCommitted)") == 1)
