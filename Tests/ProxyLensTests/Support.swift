@@ -79,8 +79,14 @@ enum CLI {
     final class Marker {}
 
     static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> CommandResult {
+        try run(program: executable, arguments, in: directory, stdin: stdin)
+    }
+
+    /// Runs any program. Its output is read to the end before waiting for it to exit: waiting
+    /// first can hang in Foundation's `Process` on Linux.
+    static func run(program: String, _ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment

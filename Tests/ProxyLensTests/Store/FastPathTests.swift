@@ -57,6 +57,45 @@ struct FastPathTests {
     }
 }
 
+/// The same comparison on the kind of input the benchmark measures: a corpus from the benchmark's
+/// own generator (`bench/gen_corpus.py`, seed 1, 6 MB instead of 850: five functions in three log
+/// formats, two proxies, a gzipped file, failures of every kind). One generator process: its pool
+/// of workers could hang when started from the test process.
+@Suite("Fast path vs reference path on a benchmark corpus")
+struct BenchmarkCorpusTests {
+    @Test("bench/gen_corpus.py output: bulk and incremental ingest give identical events, invocations, sessions and labels")
+    func identicalDatabases() throws {
+        let folder = try Fixture.temporaryFolder()
+        let corpus = folder.appendingPathComponent("corpus").path
+        let generator = try CLI.run(program: "/usr/bin/env", ["python3", Fixture.root.appendingPathComponent("bench/gen_corpus.py").path,
+                                                              "--out", corpus, "--mb", "6", "--seed", "1", "--gzip-fraction", "0.5", "--jobs", "1"])
+        try #require(generator.status == 0, "bench/gen_corpus.py failed (it needs python3): \(generator.stderr)")
+
+        let bulk = try Database(path: ":memory:")
+        let (bulkSummary, _) = try ingest([corpus], into: bulk)
+        _ = try Classifier(database: bulk).run()
+        let seed = try Fixture.write(#"{"events":[{"logStreamName":"reference-path-seed","timestamp":1,"message":"seed"}]}"#,
+                                     to: "seed.json", in: try Fixture.temporaryFolder())
+        let incremental = try Database(path: ":memory:")
+        _ = try ingest([seed], into: incremental)
+        _ = try ingest([corpus], into: incremental)
+        _ = try Classifier(database: incremental).run()
+
+        #expect(bulkSummary.filesRead >= 8 && bulkSummary.eventsAdded > 14_000)
+        #expect(try bulk.scalar("SELECT count(*) FROM source WHERE compressed = 1").int ?? 0 >= 1)
+        #expect(try bulk.scalar("SELECT count(DISTINCT cause) FROM failure").int ?? 0 >= 4)
+        #expect(try bulk.scalar("SELECT count(*) FROM proxy_session").int ?? 0 > 100)
+        let a = try FastPathTests.snapshot(bulk), b = try FastPathTests.snapshot(incremental)
+        for table in a.keys.sorted() {
+            #expect(a[table] == b[table], "\(table) differs between the bulk and the incremental path")
+        }
+        #expect(try bulk.rows("SELECT * FROM instance ORDER BY instance") == incremental.rows("SELECT * FROM instance ORDER BY instance"))
+        // Event ids are one apart (the seed event), so the rows are compared without them.
+        let connections = "SELECT proxy, log_group, db_connection, opened_ts, closed_ts, close_reason, mid_request, released_ts FROM proxy_db_connection ORDER BY proxy, db_connection"
+        #expect(try bulk.rows(connections) == incremental.rows(connections))
+    }
+}
+
 /// In a bulk load each file's bookkeeping (its `source` row, its problems, its counts) is
 /// queued behind its events on the inserting thread; otherwise the reading thread waits and
 /// does it. Both must record the same.
