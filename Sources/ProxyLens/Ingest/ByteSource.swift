@@ -190,12 +190,12 @@ final class BackgroundSHA256: @unchecked Sendable {
             while chunks.isEmpty && !finished && !cancelled { condition.wait() }
             if cancelled || (chunks.isEmpty && finished) {
                 if !cancelled { digest = hasher.finalizeHex() }
-                let unused = spare + chunks
+                var unused = spare + chunks
                 (spare, chunks) = ([], [])
                 condition.broadcast()
                 condition.unlock()
-                // For the next file's hash.
-                for chunk in unused { RecycledBuffers.giveBack(chunk) }
+                // For the next file's hash; popped, so that each is held once and kept as it is.
+                while let chunk = unused.popLast() { RecycledBuffers.giveBack(chunk) }
                 return
             }
             let chunk = chunks.removeFirst()

@@ -45,10 +45,11 @@ enum RecycledBuffers {
         return arrays.popLast() ?? []
     }
 
-    /// Keeps `array`'s memory (emptied) for `takeArray`.
+    /// Keeps `array`'s memory (emptied) for `takeArray`. The caller must hold no other copy:
+    /// emptying a shared array would allocate a new one.
     static func giveBack(_ array: consuming [UInt8]) {
         guard array.capacity <= largestKept else { return }
-        var array = array
+        var array = consume array
         array.removeAll(keepingCapacity: true)
         lock.lock()
         defer { lock.unlock() }

@@ -228,11 +228,13 @@ struct OnePassReaderTests {
 /// the memory it had, or every batch costs a fresh allocation the reader faults in page by page.
 @Suite("Batch recycling")
 struct BatchRecyclingTests {
-    @Test("a written batch comes back to the reader with its own buffers, emptied")
-    func writtenBatchKeepsItsMemory() throws {
+    @Test("a written batch comes back to the reader with its own buffers, emptied, gathered for deriving or not",
+          arguments: [false, true])
+    func writtenBatchKeepsItsMemory(gathering: Bool) throws {
         let database = try Database(path: ":memory:")
         let inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database), messageHash: .xxh64)
         defer { inserter.stop() }
+        if gathering { inserter.startGathering() }
         try database.execute("INSERT INTO source (id, path, container, sha256, bytes, events, ingested_at) VALUES (1, 'p', 'c', 'h', 0, 0, 0)")
         try inserter.submit(work: { inserter.startSource(1) })
         var batch = inserter.emptyBatch()
@@ -245,6 +247,9 @@ struct BatchRecyclingTests {
         try inserter.submit(consume batch)
         try inserter.drain()
         #expect(try database.scalar("SELECT count(*) FROM event").int == 1)
+        // Waits for the gathering thread, which hands the batch back once it has gathered it.
+        let gathered = inserter.takeGathered()
+        #expect((gathered?.lambda.streams.count ?? 0) == (gathering ? 1 : 0))
 
         let again = inserter.emptyBatch()
         #expect(again.isEmpty && again.bytes.isEmpty)
