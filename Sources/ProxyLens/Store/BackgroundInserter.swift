@@ -175,7 +175,7 @@ final class BackgroundInserter: @unchecked Sendable {
                 // `gathered` itself belongs to the gathering thread from the first batch on.
                 if let gatherer, gatheredComplete, error == nil, !skipping {
                     let box = WrittenBatch(consume batch, rows: newRows, runs: writtenRuns)
-                    gatherer.submitDiscardingResult(waitingBelow: Self.maximumQueued) { self.gather(box) }
+                    gatherer.submit(keepingResult: false, waitingBelow: Self.maximumQueued) { self.gather(box) }
                 } else {
                     batch.removeAll()
                     written = batch

@@ -125,24 +125,38 @@ struct Deriver {
         }
     }
 
-    /// One `instance` row, totalled from the invocations written for its stream.
+    /// One `instance` row, totalled from the invocations written for its stream, as
+    /// `instanceTotalsSQL` counts them.
     struct InstanceTotals {
         let function: String
         let instance: String
         let group: String?
-        var firstTs: Int64
-        var lastTs: Int64
+        var firstTs = Int64.max
+        var lastTs = Int64.min
         var invocations: Int64 = 0
         var coldStarts: Int64 = 0
         var failures: Int64 = 0
+
+        init(of invocation: Invocation) {
+            (function, instance, group) = (invocation.function, invocation.instance, invocation.group)
+        }
+
+        /// Counts an invocation written with `end_ts` = `end`.
+        mutating func count(_ invocation: Invocation, end: Int64, failed: Bool) {
+            firstTs = min(firstTs, invocation.startTs ?? end)
+            lastTs = max(lastTs, end)
+            invocations += 1
+            if invocation.initMs != nil { coldStarts += 1 }
+            if failed { failures += 1 }
+        }
     }
 
     /// Replays each stream's lines in time order through the invocation state machine and
     /// writes the invocations. The state machine of the next stream runs on a second thread while
     /// this one writes the rows of the last: writing is the larger part, and only this thread
     /// uses the connection, so it also reads beforehand the messages the state machine needs.
-    /// Returns each stream's totals, in instance name order, and how many rows were written.
-    private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws -> (totals: [InstanceTotals], written: Int) {
+    /// Returns each stream's totals, in instance name order.
+    private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws -> [InstanceTotals] {
         let known = try functionNames()
         let insert = try database.statement("""
             INSERT OR REPLACE INTO invocation (request_id, function, instance, log_group, start_ts, end_ts, duration_ms, billed_ms, init_ms,
@@ -172,7 +186,6 @@ struct Deriver {
             }
         }
         var totals: [InstanceTotals] = []
-        var written = 0
         if !order.isEmpty { try start(0) }
         for position in order.indices {
             if position + 1 < order.count { try start(position + 1) }
@@ -211,23 +224,14 @@ struct Deriver {
                 insert.bind(Int64(invocation.transactionDepth > 0 ? 1 : 0), at: 21)
                 insert.bind(Int64(invocation.events), at: 22)
                 try insert.step()
-                written += 1
                 let end = invocation.endTs ?? invocation.lastTs
                 previousEnd = end
-                // As `instanceTotalsSQL` counts them.
-                if instance == nil {
-                    instance = InstanceTotals(function: invocation.function, instance: invocation.instance, group: invocation.group,
-                                              firstTs: invocation.startTs ?? end, lastTs: end)
-                }
-                instance!.firstTs = min(instance!.firstTs, invocation.startTs ?? end)
-                instance!.lastTs = max(instance!.lastTs, end)
-                instance!.invocations += 1
-                if invocation.initMs != nil { instance!.coldStarts += 1 }
-                if failed { instance!.failures += 1 }
+                if instance == nil { instance = InstanceTotals(of: invocation) }
+                instance?.count(invocation, end: end, failed: failed)
             }
             if let instance { totals.append(instance) }
         }
-        return (totals, written)
+        return totals
     }
 
     /// The invocation state machine over one stream's lines, in time order: the stream's
@@ -334,14 +338,15 @@ struct Deriver {
 
     /// Writes the totals counted while the invocations were written; if a row was replaced
     /// (a request id in two streams), the totals no longer hold and the SQL counts instead.
-    private func deriveInstances(_ counted: (totals: [InstanceTotals], written: Int)) throws {
+    private func deriveInstances(_ counted: [InstanceTotals]) throws {
         let columns = "function, instance, log_group, first_ts, last_ts, invocations, cold_starts, failures"
-        guard try database.scalar("SELECT count(*) FROM invocation").int == Int64(counted.written) else {
+        let written = counted.reduce(0) { $0 + $1.invocations }
+        guard try database.scalar("SELECT count(*) FROM invocation").int == written else {
             try database.execute("INSERT INTO instance (\(columns)) " + Self.instanceTotalsSQL)
             return
         }
         let insert = try database.statement("INSERT INTO instance (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        for totals in counted.totals {
+        for totals in counted {
             insert.resetForRebinding()
             insert.bind(totals.function, at: 1)
             insert.bind(totals.instance, at: 2)

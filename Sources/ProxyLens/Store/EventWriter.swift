@@ -17,7 +17,7 @@ final class EventWriter: EventSink {
     /// Bulk mode (the database had no events when the run began): duplicates within the run are
     /// caught by the inserting thread's set of 64-bit keys, and the dedupe index is left to the
     /// next run that adds events (building it costs about as much as reading a tenth of the input).
-    private var bulk = false
+    private(set) var isBulk = false
     /// Rows handed over in bulk mode: at most as many keys are held.
     private var bulkRows = 0
     /// Past this many keys the index is built early and the set dropped, to keep memory bounded.
@@ -36,7 +36,7 @@ final class EventWriter: EventSink {
         let empty = try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM event)").int == 1
         if empty {
             if indexed { try database.execute("DROP INDEX event_dedupe") }
-            bulk = true
+            isBulk = true
             inserter.startDeduplicating()
             inserter.startGathering()
         } else if !indexed {
@@ -63,8 +63,8 @@ final class EventWriter: EventSink {
     /// unless it holds so many keys that it goes on with the index instead (`buildingIndex`).
     /// Call after `finish()`.
     func endBulk(buildingIndex: Bool) throws {
-        guard bulk else { return }
-        bulk = false
+        guard isBulk else { return }
+        isBulk = false
         inserter.stopDeduplicating()
         if buildingIndex { try database.execute(Self.createDedupeIndex) }
     }
@@ -107,8 +107,6 @@ final class EventWriter: EventSink {
     /// CPU seconds the gathering thread spent; read after `takeDerivationInput()`.
     var gatheringCPUSeconds: Double { inserter.gatheringCPUSeconds }
 
-    /// True while duplicates are caught in memory rather than by the index (a fresh database).
-    var isBulk: Bool { bulk }
 
     func accept(_ event: inout RawEvent) throws {
         if needsDedupeIndex {
@@ -156,7 +154,7 @@ final class EventWriter: EventSink {
             batch.rows.append(row)
         }
         if batch.isFull { try flushBatch() }
-        if bulk {
+        if isBulk {
             bulkRows += 1
             if bulkRows > Self.maximumKeysInMemory {
                 try finish()

@@ -19,20 +19,12 @@ final class OrderedWorker<Result>: @unchecked Sendable {
         thread.start()
     }
 
-    func submit(_ job: @escaping () -> Result) {
-        condition.lock()
-        jobs.append((job, true))
-        unfinished += 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Queues a job whose result nobody takes, after waiting until fewer than `limit` jobs are
-    /// unfinished (so that what the jobs hold stays bounded).
-    func submitDiscardingResult(waitingBelow limit: Int, _ job: @escaping () -> Result) {
+    /// Queues `job`. Without `keepingResult`, nobody takes its result. With `waitingBelow`, waits
+    /// first until fewer than that many jobs are unfinished, so that what the jobs hold stays bounded.
+    func submit(keepingResult: Bool = true, waitingBelow limit: Int = .max, _ job: @escaping () -> Result) {
         condition.lock()
         while unfinished >= limit { condition.wait() }
-        jobs.append((job, false))
+        jobs.append((job, keepingResult))
         unfinished += 1
         condition.broadcast()
         condition.unlock()
