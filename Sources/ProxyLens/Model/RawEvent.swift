@@ -58,11 +58,18 @@ public protocol EventSink: AnyObject {
     func note(_ issue: IngestIssue)
 }
 
+/// Where a container reader sends what it finds: log events, and configuration documents.
+public protocol ContainerSink: EventSink {
+    func configuration(_ document: ConfigurationDocument) throws
+}
+
 /// Collects events in memory; used by tests and small inputs.
-public final class CollectingSink: EventSink {
+public final class CollectingSink: ContainerSink {
     public private(set) var events: [RawEvent] = []
     public private(set) var issues: [IngestIssue] = []
+    public private(set) var configurations: [ConfigurationDocument] = []
     public init() {}
+    public func configuration(_ document: ConfigurationDocument) throws { configurations.append(document) }
     public func accept(_ event: inout RawEvent) throws { events.append(event) }
     public func note(_ issue: IngestIssue) { issues.append(issue) }
 }

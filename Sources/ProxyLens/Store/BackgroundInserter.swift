@@ -34,7 +34,7 @@ final class BackgroundInserter: @unchecked Sendable {
     private(set) var cpuSeconds = 0.0
     /// In a bulk load, what deriving needs, gathered from each line once it is written, by the
     /// gathering thread alone until `takeGathered()` has waited for it.
-    private var gathered: DerivationInput?
+    private var gathered: LineGatherer?
     /// False once a statement wrote fewer rows than it was given: the rows' ids are then not
     /// known, and deriving scans `event` instead.
     private(set) var gatheredComplete = true
@@ -47,8 +47,8 @@ final class BackgroundInserter: @unchecked Sendable {
     private var writtenRuns: [(rows: Range<Int>, firstId: Int64)] = []
 
     /// Call before the first batch.
-    func startGathering() {
-        gathered = DerivationInput()
+    func startGathering(into target: LineGatherer) {
+        gathered = target
         gatherer = OrderedWorker(name: "proxylens-gather")
     }
 
@@ -84,7 +84,7 @@ final class BackgroundInserter: @unchecked Sendable {
     func stopDeduplicating() { seenKeys = nil }
 
     /// Hands over what was gathered (after `drain()`), nil when it is incomplete.
-    func takeGathered() -> DerivationInput? {
+    func takeGathered() -> LineGatherer? {
         gatherer?.waitUntilIdle()
         defer { gathered = nil }
         return gatheredComplete ? gathered : nil
@@ -298,14 +298,14 @@ final class BackgroundInserter: @unchecked Sendable {
         }
         for (offset, index) in written.enumerated() {
             let row = rows[Int(index)]
-            let role = LineRole(row.kind)
+            let role = row.kind.role
             gathered?.add(role: role, request: text(row.requestId), stream: text(row.logStream) ?? UnsafeBufferPointer(start: nil, count: 0),
                           ts: row.timestamp, eventId: firstId + Int64(offset),
                           transactionEffect: row.transactionEffect, group: text(row.logGroup),
                           proxyTs: row.present & EventBatch.Present.proxyTimestamp != 0 ? row.proxyTimestamp : nil,
                           client: row.present & EventBatch.Present.clientConnection != 0 ? row.clientConnection : nil,
                           db: row.present & EventBatch.Present.dbConnection != 0 ? row.dbConnection : nil,
-                          message: DerivationInput.needsMessage(role, level: text(row.level)) ? text(row.message) : nil)
+                          message: role.readsMessage(level: text(row.level)) ? text(row.message) : nil)
         }
     }
 
@@ -351,14 +351,5 @@ struct EventStatements {
         }
         one = try insert(rows: 1)
         many = try insert(rows: Self.rowsPerStatement)
-    }
-}
-
-/// CPU time of the calling thread.
-enum ThreadClock {
-    static func cpuSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

@@ -1,19 +1,9 @@
 import CSupport
 
-/// Writes log events into `event`, parsing each message's line kind on the way and skipping
+/// Writes log events, with the fields ingest parsed from them, into `event`, skipping
 /// events already in the database (overlapping pages, the same events from two exports).
-final class EventWriter: EventSink {
+final class EventWriter {
     private let database: Database
-    var onIssue: (IngestIssue) -> Void = { _ in }
-    private(set) var eventsRead = 0
-    private(set) var eventsWithoutGroup = 0
-    /// Groups for events whose container names none: (Lambda lines, proxy lines).
-    var fallbackGroups: (lambda: String?, proxy: String?) = (nil, nil)
-    private var groupsSeen: Set<String?> = []
-    private var lastGroupSeen: String?
-    /// The one log group this source's events belong to, if only one.
-    var singleGroup: String? { groupsSeen.count == 1 ? groupsSeen.first ?? nil : nil }
-    private var cleaned: [UInt8] = []
     /// Bulk mode (the database had no events when the run began): duplicates within the run are
     /// caught by the inserting thread's set of 64-bit keys, and the dedupe index is left to the
     /// next run that adds events (building it costs about as much as reading a tenth of the input).
@@ -28,7 +18,8 @@ final class EventWriter: EventSink {
 
     deinit { inserter.stop() }
 
-    init(database: Database) throws {
+    /// `gatherer`, when given, receives every line a bulk load writes (see `LineGatherer`).
+    init(database: Database, gatherer: LineGatherer? = nil) throws {
         self.database = database
         inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database),
                                       messageHash: try MessageHash.used(by: database))
@@ -38,7 +29,7 @@ final class EventWriter: EventSink {
             if indexed { try database.execute("DROP INDEX event_dedupe") }
             isBulk = true
             inserter.startDeduplicating()
-            inserter.startGathering()
+            if let gatherer { inserter.startGathering(into: gatherer) }
         } else if !indexed {
             // The database was bulk-loaded, which leaves the index to the first run that adds to
             // it: built on the first event, so that a run that only skips files never pays for it.
@@ -73,9 +64,6 @@ final class EventWriter: EventSink {
     /// `queued`, the row is inserted by `insertSource` on the inserting thread, before the
     /// source's events; else here, after every event accepted so far is written.
     func begin(queued: Bool, insertSource: @escaping () throws -> Int64) throws {
-        eventsRead = 0
-        eventsWithoutGroup = 0
-        groupsSeen = []
         try afterWritten(queued: queued) { [inserter] in inserter.startSource(try insertSource()) }
     }
 
@@ -96,44 +84,25 @@ final class EventWriter: EventSink {
     /// work, or after `finish()`.
     var eventsAddedBySource: Int { inserter.eventsAdded }
 
-    func note(_ issue: IngestIssue) { onIssue(issue) }
-
-    /// What deriving needs, gathered while writing a bulk load: nil unless every line of
-    /// `event` went through this writer and was written. Call after `finish()`.
-    func takeDerivationInput() -> DerivationInput? { inserter.takeGathered() }
+    /// What `gatherer` (given to `init`) gathered while writing a bulk load: nil unless every
+    /// line of `event` went through this writer and was written. Call after `finish()`.
+    func takeGathered() -> LineGatherer? { inserter.takeGathered() }
 
     /// CPU seconds the inserting thread has spent so far.
     var insertingCPUSeconds: Double { inserter.cpuSeconds }
-    /// CPU seconds the gathering thread spent; read after `takeDerivationInput()`.
+    /// CPU seconds the gathering thread spent; read after `takeGathered()`.
     var gatheringCPUSeconds: Double { inserter.gatheringCPUSeconds }
 
 
-    func accept(_ event: inout RawEvent) throws {
+    /// One event, with what the line parser found in it and the log group it belongs to.
+    func accept(_ event: inout RawEvent, parsed: ParsedLine, transactionEffect: Int64, group: String?) throws {
         if needsDedupeIndex {
             // Nothing has been handed to the inserting thread yet in this run.
             needsDedupeIndex = false
             try Self.buildDedupeIndex(database)
         }
-        eventsRead += 1
-        if !Self.isCleanText(event.message) {
-            cleaned = Self.cleanText(event.message)
-            onIssue(IngestIssue(line: event.line, offset: event.offset,
-                                reason: "invalid UTF-8 or NUL bytes in a message; kept with U+FFFD in their place",
-                                excerpt: Excerpt.of(event.message), keptData: true))
-            swap(&cleaned, &event.message)
-        }
-        let groupMissing = event.logGroup == nil
-        if groupMissing { eventsWithoutGroup += 1 }
         // The message's hash, and whether it is new, are left to the inserting thread.
         event.message.withUnsafeBufferPointer { message in
-            let parsed = LineFormat.fields(of: message)
-            let transactionEffect = parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0
-            let group = groupMissing ? (parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda) : event.logGroup
-            // Counted for every event read, new or not, as the index path does.
-            if groupsSeen.count < 2, group != lastGroupSeen || groupsSeen.isEmpty {
-                lastGroupSeen = group
-                groupsSeen.insert(group)
-            }
             var present: UInt8 = 0
             if event.ingestionTime != nil { present |= EventBatch.Present.ingestionTime }
             if event.line != nil { present |= EventBatch.Present.line }
@@ -180,35 +149,6 @@ final class EventWriter: EventSink {
     /// After a failure: waits for the inserting thread to stop touching the database.
     func abandon() {
         try? inserter.drain()
-    }
-
-    /// True when the bytes are valid UTF-8 with no NUL.
-    static func isCleanText(_ bytes: [UInt8]) -> Bool {
-        if bytes.withUnsafeBufferPointer({ proxylens_is_clean_ascii($0.baseAddress, $0.count) }) == 1 { return true }
-        var ascii = true
-        for byte in bytes {
-            if byte == 0 { return false }
-            if byte >= 0x80 { ascii = false }
-        }
-        return ascii || isValidUTF8(bytes)
-    }
-
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
-    }
-
-    static func cleanText(_ bytes: [UInt8]) -> [UInt8] {
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
-        return Array(text.utf8)
     }
 }
 

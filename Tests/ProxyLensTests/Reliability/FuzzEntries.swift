@@ -103,34 +103,19 @@ enum FuzzEntry {
             } catch let error as ProxyLensError {
                 headProblem = error.reason
             }
-            let kind = ContainerKind.sniff(UnsafeBufferPointer(start: head.pointer + head.position, count: head.available))
-            outcome.kind = "\(kind)"
+            let sample = ContentSample(path: "fuzz", head: UnsafeBufferPointer(start: head.pointer + head.position, count: head.available))
+            let chosen = ContainerReaders.choose(sample)
+            outcome.kind = (try? chosen.get().name) ?? "unknown"
             if let headProblem, head.available == 0 { throw ProxyLensError(.input, "fuzz", headProblem) }
             // The reader, over a fresh window that starts small and fills `chunk` bytes at a time.
             let window = ByteWindow(try source(), initialCapacity: chunk == nil ? maximumWindow : 16, maximumWindow: maximumWindow)
-            switch kind {
-            case .unknown(let reason):
-                throw ProxyLensError(.input, "fuzz", reason)
-            case .configuration:
-                while try window.fill() {}
-                let document = try ConfigurationReader.read(Data(bytes: window.pointer + window.position, count: window.available),
-                                                            fileName: "fuzz.json")
+            let reader = try chosen.get()
+            let context = ContainerContext(path: "fuzz-stream", options: IngestOptions(), exportLayout: nil, vote: sample.textVote)
+            do { _ = try reader.read(window, context, into: sink) } catch let error as JSONReader.SyntaxError {
+                throw ProxyLensError(.input, "fuzz", "byte \(error.offset): \(error.reason)")
+            }
+            for document in sink.configurations {
                 outcome.events.append(.init(group: document.kind, stream: "", timestamp: 0, message: []))
-            case .lambdaSubscriptionEvent:
-                let payload = try Ingestion.decodeLambdaEvent(window, path: "fuzz")
-                var reader = CloudWatchJSONReader(defaultStream: "fuzz-stream", defaultGroup: nil)
-                try reader.read(ByteWindow(try GzipByteSource(MemoryByteSource(payload), name: "fuzz"), maximumWindow: maximumWindow),
-                                into: sink)
-            case .logEventsJSON:
-                var reader = CloudWatchJSONReader(defaultStream: "fuzz-stream", defaultGroup: nil)
-                do { try reader.read(window, into: sink) } catch let error as JSONReader.SyntaxError {
-                    throw ProxyLensError(.input, "fuzz", "byte \(error.offset): \(error.reason)")
-                }
-            case .insightsCSV:
-                var reader = InsightsCSVReader(json: CloudWatchJSONReader(defaultStream: "fuzz-stream", defaultGroup: nil))
-                try reader.read(window, into: sink)
-            case .text(let layout):
-                try TextExportReader(layout: layout, logGroup: nil, defaultStream: "fuzz-stream").read(window, into: sink)
             }
         } catch let error as ProxyLensError {
             outcome.error = error.description

@@ -183,7 +183,8 @@ struct OnePassReaderTests {
         var total = 0, onePass = 0
         for file in files {
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-            guard case .logEventsJSON = bytes.withUnsafeBufferPointer({ ContainerKind.sniff($0) }) else { continue }
+            guard case .success(let reader) = ContainerReaders.choose(bytes.withUnsafeBufferPointer({ ContentSample(path: file, head: $0) })),
+                  reader is LogEventsJSONContainer else { continue }
             let fast = try Self.events(bytes, onePass: true)
             let general = try Self.events(bytes, onePass: false)
             #expect(Self.same(fast.events, general.events), "\(file)")
@@ -234,7 +235,7 @@ struct BatchRecyclingTests {
         let database = try Database(path: ":memory:")
         let inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database), messageHash: .xxh64)
         defer { inserter.stop() }
-        if gathering { inserter.startGathering() }
+        if gathering { inserter.startGathering(into: DerivationGatherer()) }
         try database.execute("INSERT INTO source (id, path, container, sha256, bytes, events, ingested_at) VALUES (1, 'p', 'c', 'h', 0, 0, 0)")
         try inserter.submit(work: { inserter.startSource(1) })
         var batch = inserter.emptyBatch()
@@ -249,7 +250,7 @@ struct BatchRecyclingTests {
         #expect(try database.scalar("SELECT count(*) FROM event").int == 1)
         // Waits for the gathering thread, which hands the batch back once it has gathered it.
         let gathered = inserter.takeGathered()
-        #expect((gathered?.lambda.streams.count ?? 0) == (gathering ? 1 : 0))
+        #expect(((gathered as? DerivationGatherer)?.input.lambda.streams.count ?? 0) == (gathering ? 1 : 0))
 
         let again = inserter.emptyBatch()
         #expect(again.isEmpty && again.bytes.isEmpty)

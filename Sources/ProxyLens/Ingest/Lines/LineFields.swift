@@ -110,12 +110,6 @@ enum PlatformRecord {
         guard end > i else { return nil }
         return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self))
     }
-
-    static func applyRuntimeDone(_ message: String, to invocation: Deriver.Invocation) {
-        guard let record = record(message) else { return }
-        if let status = record["status"] as? String, status != "success" { invocation.reportStatus = status.lowercased() }
-        if let type = record["errorType"] as? String { invocation.errorType = invocation.errorType ?? type }
-    }
 }
 
 /// Pieces of application and error lines.

@@ -5,45 +5,6 @@ import Glibc
 import Darwin
 #endif
 
-/// What a log line is, as far as ingest needs to know.
-public enum LineKind: String, Sendable, CaseIterable {
-    case start, end, report, initStart = "init_start", initReport = "init_report", xray
-    /// The legacy `Task timed out after N seconds` line.
-    case timeout
-    /// `RequestId: … Error: Runtime exited …` and the pre-2019 `Process exited before completing request`.
-    case runtimeExit = "runtime_exit"
-    case extensionLine = "extension"
-    /// Lambda JSON platform records (`platform.start`, `platform.report`, …).
-    case platformStart = "platform_start", platformReport = "platform_report", platformInit = "platform_init"
-    case platformRuntimeDone = "platform_runtime_done", platformOther = "platform_other"
-    /// An application line with a request id (text or JSON).
-    case app
-    /// An unhandled error the runtime printed (Python `[ERROR] Type: …`, Node `Invoke Error`, .NET `fail`).
-    case appError = "app_error"
-    case proxy
-    case other
-}
-
-/// The fields ingest pulls out of one message.
-public struct ParsedLine: Equatable, Sendable {
-    public var kind: LineKind
-    public var requestId: String?
-    public var level: String?
-    public var proxyTimestamp: Int64?
-    public var clientConnection: Int64?
-    public var dbConnection: Int64?
-
-    public init(kind: LineKind, requestId: String? = nil, level: String? = nil, proxyTimestamp: Int64? = nil,
-                clientConnection: Int64? = nil, dbConnection: Int64? = nil) {
-        self.kind = kind
-        self.requestId = requestId
-        self.level = level
-        self.proxyTimestamp = proxyTimestamp
-        self.clientConnection = clientConnection
-        self.dbConnection = dbConnection
-    }
-}
-
 /// One log line layout: a name, real example lines, and a matcher. Formats are tried in the order
 /// of `LineFormat.all`; a test checks that every example is parsed by its own entry.
 public struct LineFormat: Sendable {

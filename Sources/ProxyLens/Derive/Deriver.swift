@@ -10,6 +10,24 @@ struct Deriver {
 
     /// `gathered` is what a bulk load collected while writing every line of `event`; without
     /// it `event` is scanned.
+    /// Rebuilds the derived tables when ingest marked them stale (`meta.derived_stale`), in one
+    /// transaction; true when it did. `gathered` is used only if no other connection committed
+    /// anything since `version` (`PRAGMA data_version`): else it is not the whole of `event`.
+    func rebuildIfStale(from gathered: DerivationInput?, unlessChangedSince version: Int64?) throws -> Bool {
+        let stale = try database.scalar("SELECT value FROM meta WHERE key = 'derived_stale'").string == "1"
+        guard stale else { return false }
+        try database.transaction {
+            let alone = try database.scalar("PRAGMA data_version").int == version
+            try rebuild(from: alone ? gathered : nil)
+            try database.execute("""
+                UPDATE meta SET value = '0' WHERE key = 'derived_stale';
+                INSERT INTO meta (key, value) VALUES ('derived_version', '1')
+                ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+                """)
+        }
+        return true
+    }
+
     func rebuild(from gathered: DerivationInput? = nil) throws {
         try database.execute("""
             DELETE FROM invocation; DELETE FROM instance; DELETE FROM proxy_session; DELETE FROM proxy_db_connection;
@@ -30,13 +48,9 @@ struct Deriver {
     /// read only for proxy and REPORT lines, and for application lines at an error level (to find
     /// JSON error records); the few others the state machine reads are fetched again by id.
     private func scanEvents() throws -> DerivationInput {
-        // Most common kinds first in the CASE: SQLite tries them in order. upper() allocates, so
-        // the usual levels that are not errors skip it.
         let scan = try database.prepare("""
             SELECT kind, request_id, log_stream, ts, id, txn_effect, log_group, proxy_ts, client_connection, db_connection,
-                   CASE kind WHEN 'app' THEN (CASE WHEN level IN ('INFO', 'info', 'WARN', 'warn', 'WARNING', 'warning', 'DEBUG', 'debug') THEN NULL
-                                                   WHEN upper(level) IN ('ERROR', 'FATAL', 'CRITICAL') THEN message END)
-                             WHEN 'proxy' THEN message WHEN 'report' THEN message WHEN 'platform_report' THEN message END
+                   \(LineRole.scanMessageSQL)
             FROM event
             """)
         var input = DerivationInput()
@@ -178,7 +192,7 @@ struct Deriver {
             let number = order[position]
             var messages: [Int64: String] = [:]
             let stream = lines.streams[number]
-            for line in 0..<stream.count where stream.role[line].needsMessage {
+            for line in 0..<stream.count where stream.role[line].messageFetchedForStateMachine {
                 messages[stream.eventId[line]] = try message(stream.eventId[line])
             }
             worker.submit { [messages] in
@@ -272,7 +286,7 @@ struct Deriver {
                 }
             }
             guard let target else { continue }
-            let message = role.needsMessage ? messages[eventId] : nil
+            let message = role.messageFetchedForStateMachine ? messages[eventId] : nil
             switch role {
             case .initStart:
                 continue
@@ -284,7 +298,7 @@ struct Deriver {
                 target.endTs = ts
                 if current === target { current = nil }
             case .runtimeDone:
-                PlatformRecord.applyRuntimeDone(message ?? "", to: target)
+                Self.applyRuntimeDone(message ?? "", to: target)
             case .end:
                 if target.endTs == nil { target.endTs = ts }
                 if current === target { current = nil }
@@ -430,5 +444,12 @@ struct Deriver {
             insertConnection.bind(connection.close?.eventId, at: 9)
             try insertConnection.step()
         })
+    }
+
+    /// A `platform.runtimeDone` record's status and error type, on its invocation.
+    static func applyRuntimeDone(_ message: String, to invocation: Invocation) {
+        guard let record = PlatformRecord.record(message) else { return }
+        if let status = record["status"] as? String, status != "success" { invocation.reportStatus = status.lowercased() }
+        if let type = record["errorType"] as? String { invocation.errorType = invocation.errorType ?? type }
     }
 }

@@ -8,31 +8,7 @@ struct DerivationInput {
     var proxy = ProxySessions()
     var groups = ByteInterner()
 
-    /// Whether deriving reads a line's message: proxy and REPORT lines, and application lines at
-    /// an error level (the scan's SQL says the same in a CASE).
-    static func needsMessage(_ role: LineRole, level: UnsafeBufferPointer<UInt8>?) -> Bool {
-        switch role {
-        case .proxy, .report, .platformReport: return true
-        case .app: return level.map(isErrorLevel) ?? false
-        default: return false
-        }
-    }
-
-    /// ERROR, FATAL or CRITICAL in any ASCII case (SQLite's upper() folds ASCII only).
-    static func isErrorLevel(_ level: UnsafeBufferPointer<UInt8>) -> Bool {
-        func equals(_ name: StaticString) -> Bool {
-            guard level.count == name.utf8CodeUnitCount else { return false }
-            for i in 0..<level.count {
-                let byte = level[i]
-                let upper = byte >= 0x61 && byte <= 0x7a ? byte - 0x20 : byte
-                if upper != name.utf8Start[i] { return false }
-            }
-            return true
-        }
-        return equals("ERROR") || equals("FATAL") || equals("CRITICAL")
-    }
-
-    /// One line of `event`; `message` is given only where `needsMessage` says so.
+    /// One line of `event`; `message` is given only where `LineRole.readsMessage` says so.
     mutating func add(role kindRole: LineRole, request: UnsafeBufferPointer<UInt8>?, stream: UnsafeBufferPointer<UInt8>,
                       ts: Int64, eventId: Int64, transactionEffect: Int64, group groupBytes: UnsafeBufferPointer<UInt8>?,
                       proxyTs: Int64?, client: Int64?, db: Int64?, message: UnsafeBufferPointer<UInt8>?) {
@@ -55,5 +31,25 @@ struct DerivationInput {
         if role == .proxy, let message {
             proxy.add(eventId: eventId, group: group(), ts: proxyTs ?? ts, client: client, db: db, message: message)
         }
+    }
+}
+
+/// `DerivationInput` behind the store's gathering hook: a bulk load's inserting side hands each
+/// written line over here, with the values the derive scan would read.
+final class DerivationGatherer: LineGatherer {
+    var input = DerivationInput()
+
+    /// Hands the gathered input over, keeping no reference (deriving frees parts of it as it goes).
+    func takeInput() -> DerivationInput {
+        var taken = DerivationInput()
+        swap(&taken, &input)
+        return taken
+    }
+
+    func add(role: LineRole, request: UnsafeBufferPointer<UInt8>?, stream: UnsafeBufferPointer<UInt8>, ts: Int64, eventId: Int64,
+             transactionEffect: Int64, group: UnsafeBufferPointer<UInt8>?, proxyTs: Int64?, client: Int64?, db: Int64?,
+             message: UnsafeBufferPointer<UInt8>?) {
+        input.add(role: role, request: request, stream: stream, ts: ts, eventId: eventId, transactionEffect: transactionEffect,
+                  group: group, proxyTs: proxyTs, client: client, db: db, message: message)
     }
 }

@@ -46,6 +46,32 @@ struct CloudWatchJSONReader {
         }
     }
 
+    /// Events one JSON object each, one after another (NDJSON, or objects simply concatenated).
+    mutating func readEventPerObject(_ window: ByteWindow, into sink: EventSink) throws {
+        var json = JSONReader(window)
+        var event = RawEvent(logStream: "", timestamp: 0, message: [])
+        containerName = "event-lines"
+        while true {
+            let token = try json.next()
+            if token == .end { return }
+            guard token == .objectStart else {
+                throw JSONReader.SyntaxError(offset: json.offset, reason: "expected one JSON log event object per line")
+            }
+            let start = json.offset
+            let read = usesOnePassReader && readEventObjectInOnePass(&json, into: &event)
+            if read { eventsReadInOnePass += 1 }
+            guard try read || readEventObject(&json, into: &event) else {
+                sink.note(IngestIssue(offset: start, reason: "a log event without a readable timestamp, skipped"))
+                continue
+            }
+            event.offset = start
+            if event.logGroup == nil { event.logGroup = defaultGroup }
+            if event.logStream.isEmpty { event.logStream = defaultStream ?? "" }
+            eventsRead += 1
+            try sink.accept(&event)
+        }
+    }
+
     /// A root object: a page, a subscription payload or a query result.
     private mutating func readRootObject(_ json: inout JSONReader, _ sink: EventSink) throws {
         var group: String? = defaultGroup

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The Lambda lines of `event`, gathered by the derive scan and grouped by log stream, each
+/// stream's kept as parallel arrays of small numbers (22 bytes a line) so that millions of lines
+/// fit in modest memory. Of a line's message only a REPORT line's values are kept; the few other
+/// messages the state machine reads are fetched again by event id.
+struct LambdaLines {
+    /// One log stream's lines, in the order they were read (storage order).
+    struct Stream {
+        var ts: [Int64] = []
+        var eventId: [Int64] = []
+        var role: [LineRole] = []
+        /// 1 when an application line begins a transaction, -1 when it ends one, else 0.
+        var transactionEffect: [Int8] = []
+        /// The request id's number in `requests`; -1 when the line names none.
+        var request: [Int32] = []
+        /// The values of the REPORT lines, in the order of those lines.
+        var reports: [ReportValues] = []
+        /// The stream's request ids: only ids within one stream are ever compared, and a
+        /// stream's table is small enough to stay in the processor's cache.
+        var requests = ByteInterner()
+        /// The earliest line (by time, then event id) and that line's log group number (-1 for
+        /// none), which names the group of the whole stream.
+        var first: (ts: Int64, eventId: Int64, group: Int32)
+
+        var count: Int { ts.count }
+
+        /// Line indexes in (ts, event id) order, the order the state machine reads them in.
+        /// Lines are nearly always stored in time order already.
+        func timeOrder() -> [Int] {
+            var order = Array(0..<count)
+            func precedes(_ a: Int, _ b: Int) -> Bool { ts[a] != ts[b] ? ts[a] < ts[b] : eventId[a] < eventId[b] }
+            if !order.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) { order.sort(by: precedes) }
+            return order
+        }
+
+        /// By line index, the index in `reports` of a REPORT line's values.
+        func reportIndexes() -> [Int32] {
+            var next: Int32 = 0
+            return role.map { role in
+                guard role == .report || role == .platformReport else { return -1 }
+                defer { next += 1 }
+                return next
+            }
+        }
+
+        /// By request id number, a number shared by all the ids that are equal as Strings: the
+        /// state machine matches request ids as Swift Strings do (by canonical equivalence). For
+        /// the ASCII ids Lambda writes that is byte equality, so Strings are compared only when
+        /// some id is not ASCII.
+        func requestKeys() -> [Int32] {
+            var keys = Array(0..<Int32(requests.count))
+            guard keys.contains(where: { !requests.bytes($0).allSatisfy { $0 < 0x80 } }) else { return keys }
+            var firstEqual: [String: Int32] = [:]
+            for number in keys {
+                let text = requests.string(number)
+                if let first = firstEqual[text] { keys[Int(number)] = first } else { firstEqual[text] = number }
+            }
+            return keys
+        }
+    }
+
+    private(set) var streams: [Stream] = []
+    private var names = ByteInterner()
+
+    /// Adds one line. `group` is called only when the line may be its stream's earliest, since
+    /// reading the group costs a lookup.
+    mutating func append(stream name: UnsafeBufferPointer<UInt8>, ts: Int64, eventId: Int64, role: LineRole,
+                         transactionEffect: Int8, request: UnsafeBufferPointer<UInt8>?, report: ReportValues?,
+                         group: () -> Int32) {
+        let number = Int(names.intern(name))
+        if number == streams.count {
+            streams.append(Stream(first: (ts, eventId, group())))
+        } else if (ts, eventId) < (streams[number].first.ts, streams[number].first.eventId) {
+            streams[number].first = (ts, eventId, group())
+        }
+        streams[number].ts.append(ts)
+        streams[number].eventId.append(eventId)
+        streams[number].role.append(role)
+        streams[number].transactionEffect.append(transactionEffect)
+        let requestNumber = request.map { streams[number].requests.intern($0) } ?? -1
+        streams[number].request.append(requestNumber)
+        if let report { streams[number].reports.append(report) }
+    }
+
+    func name(ofStream number: Int) -> String { names.string(Int32(number)) }
+
+    /// Stream numbers in the order of their names' bytes, as SQLite's BINARY collation orders
+    /// them: the state machine reads streams in this order (it was `ORDER BY log_stream, ts, id`),
+    /// which decides between invocations of two streams that share a request id.
+    func streamsInNameOrder() -> [Int] {
+        streams.indices.sorted { names.bytes(Int32($0)).lexicographicallyPrecedes(names.bytes(Int32($1))) }
+    }
+}

@@ -1,0 +1,33 @@
+/// Every JSON container CloudWatch Logs writes log events in, told apart by their keys while
+/// reading (`CloudWatchJSONReader`): `filter-log-events` and `get-log-events` pages, subscription
+/// payloads (one per file or concatenated as Firehose writes them), Logs Insights
+/// `get-query-results` and the console's JSON array.
+struct LogEventsJSONContainer: ContainerReader {
+    let name = "log-events-json"
+    let examples = [
+        "containers/filter-log-events/catalog-sync_2026-03-14T0900Z_0915Z_page1.json",
+        "containers/filter-log-events/catalog-pg-proxy_max-items-5.json",
+        "containers/get-log-events/2026-03-14-[$LATEST]786b078e2b47ad9280de8f84f1e24165.json",
+        "containers/subscription/1773479802492-cbaf6c6c-619a-4480-b308-3876423049e6.json.gz",
+        "containers/insights/get-query-results.json",
+        "containers/insights/console-export.json",
+    ]
+
+    /// First keys of the root objects, as the AWS CLI and the subscription payload print them.
+    static let firstKeys: Set<Substring> = [
+        "events", "nextToken", "NextToken", "searchedLogStreams", "nextForwardToken", "nextBackwardToken",
+        "messageType", "owner", "logGroup", "logStream", "subscriptionFilters", "logEvents",
+        "results", "statistics", "status",
+    ]
+
+    func recognises(_ sample: ContentSample) -> Bool {
+        if sample.firstByte == UInt8(ascii: "[") { return true }
+        return sample.firstKey.map(Self.firstKeys.contains) ?? false
+    }
+
+    func read(_ window: ByteWindow, _ context: ContainerContext, into sink: ContainerSink) throws -> String {
+        var reader = CloudWatchJSONReader(defaultStream: context.streamFromPath, defaultGroup: context.options.logGroup)
+        try reader.read(window, into: sink)
+        return reader.containerName
+    }
+}

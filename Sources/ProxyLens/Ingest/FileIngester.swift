@@ -1,0 +1,242 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options for one ingest run.
+public struct IngestOptions: Sendable {
+    /// Log group for events whose container does not name one.
+    public var logGroup: String?
+    /// Log stream for `get-log-events` output (else taken from the file name).
+    public var logStream: String?
+    /// Stop at the first problem instead of going on with the rest.
+    public var strict = false
+    public init(logGroup: String? = nil, logStream: String? = nil, strict: Bool = false) {
+        self.logGroup = logGroup
+        self.logStream = logStream
+        self.strict = strict
+    }
+}
+
+/// What one ingest run did.
+public struct IngestSummary: Sendable {
+    public var filesRead = 0
+    public var filesSkipped = 0
+    public var filesWithProblems = 0
+    /// Problems that skipped something (a file, the rest of a file, a record).
+    public var problems = 0
+    /// Notes about data that was kept with a change (e.g. invalid UTF-8 replaced).
+    public var notes = 0
+    public var bytesRead: Int64 = 0
+    public var eventsRead = 0
+    public var eventsAdded = 0
+    public var derivedRebuilt = false
+    /// Seconds spent reading inputs and rebuilding derived tables.
+    public var timings: [(String, Double)] = []
+
+    /// Adds the counts of files and events in `other` (not its bytes, reads or timings).
+    mutating func add(_ other: IngestSummary) {
+        filesRead += other.filesRead
+        filesSkipped += other.filesSkipped
+        filesWithProblems += other.filesWithProblems
+        problems += other.problems
+        notes += other.notes
+        eventsAdded += other.eventsAdded
+    }
+}
+
+/// Reads inputs into a store: recognises each file's container (`ContainerReaders`), streams
+/// its events through the line parser into the store, records configuration, and notes every
+/// problem. Deriving the tables that depend on events is the caller's next step (`Ingestion`).
+final class FileIngester {
+    let store: IngestStore
+    let options: IngestOptions
+    /// Called for each problem as it is recorded: (path, issue). In a bulk load, on the thread
+    /// that writes to the database, so it must not touch the `Ingestion`.
+    var onIssue: (String, IngestIssue) -> Void = { _, _ in }
+    /// Called now and then with (bytes read, events read) so far.
+    var onProgress: (Int64, Int) -> Void = { _, _ in }
+    /// Set from a signal handler to stop between events.
+    public nonisolated(unsafe) static var interrupted = false
+
+    /// Counted on the reading thread.
+    private(set) var summary = IngestSummary()
+    /// Counted by each file's store work, which may run on the writing thread (see
+    /// `IngestStore.afterWritten`): kept apart from `summary` until the end of the run.
+    private var stored = IngestSummary()
+    private let sink: LineParsingSink
+    private var lastProgress = Date()
+
+    init(store: IngestStore, options: IngestOptions = IngestOptions()) {
+        self.store = store
+        self.options = options
+        sink = LineParsingSink(store: store)
+    }
+
+    /// Reads every file under `paths`; returns what was read (derived tables not yet rebuilt).
+    func run(paths: [String]) throws -> IngestSummary {
+        let files = try InputPaths.expand(paths)
+        do {
+            for path in files {
+                if FileIngester.interrupted { break }
+                try ingestFile(path)
+            }
+            try store.finish()
+        } catch {
+            // Whole files only: what the open transaction holds of a file is not kept.
+            store.abandon()
+            throw error
+        }
+        summary.add(stored)
+        return summary
+    }
+
+    private func ingestFile(_ path: String) throws {
+        var size: Int64 = 0
+        var mtime: Int64?
+        if path != "-" {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+                try store.afterWritten(queued: false) {
+                    try self.record(IngestIssue(reason: "cannot read file attributes"), path: path, sourceId: nil)
+                }
+                return
+            }
+            size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+            mtime = (attributes[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970 * 1000) }
+            // Unchanged since it was ingested: skip without reading it.
+            if try store.isKnown(FileIdentity(path: path, bytes: size, mtime: mtime)) { summary.filesSkipped += 1; return }
+        }
+        let file: FileByteSource
+        do {
+            file = path == "-" ? FileByteSource(descriptor: 0, name: "-") : try FileByteSource(path: path)
+        } catch let error as ProxyLensError {
+            try store.afterWritten(queued: false) {
+                try self.record(IngestIssue(reason: error.reason), path: path, sourceId: nil)
+                self.stored.filesWithProblems += 1
+            }
+            return
+        }
+        let rawHead = try PrefixedByteSource.head(of: file, count: 65_536)
+        // CloudWatch's permission probe object in an S3 export folder holds no events.
+        if InputPaths.fileName(path) == "aws-logs-write-test"
+            || (rawHead.count < 64 && String(decoding: rawHead, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "Permission Check Successful") {
+            summary.filesSkipped += 1
+            return
+        }
+        var source: ByteSource = PrefixedByteSource(prefix: rawHead, upstream: file)
+        let compressed = rawHead.withUnsafeBytes { GzipByteSource.isGzip($0) }
+        if compressed { source = try GzipByteSource(source, name: path) }
+        let window = ByteWindow(source)
+        var headProblem: String?
+        do {
+            while window.available < 65_536, try window.fill() {}
+        } catch let error as ProxyLensError {
+            headProblem = error.reason
+        }
+        let sample = ContentSample(path: path, head: UnsafeBufferPointer(start: window.pointer + window.position, count: window.available))
+        let chosen = ContainerReaders.choose(sample)
+        // A UTF-8 byte order mark is not part of the content.
+        if window.available >= 3, window.pointer[window.position] == 0xEF, window.pointer[window.position + 1] == 0xBB,
+           window.pointer[window.position + 2] == 0xBF {
+            window.position += 3
+        }
+        let context = ContainerContext(path: path, options: options, exportLayout: sample.exportLayout, vote: sample.textVote)
+        let isConfiguration = (try? chosen.get()) is ConfigurationContainer
+        // In a bulk load, an ordinary file's store work is queued behind its events rather than
+        // waited for. Configuration (read on this thread), files of an export task (whose group
+        // is looked up) and --strict (which stops at the first problem) wait.
+        let queued = store.isBulk && !options.strict && context.exportLayout == nil && !isConfiguration
+        let sourceRow = try store.beginSource(NewSource(path: path, bytes: size, mtime: mtime, compressed: compressed,
+                                                        exportTaskId: context.exportLayout?.taskId), queued: queued)
+        sink.startFile()
+        sink.currentSource = sourceRow
+        // Events whose container names no group get one from the export task, else from the
+        // path (a Lambda or a proxy group by each line's kind), decided before reading so no
+        // row is written twice.
+        let exportGroup = try context.exportLayout.flatMap { try store.exportTaskGroup($0.taskId) }
+        if let exportGroup {
+            sink.fallbackGroups = (exportGroup, exportGroup)
+        } else {
+            let prefix = context.exportLayout.flatMap { layout -> String? in
+                let parts = path.split(separator: "/").map(String.init)
+                guard let index = parts.lastIndex(of: layout.taskId), index > 0 else { return nil }
+                return parts[index - 1]
+            }
+            sink.fallbackGroups = (InputPaths.guessLogGroup(path: path, sawLambda: true, sawProxy: false, exportPrefix: prefix),
+                                   InputPaths.guessLogGroup(path: path, sawLambda: false, sawProxy: true, exportPrefix: prefix))
+        }
+        var problems: [IngestIssue] = []
+        sink.onIssue = { problems.append($0) }
+        var container = "unknown"
+        do {
+            if let headProblem, window.available == 0 { throw ProxyLensError(.input, path, headProblem) }
+            let reader = try chosen.get()
+            container = reader.name
+            do {
+                container = try reader.read(window, context, into: sink)
+            } catch let error as JSONReader.SyntaxError {
+                throw ProxyLensError(.input, path, line: lineNumber(of: path, compressed: compressed, offset: error.offset),
+                                     error.reason + (sink.eventsRead > 0 ? "; the \(sink.eventsRead) events before it were kept" : ""))
+            }
+        } catch let error as ProxyLensError {
+            problems.append(IngestIssue(line: error.line, reason: error.reason))
+        } catch is ByteWindow.WindowOverflow {
+            problems.append(IngestIssue(reason: "a single value longer than \(window.maximumWindow >> 20) MiB; the rest of the file is skipped"))
+        }
+        // The digest covers the whole file, read or not.
+        let digest: String
+        do { digest = try file.finishDigest() } catch { digest = "unreadable-\(UUID().uuidString)" }
+        summary.bytesRead += size
+        summary.eventsRead += sink.eventsRead
+        var groupOrigin: String?
+        if sink.eventsRead > 0 {
+            groupOrigin = sink.eventsWithoutGroup == 0 ? (options.logGroup != nil ? "option" : "container")
+                : exportGroup != nil ? "export-task" : "path"
+        }
+        // Everything read before a problem is kept: after the file's events are written.
+        let outcome = SourceOutcome(path: path, container: container, sha256: digest, eventsRead: sink.eventsRead,
+                                    logGroup: sink.singleGroup, logGroupOrigin: groupOrigin, isConfiguration: isConfiguration)
+        try store.afterWritten(queued: queued) { [self, problems] in
+            let kept = try store.completeSource(sourceRow, outcome, problems: problems) { issue in
+                if issue.keptData { self.stored.notes += 1 } else { self.stored.problems += 1 }
+                self.onIssue(path, issue)
+            }
+            guard kept else { stored.filesSkipped += 1; return }
+            stored.filesRead += 1
+            stored.eventsAdded += store.eventsAddedBySource
+            if problems.contains(where: { !$0.keptData }) { stored.filesWithProblems += 1 }
+            if options.strict, let first = problems.first(where: { !$0.keptData }) {
+                try store.commit()
+                throw ProxyLensError(.input, path, line: first.line, first.reason + " (stopped: --strict)")
+            }
+        }
+        if Date().timeIntervalSince(lastProgress) > 0.5 {
+            lastProgress = Date()
+            onProgress(summary.bytesRead, summary.eventsRead)
+        }
+    }
+
+    /// A problem met outside any file's reading (its attributes, opening it).
+    private func record(_ issue: IngestIssue, path: String, sourceId: Int64?) throws {
+        if issue.keptData { stored.notes += 1 } else { stored.problems += 1 }
+        onIssue(path, issue)
+        try store.recordIssue(issue, path: path, sourceId: sourceId)
+    }
+
+    /// The 1-based line a byte offset falls on, by reading the file again (only on errors).
+    private func lineNumber(of path: String, compressed: Bool, offset: Int64) -> Int? {
+        guard path != "-", let file = try? FileByteSource(path: path, hashing: false) else { return nil }
+        var source: ByteSource = file
+        if compressed, let gzip = try? GzipByteSource(file, name: path) { source = gzip }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { buffer.deallocate() }
+        var line = 1
+        var seen: Int64 = 0
+        while seen < offset, let n = try? source.read(into: buffer), n > 0 {
+            let count = Int(min(Int64(n), offset - seen))
+            for i in 0..<count where buffer[i] == 0x0a { line += 1 }
+            seen += Int64(n)
+        }
+        return line
+    }
+}

@@ -1,0 +1,91 @@
+import CSupport
+
+/// The sink container readers write into: cleans each message's text, finds its line kind and
+/// fields (`LineFormat`) and transaction effect (`TransactionMarkers`), gives events whose
+/// container names no log group the file's fallback group, and hands the event to the store.
+/// Counts what it saw of the current file.
+final class LineParsingSink: ContainerSink {
+    private let store: IngestStore
+    var onIssue: (IngestIssue) -> Void = { _ in }
+    private(set) var eventsRead = 0
+    private(set) var eventsWithoutGroup = 0
+    /// Groups for events whose container names none: (Lambda lines, proxy lines).
+    var fallbackGroups: (lambda: String?, proxy: String?) = (nil, nil)
+    private var groupsSeen: Set<String?> = []
+    private var lastGroupSeen: String?
+    /// The one log group this file's events belong to, if only one.
+    var singleGroup: String? { groupsSeen.count == 1 ? groupsSeen.first ?? nil : nil }
+    private var cleaned: [UInt8] = []
+
+    init(store: IngestStore) { self.store = store }
+
+    /// Starts counting for a new file.
+    func startFile() {
+        eventsRead = 0
+        eventsWithoutGroup = 0
+        groupsSeen = []
+        fallbackGroups = (nil, nil)
+    }
+
+    /// The `source` row of the file being read.
+    var currentSource: SourceRow?
+
+    func note(_ issue: IngestIssue) { onIssue(issue) }
+
+    func configuration(_ document: ConfigurationDocument) throws {
+        try store.saveConfiguration(document, sourceId: currentSource?.id ?? 0)
+    }
+
+    func accept(_ event: inout RawEvent) throws {
+        eventsRead += 1
+        if !Self.isCleanText(event.message) {
+            cleaned = Self.cleanText(event.message)
+            onIssue(IngestIssue(line: event.line, offset: event.offset,
+                                reason: "invalid UTF-8 or NUL bytes in a message; kept with U+FFFD in their place",
+                                excerpt: Excerpt.of(event.message), keptData: true))
+            swap(&cleaned, &event.message)
+        }
+        let groupMissing = event.logGroup == nil
+        if groupMissing { eventsWithoutGroup += 1 }
+        let (parsed, transactionEffect) = event.message.withUnsafeBufferPointer { message in
+            let parsed = LineFormat.fields(of: message)
+            return (parsed, parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0)
+        }
+        let group = groupMissing ? (parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda) : event.logGroup
+        // Counted for every event read, new or not.
+        if groupsSeen.count < 2, group != lastGroupSeen || groupsSeen.isEmpty {
+            lastGroupSeen = group
+            groupsSeen.insert(group)
+        }
+        try store.accept(&event, parsed: parsed, transactionEffect: transactionEffect, group: group)
+    }
+
+    /// True when the bytes are valid UTF-8 with no NUL.
+    static func isCleanText(_ bytes: [UInt8]) -> Bool {
+        if bytes.withUnsafeBufferPointer({ proxylens_is_clean_ascii($0.baseAddress, $0.count) }) == 1 { return true }
+        var ascii = true
+        for byte in bytes {
+            if byte == 0 { return false }
+            if byte >= 0x80 { ascii = false }
+        }
+        return ascii || isValidUTF8(bytes)
+    }
+
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
+    static func cleanText(_ bytes: [UInt8]) -> [UInt8] {
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
+        return Array(text.utf8)
+    }
+}

@@ -1,0 +1,66 @@
+/// A file as the skip check sees it.
+public struct FileIdentity: Hashable, Sendable {
+    public let path: String
+    public let bytes: Int64
+    public let mtime: Int64?
+}
+
+/// A `source` row before its file is read.
+struct NewSource {
+    var path: String
+    var bytes: Int64
+    var mtime: Int64?
+    var compressed: Bool
+    var exportTaskId: String?
+}
+
+/// What a file turned out to be, once read.
+struct SourceOutcome {
+    var path: String
+    var container: String
+    var sha256: String
+    var eventsRead: Int
+    var logGroup: String?
+    var logGroupOrigin: String?
+    /// Configuration changes what deriving and classifying see even without events.
+    var isConfiguration: Bool
+}
+
+/// The id of a file's `source` row, set by store work that may run on the writing thread.
+final class SourceRow: @unchecked Sendable {
+    var id: Int64 = 0
+}
+
+/// What ingest asks of the store: the narrow writer API between `Ingest/` (which reads files)
+/// and `Store/` (which owns SQLite). Events go in through `accept`; bookkeeping for a file is
+/// work given to `afterWritten`, which runs once every event handed over before it is written:
+/// in a bulk load on the writing thread behind them (`queued`), else at once after waiting.
+protocol IngestStore: AnyObject {
+    /// True while filling a database that held no events when the run began.
+    var isBulk: Bool { get }
+    /// Whether a file with these attributes was ingested before.
+    func isKnown(_ file: FileIdentity) throws -> Bool
+    /// Inserts the file's `source` row (on the writing thread when `queued`).
+    func beginSource(_ source: NewSource, queued: Bool) throws -> SourceRow
+    /// One event with what the line parser found in it.
+    func accept(_ event: inout RawEvent, parsed: ParsedLine, transactionEffect: Int64, group: String?) throws
+    func afterWritten(queued: Bool, _ work: @escaping () throws -> Void) throws
+    /// Events of the current source that were new (read inside `afterWritten` work).
+    var eventsAddedBySource: Int { get }
+    /// Records what the file was and its problems (each also given to `onIssue`; the file is
+    /// incomplete when one skipped data); false when the same bytes were ingested under another
+    /// name (the row is then removed). Inside `afterWritten` work.
+    func completeSource(_ row: SourceRow, _ outcome: SourceOutcome, problems: [IngestIssue], onIssue: (IngestIssue) -> Void) throws -> Bool
+    /// An `ingest_error` row. Inside `afterWritten` work, or anywhere when not bulk.
+    func recordIssue(_ issue: IngestIssue, path: String, sourceId: Int64?) throws
+    /// The log group `describe-export-tasks` gave an export task, if ingested.
+    func exportTaskGroup(_ taskId: String) throws -> String?
+    /// Stores a configuration document read from source `sourceId`.
+    func saveConfiguration(_ document: ConfigurationDocument, sourceId: Int64) throws
+    /// Commits what is written so far (files are whole in every commit).
+    func commit() throws
+    /// Waits until everything handed over is written.
+    func finish() throws
+    /// After a failure: waits for the writing side to stop.
+    func abandon()
+}

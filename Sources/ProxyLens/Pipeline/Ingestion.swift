@@ -1,0 +1,54 @@
+import Foundation
+
+/// One `ingest` run: every input file into the database (`FileIngester` over the store's
+/// `SQLiteIngestStore`), then the derived tables (`Deriver`) rebuilt when something changed.
+public final class Ingestion {
+    let database: Database
+    let options: IngestOptions
+    /// Called for each problem as it is recorded: (path, issue). In a bulk load, on the thread
+    /// that writes to the database.
+    public var onIssue: (String, IngestIssue) -> Void = { _, _ in }
+    /// Called now and then with (bytes read, events read) so far.
+    public var onProgress: (Int64, Int) -> Void = { _, _ in }
+    /// Set from a signal handler to stop between events.
+    public static var interrupted: Bool {
+        get { FileIngester.interrupted }
+        set { FileIngester.interrupted = newValue }
+    }
+
+    public init(database: Database, options: IngestOptions = IngestOptions()) {
+        self.database = database
+        self.options = options
+    }
+
+    public func run(paths: [String]) throws -> IngestSummary {
+        var clock = Date()
+        var timings: [(String, Double)] = []
+        func lap(_ name: String) {
+            timings.append((name, Date().timeIntervalSince(clock)))
+            clock = Date()
+        }
+        let readingCPU = ThreadClock.cpuSeconds()
+        let gatherer = DerivationGatherer()
+        let store = try SQLiteIngestStore(database: database, gatherer: gatherer)
+        let ingester = FileIngester(store: store, options: options)
+        ingester.onIssue = onIssue
+        ingester.onProgress = onProgress
+        var summary = try ingester.run(paths: paths)
+        let gathered: DerivationGatherer?
+        do { gathered = try store.endRun() as? DerivationGatherer } catch { store.abandon(); throw error }
+        lap("read inputs")
+        timings.append(("of which CPU: reading thread", ThreadClock.cpuSeconds() - readingCPU))
+        timings.append(("inserting thread", store.insertingCPUSeconds))
+        if gathered != nil { timings.append(("gathering thread", store.gatheringCPUSeconds)) }
+        if Ingestion.interrupted {
+            throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
+        }
+        summary.derivedRebuilt = try Deriver(database: database).rebuildIfStale(from: gathered?.takeInput(),
+                                                                                unlessChangedSince: store.dataVersionAtStart)
+        if store.wasBulk { try store.restoreDurability() }
+        lap("derive")
+        summary.timings = timings
+        return summary
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+
+/// The store side of an ingest run (`IngestStore`): events through an `EventWriter`, and each
+/// file's `source` row, problems and configuration, in transactions that always hold whole files.
+final class SQLiteIngestStore: IngestStore {
+    let database: Database
+    let writer: EventWriter
+    /// (path, bytes, mtime) of every source at the start of a bulk load, for skipping unchanged
+    /// files without asking the database, which the inserting thread may be using.
+    private var knownFiles: Set<FileIdentity> = []
+    private var inTransaction = false
+    /// Events written since the last commit (counted by each file's completion work).
+    private var eventsSinceCommit = 0
+    /// Events a transaction holds before the file that passes it is committed.
+    static let eventsPerCommit = 400_000
+    /// `PRAGMA data_version` when the run began: another connection's commit changes it.
+    let dataVersionAtStart: Int64?
+
+    /// `gatherer` receives every line a bulk load writes (see `LineGatherer`).
+    init(database: Database, gatherer: LineGatherer? = nil) throws {
+        self.database = database
+        // Read before the writer looks at the database: if another connection commits anything
+        // from here on, what this run gathered is not the whole of `event`.
+        dataVersionAtStart = try database.scalar("PRAGMA data_version").int
+        writer = try EventWriter(database: database, gatherer: gatherer)
+        wasBulk = writer.isBulk
+        if writer.isBulk {
+            // A bulk load fills a database that held no events: nothing in it is worth an fsync at
+            // every commit, and a crash of the machine (not of the process: the journal covers
+            // that) is mended by running the same command again. A small page cache: a bulk load
+            // only appends, so cached pages are not read again, and the memory is better spent
+            // on what deriving gathers meanwhile.
+            try database.execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -8192")
+            let statement = try database.statement("SELECT path, bytes, mtime FROM source")
+            while try statement.step() {
+                knownFiles.insert(FileIdentity(path: statement.text(0) ?? "", bytes: statement.int(1) ?? 0, mtime: statement.int(2)))
+            }
+        }
+    }
+
+    var isBulk: Bool { writer.isBulk }
+    /// Whether the run began as a bulk load (it stays one until `endRun`, or a key limit).
+    private(set) var wasBulk = false
+    var eventsAddedBySource: Int { writer.eventsAddedBySource }
+    var insertingCPUSeconds: Double { writer.insertingCPUSeconds }
+    var gatheringCPUSeconds: Double { writer.gatheringCPUSeconds }
+
+    func isKnown(_ file: FileIdentity) throws -> Bool {
+        // A bulk load's files are looked up in memory: the inserting thread may be using the
+        // database. A file is known from the moment it is first read, as its row would be.
+        if writer.isBulk { return !knownFiles.insert(file).inserted }
+        try writer.finish()
+        return try database.scalar("SELECT count(*) FROM source WHERE path = ? AND bytes = ? AND mtime IS ?",
+                                   [.text(file.path), .integer(file.bytes), file.mtime.map(SQLValue.integer) ?? .null]).int ?? 0 > 0
+    }
+
+    func beginSource(_ source: NewSource, queued: Bool) throws -> SourceRow {
+        let row = SourceRow()
+        try writer.begin(queued: queued) { [self] in
+            try beginIfNeeded()
+            try database.statement("""
+                INSERT INTO source (path, container, sha256, bytes, mtime, events, compressed, export_task_id, ingested_at)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
+                """).run([.text(source.path), .text("unknown"), .text("pending-\(UUID().uuidString)"), .integer(source.bytes),
+                          source.mtime.map(SQLValue.integer) ?? .null, .integer(source.compressed ? 1 : 0),
+                          source.exportTaskId.map(SQLValue.text) ?? .null, .integer(Self.now())])
+            row.id = database.lastInsertRowID
+            return row.id
+        }
+        return row
+    }
+
+    func accept(_ event: inout RawEvent, parsed: ParsedLine, transactionEffect: Int64, group: String?) throws {
+        try writer.accept(&event, parsed: parsed, transactionEffect: transactionEffect, group: group)
+    }
+
+    func afterWritten(queued: Bool, _ work: @escaping () throws -> Void) throws {
+        try writer.afterWritten(queued: queued, work)
+    }
+
+    func completeSource(_ row: SourceRow, _ outcome: SourceOutcome, problems: [IngestIssue], onIssue: (IngestIssue) -> Void) throws -> Bool {
+        eventsSinceCommit += outcome.eventsRead
+        let duplicate = try database.scalar("SELECT id FROM source WHERE sha256 = ?", [.text(outcome.sha256)]).int
+        if let duplicate, duplicate != row.id {
+            // The same bytes under another name: nothing new can come of it.
+            try database.statement("DELETE FROM source WHERE id = ?").run([.integer(row.id)])
+            return false
+        }
+        let added = writer.eventsAddedBySource
+        try database.statement("""
+            UPDATE source SET container = ?, sha256 = ?, events = ?, events_added = ?, log_group = ?, log_group_origin = ?, complete = ?
+            WHERE id = ?
+            """).run([.text(outcome.container), .text(outcome.sha256), .integer(Int64(outcome.eventsRead)),
+                      .integer(Int64(added)), outcome.logGroup.map(SQLValue.text) ?? .null,
+                      outcome.logGroupOrigin.map(SQLValue.text) ?? .null,
+                      .integer(problems.contains { !$0.keptData } ? 0 : 1), .integer(row.id)])
+        if added > 0 || outcome.isConfiguration { try markDerivedStale() }
+        for problem in problems {
+            onIssue(problem)
+            try recordIssue(problem, path: outcome.path, sourceId: row.id)
+        }
+        if eventsSinceCommit > Self.eventsPerCommit { try commitIfOpen() }
+        return true
+    }
+
+    func recordIssue(_ issue: IngestIssue, path: String, sourceId: Int64?) throws {
+        try beginIfNeeded()
+        try database.statement("INSERT INTO ingest_error (source_id, path, line, offset, reason, excerpt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .run([sourceId.map(SQLValue.integer) ?? .null, .text(path), issue.line.map { .integer(Int64($0)) } ?? .null,
+                  issue.offset.map(SQLValue.integer) ?? .null, .text(issue.reason), issue.excerpt.map(SQLValue.text) ?? .null,
+                  .integer(Self.now())])
+    }
+
+    func exportTaskGroup(_ taskId: String) throws -> String? {
+        try database.scalar("SELECT log_group FROM export_task WHERE task_id = ?", [.text(taskId)]).string
+    }
+
+    func saveConfiguration(_ document: ConfigurationDocument, sourceId: Int64) throws {
+        try beginIfNeeded()
+        try ConfigurationStore(database: database).save(document, sourceId: sourceId)
+        if !document.exportTasks.isEmpty { try applyExportTasks() }
+    }
+
+    func commit() throws { try commitIfOpen() }
+    func finish() throws { try writer.finish() }
+
+    func abandon() {
+        writer.abandon()
+        if inTransaction { try? database.execute("ROLLBACK"); inTransaction = false }
+    }
+
+    /// Ends the run's writing: every event written, bulk mode over, everything committed, and the
+    /// page cache back to its usual size. Returns what the gatherer gathered (nil if incomplete).
+    func endRun() throws -> LineGatherer? {
+        try writer.finish()
+        let bulk = writer.isBulk
+        try writer.endBulk(buildingIndex: false)
+        try commitIfOpen()
+        let gathered = writer.takeGathered()
+        if bulk { try database.execute("PRAGMA cache_size = -32768") }
+        return gathered
+    }
+
+    /// After deriving: a bulk load's commits are durable again.
+    func restoreDurability() throws {
+        try database.execute("PRAGMA synchronous = FULL")
+    }
+
+    private func beginIfNeeded() throws {
+        if !inTransaction {
+            try database.execute("BEGIN IMMEDIATE")
+            inTransaction = true
+        }
+    }
+
+    private func commitIfOpen() throws {
+        if inTransaction {
+            try database.execute("COMMIT")
+            inTransaction = false
+            eventsSinceCommit = 0
+        }
+    }
+
+    private func markDerivedStale() throws {
+        try database.statement("INSERT INTO meta (key, value) VALUES ('derived_stale', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run()
+    }
+
+    /// Gives events read before their task's description was seen the task's log group.
+    private func applyExportTasks() throws {
+        try database.execute("""
+            UPDATE event SET log_group = (SELECT t.log_group FROM source s JOIN export_task t ON t.task_id = s.export_task_id WHERE s.id = event.source_id)
+            WHERE source_id IN (SELECT s.id FROM source s JOIN export_task t ON t.task_id = s.export_task_id
+                                WHERE s.log_group_origin = 'path' AND t.log_group IS NOT NULL);
+            UPDATE source SET log_group = (SELECT log_group FROM export_task WHERE task_id = source.export_task_id), log_group_origin = 'export-task'
+            WHERE log_group_origin = 'path' AND export_task_id IN (SELECT task_id FROM export_task WHERE log_group IS NOT NULL);
+            """)
+    }
+
+    private static func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+}
