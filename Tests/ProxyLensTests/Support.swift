@@ -107,3 +107,17 @@ enum CLI {
                              stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// Reads a file with the container ingest would choose for it, into memory.
+func readEventsFromFile(_ path: String) throws -> CollectingSink {
+    let sample = try ContainerReaderTests.sample(path)
+    let reader = try ContainerReaders.choose(sample).get()
+    var source: ByteSource = try FileByteSource(path: path, hashing: false)
+    let head = try PrefixedByteSource.head(of: source, count: 2)
+    source = PrefixedByteSource(prefix: head, upstream: source)
+    if head.withUnsafeBytes({ GzipByteSource.isGzip($0) }) { source = try GzipByteSource(source, name: path) }
+    let sink = CollectingSink()
+    let context = ContainerContext(path: path, options: IngestOptions(), exportLayout: sample.exportLayout, vote: sample.textVote)
+    _ = try reader.read(ByteWindow(source), context, into: sink)
+    return sink
+}

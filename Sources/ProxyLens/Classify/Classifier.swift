@@ -19,12 +19,19 @@ public final class Classifier {
     /// Proxy-embedded times lag CloudWatch times by up to about 5 s.
     static let proxyLagMs: Int64 = 5_000
 
-    public init(database: Database) { self.database = database }
+    let rules: RuleSet
 
-    /// What the labels depend on: the derived tables' version and this build's rules.
+    public init(database: Database) { self.database = database; rules = .current }
+
+    init(database: Database, rules: RuleSet) {
+        self.database = database
+        self.rules = rules
+    }
+
+    /// What the labels depend on: the derived tables' version and a fingerprint of the rules.
     func inputsVersion() throws -> String {
         let derived = try database.scalar("SELECT value FROM meta WHERE key = 'derived_version'").string ?? "0"
-        return "\(derived)/\(SignatureRule.all.count)/\(LineFormat.all.count)"
+        return "\(derived)/\(rules.fingerprint)"
     }
 
     /// True when the labels were made from the current derived tables by these rules.
@@ -65,7 +72,7 @@ public final class Classifier {
     }
 
     public func run() throws -> ClassifySummary {
-        let context = try CorrelationContext(database: database)
+        let context = try CorrelationContext(database: database, rules: rules)
         var failed: [Failed] = []
         let select = try database.prepare("""
             SELECT i.request_id, i.function, i.instance, coalesce(i.start_ts, i.end_ts), i.end_ts, i.status, i.error_type,

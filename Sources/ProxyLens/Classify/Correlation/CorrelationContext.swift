@@ -31,7 +31,10 @@ final class CorrelationContext {
     private var claimedCloses: Set<String> = []
     private var pinnedDBConnections: [String: [Int64: Session]] = [:]
 
-    init(database: Database) throws {
+    let rules: RuleSet
+
+    init(database: Database, rules: RuleSet = .current) throws {
+        self.rules = rules
         for row in try database.rows("SELECT proxy, idle_client_timeout_s, endpoint FROM proxy_config") {
             if let proxy = row[0].string, let seconds = row[1].int { idleTimeoutByProxy[proxy] = Int(seconds) }
         }
@@ -129,11 +132,11 @@ final class CorrelationContext {
         var evidence: [String] = failure.errorEventId.map { ["event:\($0)"] } ?? []
         let pinningSeen = candidates.contains { proxy in (sessionsByProxy[proxy] ?? []).contains { $0.pinnedTs != nil } }
         if failure.transactionOpen {
-            var label = Classifier.Label(cause: .lambdaTimeoutPinningLeak, confidence: 0.75, rule: "timeout-with-open-transaction", signal: nil)
+            var label = Classifier.Label(cause: .lambdaTimeoutPinningLeak, confidence: Confidence.leakOpenTransactionBase, rule: "timeout-with-open-transaction", signal: nil)
             label.proxy = fin?.proxy ?? onlyProxy(failure.function)
             if let fin {
                 claimedCloses.insert("\(fin.proxy)/\(fin.id)/\(fin.closedTs)")
-                label.confidence = 0.95
+                label.confidence = Confidence.leakOpenTransactionClosedMidRequest
                 label.rule = "timeout-open-transaction-closed-mid-request"
                 if let session = pinnedDBConnections[fin.proxy]?[fin.id] {
                     evidence.append("proxy-session:\(session.proxy)/\(session.client)")
@@ -144,7 +147,7 @@ final class CorrelationContext {
             } else {
                 // The close never reached the proxy: the session stays until IdleClientTimeout.
                 label.rule = pinningSeen ? "timeout-open-transaction-pinned-no-close" : "timeout-open-transaction"
-                label.confidence = pinningSeen ? 0.85 : 0.7
+                label.confidence = pinningSeen ? Confidence.leakOpenTransactionPinned : Confidence.leakOpenTransaction
                 label.heldUntil = failure.endTs + Int64(idleTimeout(label.proxy)) * 1000
             }
             label.evidence = evidence
@@ -157,13 +160,13 @@ final class CorrelationContext {
             // The log does not show the transaction, but a pinned connection closed mid-request
             // right after the timeout and the last thing the function did was not a remote call.
             claimedCloses.insert("\(fin.proxy)/\(fin.id)/\(fin.closedTs)")
-            var label = Classifier.Label(cause: .lambdaTimeoutPinningLeak, confidence: 0.55, rule: "timeout-pinned-closed-mid-request", signal: nil)
+            var label = Classifier.Label(cause: .lambdaTimeoutPinningLeak, confidence: Confidence.leakPinnedClosedMidRequest, rule: "timeout-pinned-closed-mid-request", signal: nil)
             label.proxy = fin.proxy
             label.evidence = evidence + ["proxy-db-connection:\(fin.proxy)/\(fin.id)"]
             label.heldUntil = fin.closedTs
             return label
         }
-        var label = Classifier.Label(cause: .unclassified, confidence: 0.8, rule: "timeout-no-open-transaction", signal: nil)
+        var label = Classifier.Label(cause: .unclassified, confidence: Confidence.timeoutNoOpenTransaction, rule: "timeout-no-open-transaction", signal: nil)
         label.evidence = evidence
         label.detail = failure.lastActivity.map { "last activity: \(String($0.prefix(120)))" }
         return label
@@ -180,8 +183,8 @@ final class CorrelationContext {
     func labelError(_ failure: Classifier.Failed) -> Classifier.Label {
         let text = (failure.errorMessage ?? "") + (failure.errorType.map { "\n" + $0 } ?? "")
         var evidence: [String] = failure.errorEventId.map { ["event:\($0)"] } ?? []
-        guard let rule = SignatureRule.match(text) else {
-            var label = Classifier.Label(cause: .unclassified, confidence: failure.errorMessage == nil ? 0.5 : 0.75, rule: "application-error", signal: nil)
+        guard let rule = rules.match(text) else {
+            var label = Classifier.Label(cause: .unclassified, confidence: failure.errorMessage == nil ? Confidence.applicationErrorWithoutText : Confidence.applicationError, rule: "application-error", signal: nil)
             label.evidence = evidence
             label.detail = failure.errorType
             return label
@@ -190,17 +193,17 @@ final class CorrelationContext {
         var label: Classifier.Label
         switch rule.signal {
         case .outOfMemory:
-            label = Classifier.Label(cause: .unclassified, confidence: 0.95, rule: rule.name, signal: rule.signal)
+            label = Classifier.Label(cause: .unclassified, confidence: Confidence.outOfMemory, rule: rule.name, signal: rule.signal)
         case .queryTimeout:
-            label = Classifier.Label(cause: .queryTimeout, confidence: 0.9, rule: rule.name, signal: rule.signal)
+            label = Classifier.Label(cause: .queryTimeout, confidence: Confidence.queryTimeout, rule: rule.name, signal: rule.signal)
         case .connectionTimeout:
-            label = Classifier.Label(cause: .connectionTimeout, confidence: 0.9, rule: rule.name, signal: rule.signal)
+            label = Classifier.Label(cause: .connectionTimeout, confidence: Confidence.connectionTimeout, rule: rule.name, signal: rule.signal)
             label.proxy = onlyProxy(failure.function)
         case .connectionRejected:
-            label = Classifier.Label(cause: .connectionTimeout, confidence: 0.6, rule: rule.name, signal: rule.signal)
+            label = Classifier.Label(cause: .connectionTimeout, confidence: Confidence.connectionRejected, rule: rule.name, signal: rule.signal)
             label.proxy = onlyProxy(failure.function)
         case .borrowTimeout:
-            label = Classifier.Label(cause: .connectionTimeout, confidence: 0.95, rule: rule.name, signal: rule.signal)
+            label = Classifier.Label(cause: .connectionTimeout, confidence: Confidence.borrowTimeout, rule: rule.name, signal: rule.signal)
             label.proxy = onlyProxy(failure.function)
             let at = failure.errorTs ?? failure.endTs
             if let proxy = label.proxy {
@@ -214,7 +217,7 @@ final class CorrelationContext {
         case .ambiguousTimeout:
             let phase = Phase.of(text)
             let connect = phase == .connect || (phase == .unknown && (failure.coldStart || failure.seq == 1))
-            label = Classifier.Label(cause: connect ? .connectionTimeout : .queryTimeout, confidence: phase == .unknown ? 0.6 : 0.8,
+            label = Classifier.Label(cause: connect ? .connectionTimeout : .queryTimeout, confidence: phase == .unknown ? Confidence.ambiguousTimeoutPhaseUnknown : Confidence.ambiguousTimeoutPhaseRead,
                                      rule: rule.name + (connect ? "+connect-phase" : "+query-phase"), signal: rule.signal)
         case .staleConnection, .transactionState:
             label = staleLabel(failure, rule: rule, evidence: &evidence)
@@ -228,15 +231,15 @@ final class CorrelationContext {
     /// after an idle gap; the proxy closing a client connection before it, and a gap longer than
     /// IdleClientTimeout, make it more certain.
     private func staleLabel(_ failure: Classifier.Failed, rule: SignatureRule, evidence: inout [String]) -> Classifier.Label {
-        var label = Classifier.Label(cause: .staleConnection, confidence: rule.signal == .transactionState ? 0.55 : 0.65, rule: rule.name, signal: rule.signal)
+        var label = Classifier.Label(cause: .staleConnection, confidence: rule.signal == .transactionState ? Confidence.staleTransactionStateBase : Confidence.staleBase, rule: rule.name, signal: rule.signal)
         let warm = !failure.coldStart
-        if warm { label.confidence += 0.1 } else { label.confidence -= 0.15; label.rule += "+cold-start" }
+        if warm { label.confidence += Confidence.staleWarmInstance } else { label.confidence -= Confidence.staleColdStartPenalty; label.rule += "+cold-start" }
         let candidates = proxies(for: failure.function)
         label.proxy = candidates.count == 1 ? candidates[0] : nil
         if let idle = failure.idleBeforeMs {
             let timeout = idleTimeout(label.proxy)
             if idle >= Int64(timeout) * 1000 - Classifier.proxyLagMs {
-                label.confidence += 0.1
+                label.confidence += Confidence.staleIdleOverTimeout
                 label.rule += "+idle-over-IdleClientTimeout"
             }
             // The proxy closed a client connection during the gap (whatever reason it gave).
@@ -244,14 +247,14 @@ final class CorrelationContext {
             let to = failure.startTs + Classifier.proxyLagMs
             for proxy in candidates {
                 if let closed = (sessionsByProxy[proxy] ?? []).first(where: { ($0.closedTs ?? .min) >= from && ($0.closedTs ?? .max) <= to && ($0.openedTs ?? .max) < from }) {
-                    label.confidence += 0.1
+                    label.confidence += Confidence.staleProxyClosedClient
                     label.rule += "+proxy-closed-client"
                     evidence.append("proxy-session:\(closed.proxy)/\(closed.client)")
                     break
                 }
             }
         }
-        label.confidence = min(label.confidence, 0.99)
+        label.confidence = min(label.confidence, Confidence.maximum)
         return label
     }
 }

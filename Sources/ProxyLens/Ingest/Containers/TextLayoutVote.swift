@@ -54,6 +54,8 @@ struct TextLayoutVote {
             fits[.tailDetailed, default: 0] += 1
             return
         }
+        // Every layout's stamp is a whole timestamp; a line with a date and no more fits none.
+        guard Timestamp.parse(UnsafeBufferPointer(rebasing: stamp)) != nil else { return }
         if stamp.count == 19 { fits[.tailShort, default: 0] += 1; return }
         // `<ISO ms Z> <message>` is an S3 export line; when the message is `[LEVEL] [proxy…]`
         // (a space, not the tab of a runtime's `[LEVEL]\t` line), it is RDS Proxy text as well.
