@@ -45,13 +45,15 @@ struct ReportTests {
         #expect((json?["instances"] as? [[String: Any]])?.isEmpty == false)
     }
 
-    @Test("golden outputs on samples/ for table, JSON, Markdown, JUnit and HTML")
+    /// Every format of `ReportRenderer.all`: a new format gets its golden file by
+    /// `UPDATE_GOLDEN=1 make test`, with no new test code.
+    @Test("golden outputs on samples/ for every format")
     func golden() throws {
         let database = try Self.samplesDatabase()
         let report = try ReportBuilder(database: database).build(ReportOptions(windowSeconds: 300))
         let thresholds = try FailThreshold.parse("lambda-timeout-pinning-leak,connection-timeout=20")
         let folder = Fixture.root.appendingPathComponent("Tests/ProxyLensTests/Report/golden")
-        for format in [ReportFormat.table, .json, .markdown, .junit, .html] {
+        for format in ReportFormat.allCases {
             let text = ReportRenderer.render(report, format: format, thresholds: thresholds, color: false, top: 10)
             let url = folder.appendingPathComponent("samples-incident.\(format.rawValue).txt")
             if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {

@@ -2,7 +2,12 @@ import Foundation
 
 /// One self-contained HTML page: inline CSS, an inline SVG timeline, no scripts, no fonts, no
 /// network. Every piece of log text goes through `HTMLText.escape`.
-enum HTMLReport {
+struct HTMLRenderer: ReportRendering {
+    let name = "html"
+    let summary = "One self-contained file (no scripts, fonts or network) with an SVG timeline stacked by cause."
+
+    func render(_ report: Report, _ options: RenderOptions) -> String { Self.render(report, top: options.top) }
+
     static let colors: [String: String] = [
         "stale-connection": "#d95f02", "query-timeout": "#7570b3", "connection-timeout": "#e7298a",
         "lambda-timeout-pinning-leak": "#1b9e77", "unclassified": "#999999",

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Stable JSON (`"schema": "proxylens.report/1"`), documented in README. The document is the
+/// `Document` type below: its fields, in order, are the schema, so the documentation and the
+/// code cannot drift apart.
+struct JSONRenderer: ReportRendering {
+    let name = "json"
+    let summary = "Stable, documented JSON (schema proxylens.report/1)."
+
+    func render(_ report: Report, _ options: RenderOptions) -> String {
+        ReportRenderer.json(report, thresholds: options.thresholds)
+    }
+
+    /// ISO-8601 UTC with milliseconds, or null.
+    struct Time: Encodable {
+        var ms: Int64?
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if let ms { try container.encode(Timestamp.iso(ms)) } else { try container.encodeNil() }
+        }
+    }
+
+    struct CauseCount: Encodable { var cause: String; var failures: Int }
+    struct CauseRow: Encodable {
+        var cause: String, failures: Int, share: Double, instances: Int, first: Time, last: Time, mean_confidence: Double
+    }
+    struct WindowRow: Encodable { var start: Time, end: Time, failures: Int, causes: [CauseCount] }
+    struct InstanceRow: Encodable { var function: String, instance: String, failures: Int, causes: [CauseCount] }
+    struct ChainRow: Encodable { var proxy: String, connection_timeouts: Int, leaks: Int, first: Time, last: Time }
+    struct PinRow: Encodable {
+        var proxy: String, reason: String, digest: String?, sessions: Int, remedy: String
+        enum CodingKeys: CodingKey { case proxy, reason, digest, sessions, remedy }
+        /// `digest` is always present, null when the proxy gave none.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(proxy, forKey: .proxy)
+            try container.encode(reason, forKey: .reason)
+            try container.encode(digest, forKey: .digest)
+            try container.encode(sessions, forKey: .sessions)
+            try container.encode(remedy, forKey: .remedy)
+        }
+    }
+    struct PressureRow: Encodable { var start: Time, proxy: String, client_sessions: Int, pinned_sessions: Int, db_connections: Int }
+    struct Finding: Encodable { var subject: String, found: String, change: String }
+    struct Recommendation: Encodable { var cause: String, advice: String, evidence: [String] }
+    struct FingerprintRow: Encodable { var fingerprint: String, failures: Int, example: String }
+    struct Threshold: Encodable { var cause: String, limit: Int, failures: Int, crossed: Bool }
+
+    /// The whole document, each top-level field on a line of its own.
+    struct Document {
+        var schema = "proxylens.report/1"
+        var database: String
+        var inputs: Int
+        var first: Time, last: Time
+        var invocations: Int, failures: Int, failure_rate: Double
+        var window_seconds: Int
+        var causes: [CauseRow]
+        var windows: [WindowRow]
+        var instances: [InstanceRow]
+        var chains: [ChainRow]
+        var pinning: [PinRow]
+        var pressure: [PressureRow]
+        var findings: [Finding]
+        var recommendations: [Recommendation]
+        var unclassified: [FingerprintRow]
+        var thresholds: [Threshold]
+
+        init(_ report: Report, thresholds: [FailThreshold]) {
+            func counts(_ causes: [Report.CauseCount]) -> [CauseCount] { causes.map { CauseCount(cause: $0.cause, failures: $0.failures) } }
+            database = report.database
+            inputs = report.inputs
+            first = Time(ms: report.firstTs)
+            last = Time(ms: report.lastTs)
+            invocations = report.invocations
+            failures = report.failures
+            // Five decimals, as the documented examples show.
+            failure_rate = (report.failureRate * 100_000).rounded() / 100_000
+            window_seconds = report.windowSeconds
+            causes = report.causes.map {
+                CauseRow(cause: $0.cause, failures: $0.failures, share: $0.share, instances: $0.instances, first: Time(ms: $0.first),
+                         last: Time(ms: $0.last), mean_confidence: $0.meanConfidence)
+            }
+            windows = report.windows.map { WindowRow(start: Time(ms: $0.start), end: Time(ms: $0.end), failures: $0.failures, causes: counts($0.causes)) }
+            instances = report.instances.map { InstanceRow(function: $0.function, instance: $0.instance, failures: $0.failures, causes: counts($0.causes)) }
+            chains = report.chains.map {
+                ChainRow(proxy: $0.proxy, connection_timeouts: $0.connectionTimeouts, leaks: $0.leaks, first: Time(ms: $0.first), last: Time(ms: $0.last))
+            }
+            pinning = report.pinning.map { PinRow(proxy: $0.proxy, reason: $0.reason, digest: $0.digest, sessions: $0.sessions, remedy: $0.remedy) }
+            pressure = report.pressure.map {
+                PressureRow(start: Time(ms: $0.start), proxy: $0.proxy, client_sessions: $0.clientSessions,
+                            pinned_sessions: $0.pinnedSessions, db_connections: $0.dbConnections)
+            }
+            findings = report.findings.map { Finding(subject: $0.subject, found: $0.found, change: $0.change) }
+            recommendations = report.recommendations.map { Recommendation(cause: $0.cause, advice: $0.advice, evidence: $0.evidence) }
+            unclassified = report.unclassified.map { FingerprintRow(fingerprint: $0.fingerprint, failures: $0.failures, example: $0.example) }
+            self.thresholds = thresholds.map {
+                Threshold(cause: $0.cause.rawValue, limit: $0.limit, failures: report.count(of: $0.cause.rawValue), crossed: $0.crossed(by: report))
+            }
+        }
+
+        /// (key, value) in schema order.
+        var fields: [(String, any Encodable)] {
+            [("schema", schema), ("database", database), ("inputs", inputs), ("first", first), ("last", last),
+             ("invocations", invocations), ("failures", failures), ("failure_rate", failure_rate), ("window_seconds", window_seconds),
+             ("causes", causes), ("windows", windows), ("instances", instances), ("chains", chains), ("pinning", pinning),
+             ("pressure", pressure), ("findings", findings), ("recommendations", recommendations), ("unclassified", unclassified),
+             ("thresholds", thresholds)]
+        }
+    }
+}
+
+extension ReportRenderer {
+    /// Encodes each top-level field with `JSONEncoder` (one line each, so diffs stay readable).
+    public static func json(_ report: Report, thresholds: [FailThreshold] = []) -> String {
+        let encoder = JSONEncoder()
+        // Sorted: Foundation on Linux does not keep declaration order, and output must be stable.
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        let document = JSONRenderer.Document(report, thresholds: thresholds)
+        let lines = document.fields.map { key, value -> String in
+            let encoded = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+            return "\"\(key)\":" + encoded
+        }
+        return "{" + lines.joined(separator: ",\n") + "}\n"
+    }
+}
