@@ -279,11 +279,11 @@ def build(fn, sc, t0):
             reinit = d2(*sc.init_ms)
             t += int(reinit) + 1
         A.start(t, r)
-        res = sc.body(kind, A, t + R.randint(1, 3), r)
-        lines, info = res
+        k = t + R.randint(1, 3)
+        lines, info = sc.body(kind, A, k, r)
         for o, m in lines:
-            A.add(t + R.randint(1, 3) + o, m)
-        last = t + 3 + dur_of(lines)
+            A.add(k + o, m)
+        last = k + dur_of(lines)
         if kind == "timeout":
             dur = TIMEOUT_S * 1000.0
             tend = t + TIMEOUT_S * 1000 + R.randint(1, 40)
@@ -382,7 +382,7 @@ class Python(Scenario):
         if self.fn.json:
             d = {"timestamp": iso_s(ts), "level": level, "message": msg, "logger": logger}
             if exc:
-                d["stackTrace"], d["errorType"], d["errorMessage"] = exc
+                d["stackTrace"], d["errorType"], d["errorMessage"] = exc[:3]
             d["requestId"] = r or ""
             if location:
                 d["location"] = location
@@ -393,18 +393,19 @@ class Python(Scenario):
         return s
 
     def init_lines(self, s, ts):
-        return [(R.randint(150, 260), self.log(ts + 200, None, "INFO", "connecting to %s:5432 (sslmode=require)" % PROXY_PG,
+        return [(200, self.log(ts + 200, None, "INFO", "connecting to %s:5432 (sslmode=require)" % PROXY_PG,
                                                logger="orders.db"))]
 
     def body(self, kind, s, ts, r):
         oid = "ord_" + hexn(10)
         L = [(1, self.log(ts + 1, r, "INFO", "processing order %s" % oid))]
         if kind == "success":
-            L.append((R.randint(60, 180), self.log(ts + 120, r, "INFO", "order %s confirmed: 3 lines, 41.90 EUR" % oid)))
+            L.append((120, self.log(ts + 120, r, "INFO", "order %s confirmed: 3 lines, 41.90 EUR" % oid)))
             return L, {}
         if kind == "handled":
             o = R.randint(5010, 5040)
-            tb_frames = ['  File "/var/task/app.py", line 57, in record_audit\n    cur.execute(AUDIT_SQL, (order_id, status))\n']
+            tb_frames = ['  File "/var/task/app.py", line 29, in handler\n    record_audit(conn, order_id, "confirmed")\n',
+                         '  File "/var/task/app.py", line 57, in record_audit\n    cur.execute(AUDIT_SQL, (order_id, status))\n']
             text_tb = ("Traceback (most recent call last):\n" + "".join(tb_frames) +
                        "psycopg2.errors.QueryCanceled: " + PG_QTO)
             exc = (tb_frames, "QueryCanceled", PG_QTO, text_tb)
@@ -433,12 +434,11 @@ class Python(Scenario):
                        "exception_class": "psycopg2.OperationalError",
                        "request_id_in_error_record": self.fn.json}
         if kind == "timeout":
-            L.append((R.randint(30, 80), self.log(ts + 50, r, "INFO", "charging order %s via psp" % oid)))
+            L.append((50, self.log(ts + 50, r, "INFO", "charging order %s via psp" % oid)))
             return L, {}
         if kind == "exit":
-            L.append((R.randint(40, 90), self.log(ts + 60, r, "INFO", "building monthly export (418220 rows)")))
-            L[-1] = (L[-1][0], L[-1][1])
-            return [(o + 0, m) for o, m in L] + [(R.randint(900, 1400), None)], {}
+            L.append((60, self.log(ts + 60, r, "INFO", "building monthly export (418220 rows)")))
+            return L + [(R.randint(900, 1400), None)], {}
         raise ValueError(kind)
 
     def init_error(self, s, ts):
@@ -488,13 +488,13 @@ class Node(Scenario):
         return "%s\t%s\t%s\t%s\n" % (iso_ms(ts), r if r is not None else "undefined", level, msg)
 
     def init_lines(self, s, ts):
-        return [(R.randint(120, 200), self.log(ts + 150, None, "INFO", "pg pool created for %s (max 2)" % PROXY_PG))]
+        return [(150, self.log(ts + 150, None, "INFO", "pg pool created for %s (max 2)" % PROXY_PG))]
 
     def body(self, kind, s, ts, r):
         oid = "ord_" + hexn(10)
         L = [(1, self.log(ts + 1, r, "INFO", "processing order " + oid))]
         if kind == "success":
-            L.append((R.randint(50, 150), self.log(ts + 90, r, "INFO", "order %s confirmed: 3 lines, 41.90 EUR" % oid)))
+            L.append((90, self.log(ts + 90, r, "INFO", "order %s confirmed: 3 lines, 41.90 EUR" % oid)))
             return L, {}
         if kind == "handled":
             o = R.randint(5010, 5040)
@@ -515,10 +515,10 @@ class Node(Scenario):
             return L, {"text": "Connection terminated unexpectedly", "error_type": "Error", "exception_class": "Error (pg)",
                        "request_id_in_error_record": True}
         if kind == "timeout":
-            L.append((R.randint(30, 70), self.log(ts + 40, r, "INFO", "charging order %s via psp" % oid)))
+            L.append((40, self.log(ts + 40, r, "INFO", "charging order %s via psp" % oid)))
             return L, {}
         if kind == "exit":
-            L.append((R.randint(40, 90), self.log(ts + 60, r, "INFO", "building monthly export (418220 rows)")))
+            L.append((60, self.log(ts + 60, r, "INFO", "building monthly export (418220 rows)")))
             return L + [(R.randint(900, 1400), None)], {}
         raise ValueError(kind)
 
@@ -616,10 +616,10 @@ class Java(Scenario):
                        "exception_class": "org.postgresql.util.PSQLException",
                        "request_id_in_error_record": self.fn.json}
         if kind == "timeout":
-            L.append((R.randint(30, 70), self.log(ts + 40, r, "INFO", "charging order %s via psp" % oid)))
+            L.append((40, self.log(ts + 40, r, "INFO", "charging order %s via psp" % oid)))
             return L, {}
         if kind == "exit":
-            L.append((R.randint(40, 90), self.log(ts + 60, r, "INFO", "building monthly export (418220 rows)")))
+            L.append((60, self.log(ts + 60, r, "INFO", "building monthly export (418220 rows)")))
             return L + [(R.randint(900, 1400), None)], {}
         raise ValueError(kind)
 
@@ -668,7 +668,7 @@ NET_QTO = ("Npgsql.PostgresException (0x80004005): 57014: canceling statement du
            "    Routine: ProcessInterrupts")
 NET_INIT = ("System.Reflection.TargetInvocationException: Exception has been thrown by the target of an invocation.\n"
             " ---> Npgsql.NpgsqlException (0x80004005): Failed to connect to 10.0.21.40:5432\n"
-            " ---> System.Net.Sockets.SocketException (110): Connection timed out\n"
+            " ---> System.TimeoutException: Timeout during connection attempt\n"
             "   at Npgsql.Internal.NpgsqlConnector.Connect(NpgsqlTimeout timeout)\n"
             "   --- End of inner exception stack trace ---\n"
             "   at Npgsql.Internal.NpgsqlConnector.Connect(NpgsqlTimeout timeout)\n"
@@ -722,7 +722,7 @@ class Dotnet(Scenario):
         oid = "ord_" + hexn(10)
         L = [(1, self.log(ts + 1, r, "Information", "processing order " + oid))]
         if kind == "success":
-            L.append((R.randint(40, 120), self.log(ts + 80, r, "Information", "order %s confirmed: 3 lines, 41.90 EUR" % oid)))
+            L.append((80, self.log(ts + 80, r, "Information", "order %s confirmed: 3 lines, 41.90 EUR" % oid)))
             return L, {}
         if kind == "handled":
             o = R.randint(5010, 5040)
@@ -740,20 +740,20 @@ class Dotnet(Scenario):
                        "exception_class": "Npgsql.NpgsqlException (inner System.IO.EndOfStreamException)",
                        "request_id_in_error_record": True}
         if kind == "timeout":
-            L.append((R.randint(30, 70), self.log(ts + 40, r, "Information", "charging order %s via psp" % oid)))
+            L.append((40, self.log(ts + 40, r, "Information", "charging order %s via psp" % oid)))
             return L, {}
         if kind == "exit":
-            L.append((R.randint(40, 90), self.log(ts + 60, r, "Information", "building monthly export (418220 rows)")))
+            L.append((60, self.log(ts + 60, r, "Information", "building monthly export (418220 rows)")))
             return L + [(R.randint(900, 1400), None)], {}
         raise ValueError(kind)
 
     def init_error(self, s, ts):
-        o = R.randint(15300, 15400) if False else R.randint(2300, 2500)
+        o = R.randint(2050, 2150)  # Timeout=2 in the connection string
         m = self.log(ts + o, None, "Error", "", exc=("System.Reflection.TargetInvocationException",
                                                        "Exception has been thrown by the target of an invocation.", NET_INIT))
         return [(o, m)], {"error_type": "System.Reflection.TargetInvocationException",
                           "text": "Failed to connect to 10.0.21.40:5432",
-                          "exception_class": "System.Reflection.TargetInvocationException > Npgsql.NpgsqlException > SocketException (110)"}
+                          "exception_class": "System.Reflection.TargetInvocationException > Npgsql.NpgsqlException > System.TimeoutException"}
 
 
 # ----------------------------------------------------------------------------- ruby3.3
@@ -778,7 +778,7 @@ class Ruby(Scenario):
         oid = "ord_" + hexn(10)
         L = [(1, self.log(ts + 1, r, "INFO", "processing order " + oid))]
         if kind == "success":
-            L.append((R.randint(40, 120), self.log(ts + 80, r, "INFO", "order %s confirmed: 3 lines, 41.90 EUR" % oid)))
+            L.append((80, self.log(ts + 80, r, "INFO", "order %s confirmed: 3 lines, 41.90 EUR" % oid)))
             return L, {}
         if kind == "handled":
             o = R.randint(5010, 5040)
@@ -796,10 +796,10 @@ class Ruby(Scenario):
             return L, {"text": "server closed the connection unexpectedly", "error_type": "Function<PG::ConnectionBad>",
                        "exception_class": "PG::ConnectionBad", "request_id_in_error_record": False}
         if kind == "timeout":
-            L.append((R.randint(30, 70), self.log(ts + 40, r, "INFO", "charging order %s via psp" % oid)))
+            L.append((40, self.log(ts + 40, r, "INFO", "charging order %s via psp" % oid)))
             return L, {}
         if kind == "exit":
-            L.append((R.randint(40, 90), self.log(ts + 60, r, "INFO", "building monthly export (418220 rows)")))
+            L.append((60, self.log(ts + 60, r, "INFO", "building monthly export (418220 rows)")))
             return L + [(R.randint(900, 1400), None)], {}
         raise ValueError(kind)
 
@@ -826,13 +826,13 @@ class Go(Scenario):
         return "%s %s\n" % (go_time(ts), msg)
 
     def init_lines(self, s, ts):
-        return [(R.randint(20, 40), self.log(ts + 30, "opening pool to %s:3306 (maxOpen=2)" % PROXY_MY))]
+        return [(30, self.log(ts + 30, "opening pool to %s:3306 (maxOpen=2)" % PROXY_MY))]
 
     def body(self, kind, s, ts, r):
         oid = "ord_" + hexn(10)
         L = [(1, self.log(ts + 1, "processing order " + oid))]
         if kind == "success":
-            L.append((R.randint(20, 80), self.log(ts + 50, "order %s confirmed: 3 lines, 41.90 EUR" % oid)))
+            L.append((50, self.log(ts + 50, "order %s confirmed: 3 lines, 41.90 EUR" % oid)))
             return L, {}
         if kind == "handled":
             o = R.randint(5010, 5040)
@@ -849,7 +849,7 @@ class Go(Scenario):
             return L, {"text": "invalid connection", "error_type": "wrapError",
                        "exception_class": "*fmt.wrapError wrapping mysql.ErrInvalidConn", "request_id_in_error_record": False}
         if kind == "timeout":
-            L.append((R.randint(30, 70), self.log(ts + 40, "charging order %s via psp" % oid)))
+            L.append((40, self.log(ts + 40, "charging order %s via psp" % oid)))
             return L, {}
         if kind == "exit":
             o = R.randint(60, 140)
