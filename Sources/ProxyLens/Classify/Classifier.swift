@@ -88,6 +88,7 @@ public final class Classifier {
                 coldStart: select.int(10) == 1, seq: Int(select.int(11) ?? 1), idleBeforeMs: select.int(12),
                 lastActivity: select.text(13), transactionOpen: select.int(14) == 1))
         }
+        try chooseErrorLines(&failed)
         var labels: [String: Label] = [:]
         // Timeouts first, those with a transaction open before the rest, so each database
         // connection closed mid-request is claimed by the most likely leak.
@@ -141,6 +142,31 @@ public final class Classifier {
                 .run([.text(try inputsVersion())])
         }
         return summary
+    }
+
+    /// Gives each failed error (not timeout) invocation the most specific database error among
+    /// the lines deriving recorded for it (`ErrorChoice`), with that line's event and time.
+    private func chooseErrorLines(_ failed: inout [Failed]) throws {
+        var lines: [String: [ErrorChoice.Line]] = [:]
+        let select = try database.prepare("""
+            SELECT l.request_id, e.id, e.kind, e.message FROM invocation_error_line l JOIN event e ON e.id = l.event_id
+            ORDER BY l.request_id, e.ts, e.id
+            """)
+        while try select.step() {
+            lines[select.text(0) ?? "", default: []].append(ErrorChoice.Line(eventId: select.int(1) ?? 0, kind: select.text(2) ?? "", message: select.text(3) ?? ""))
+        }
+        guard !lines.isEmpty else { return }
+        let chooser = ErrorChoice(rules: rules)
+        let time = try database.prepare("SELECT ts FROM event WHERE id = ?")
+        for index in failed.indices where failed[index].status != "timeout" {
+            guard let candidates = lines[failed[index].requestId],
+                  let chosen = chooser.choose(candidates, hasOwnError: failed[index].errorMessage != nil) else { continue }
+            failed[index].errorMessage = chosen.text
+            failed[index].errorEventId = chosen.line.eventId
+            time.reset()
+            time.bind(chosen.line.eventId, at: 1)
+            if try time.step() { failed[index].errorTs = time.int(0) }
+        }
     }
 
     static func jsonArray(_ items: [String]) -> String {

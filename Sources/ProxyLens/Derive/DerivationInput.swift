@@ -21,9 +21,11 @@ struct DerivationInput {
             case .platformReport: report = message.map(PlatformRecord.reportValues(bytes:)) ?? ReportValues()
             // A byte search, as String.contains is in this module.
             case .app where message.map({ ProxyBytes.contains($0[...], "\"errorType\"") }) ?? false: role = .appErrorRecord
+            // The scan reads an application line's message only at an error level.
+            case .app where message != nil: role = .appErrorLevel
             default: break
             }
-            let effect = role == .app || role == .appErrorRecord ? transactionEffect : 0
+            let effect = role == .app || role == .appErrorRecord || role == .appErrorLevel ? transactionEffect : 0
             lambda.append(stream: stream, ts: ts, eventId: eventId, role: role,
                           transactionEffect: effect == 1 || effect == -1 ? Int8(effect) : 0,
                           request: request, report: report, group: group)

@@ -31,6 +31,7 @@ struct Deriver {
     func rebuild(from gathered: DerivationInput? = nil) throws {
         try database.execute("""
             DELETE FROM invocation; DELETE FROM instance; DELETE FROM proxy_session; DELETE FROM proxy_db_connection;
+            DELETE FROM invocation_error_line;
             """)
         let input = try gathered ?? scanEvents()
         let (lambda, proxy, groups) = (input.lambda, input.proxy, input.groups)
@@ -110,6 +111,15 @@ struct Deriver {
         var lastActivityEventId: Int64?
         var lastActivityTs: Int64?
         var transactionDepth = 0
+        /// Lines that may carry its error (`LineRole.mayCarryError`), in time order, the last
+        /// `maximumErrorLines` kept; written for failed invocations.
+        var errorLines: [Int64] = []
+        static let maximumErrorLines = 64
+
+        func noteErrorLine(_ eventId: Int64) {
+            if errorLines.count == Self.maximumErrorLines { errorLines.removeFirst() }
+            errorLines.append(eventId)
+        }
 
         init(requestId: String, request: Int32, function: String, instance: String, group: String?, ts: Int64) {
             self.requestId = requestId
@@ -179,6 +189,8 @@ struct Deriver {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let messageById = try database.prepare("SELECT message FROM event WHERE id = ?")
+        let clearErrorLines = try database.statement("DELETE FROM invocation_error_line WHERE request_id = ?")
+        let insertErrorLine = try database.statement("INSERT OR IGNORE INTO invocation_error_line (request_id, event_id) VALUES (?, ?)")
         func message(_ eventId: Int64) throws -> String? {
             messageById.reset()
             messageById.bind(eventId, at: 1)
@@ -238,6 +250,16 @@ struct Deriver {
                 insert.bind(Int64(invocation.transactionDepth > 0 ? 1 : 0), at: 21)
                 insert.bind(Int64(invocation.events), at: 22)
                 try insert.step()
+                if failed {
+                    // A request id in two streams: the row just written replaced the other's.
+                    try clearErrorLines.run([.text(invocation.requestId)])
+                    for eventId in invocation.errorLines {
+                        insertErrorLine.resetForRebinding()
+                        insertErrorLine.bind(invocation.requestId, at: 1)
+                        insertErrorLine.bind(eventId, at: 2)
+                        try insertErrorLine.step()
+                    }
+                }
                 let end = invocation.endTs ?? invocation.lastTs
                 previousEnd = end
                 if instance == nil { instance = InstanceTotals(of: invocation) }
@@ -265,6 +287,19 @@ struct Deriver {
         var byId: [Int32: Invocation] = [:]
         var order: [Invocation] = []
         var current: Invocation?
+        // Request ids the platform's own lines name: only these begin invocations in a stream
+        // that has such lines. Any other id an application line names (a background thread's
+        // previous request, `undefined` before the first invocation) is a reference, and the
+        // line belongs to the invocation running. A stream with no platform lines at all (an
+        // export filtered to errors) gets its invocations from the ids its lines name.
+        var boundaryKeys = Set<Int32>()
+        for line in 0..<stream.count where stream.role[line].isBoundary && stream.request[line] >= 0 {
+            boundaryKeys.insert(requestKeys[Int(stream.request[line])])
+        }
+        let hasBoundaries = !boundaryKeys.isEmpty
+        // Lines that may carry an error, logged while no invocation ran (the environment's init,
+        // between invocations): the next invocation's, should it fail.
+        var initLines: [Int64] = []
 
         for line in stream.timeOrder() {
             let eventId = stream.eventId[line]
@@ -277,7 +312,7 @@ struct Deriver {
                 let key = requestKeys[Int(request)]
                 if let existing = byId[key] {
                     target = existing
-                } else {
+                } else if !hasBoundaries || boundaryKeys.contains(key) {
                     let created = Invocation(requestId: stream.requests.string(request), request: request, function: function,
                                              instance: instance, group: group, ts: ts)
                     byId[key] = created
@@ -285,7 +320,11 @@ struct Deriver {
                     target = created
                 }
             }
-            guard let target else { continue }
+            guard let target else {
+                if role.mayCarryError, initLines.count < Invocation.maximumErrorLines { initLines.append(eventId) }
+                continue
+            }
+            if role.mayCarryError { target.noteErrorLine(eventId) }
             let message = role.messageFetchedForStateMachine ? messages[eventId] : nil
             switch role {
             case .initStart:
@@ -293,6 +332,8 @@ struct Deriver {
             case .start:
                 target.startTs = target.startTs ?? ts
                 current = target
+                for id in initLines { target.noteErrorLine(id) }
+                initLines.removeAll()
             case .report, .platformReport:
                 target.apply(stream.reports[Int(reportIndexes[line])])
                 target.endTs = ts
@@ -321,7 +362,7 @@ struct Deriver {
                     target.errorEventId = eventId
                     target.errorType = target.errorType ?? ErrorText.exceptionType(message)
                 }
-            case .app, .appErrorRecord:
+            case .app, .appErrorRecord, .appErrorLevel:
                 if let text = message {
                     target.jsonErrorMessage = String(text.prefix(4000))
                     target.jsonErrorEventId = eventId

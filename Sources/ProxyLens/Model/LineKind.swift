@@ -31,7 +31,8 @@ public enum LineKind: String, Sendable, CaseIterable {
         case .timeout: return .timeout
         case .runtimeExit: return .runtimeExit
         case .platformRuntimeDone: return .runtimeDone
-        case .xray, .extensionLine, .other: return .unrelated
+        case .other: return .untagged
+        case .xray, .extensionLine: return .unrelated
         case .initReport, .platformOther: return .counted
         }
     }

@@ -24,6 +24,12 @@ enum LineRole: UInt8 {
     /// (`"errorType"`): told apart when scanned, so only these messages are read again.
     case appErrorRecord
     case runtimeDone            // platform.runtimeDone
+    /// An application line at an error level that is no runtime error record: an error the
+    /// application logged (handled or not); its text may be the invocation's error.
+    case appErrorLevel
+    /// A line with no layout proxylens knows (plain `print`, Go's `log`, `System.out`, a custom
+    /// runtime): it belongs to whatever invocation is running in its stream at that moment.
+    case untagged
     case proxy
     /// xray, extension and other lines: part of an invocation only when they name a request id.
     case unrelated
@@ -82,10 +88,28 @@ enum LineRole: UInt8 {
         }
     }
 
-    /// The levels `isErrorLevel` accepts, for SQL (SQLite's upper() folds ASCII only, as here).
-    static let errorLevels = ["ERROR", "FATAL", "CRITICAL"]
+    /// Whether the line may carry its invocation's error text: such lines of a failed
+    /// invocation are recorded (`invocation_error_line`) for classifying to choose from.
+    var mayCarryError: Bool {
+        switch self {
+        case .timeout, .runtimeExit, .appError, .appErrorRecord, .appErrorLevel, .untagged: return true
+        default: return false
+        }
+    }
 
-    /// ERROR, FATAL or CRITICAL in any ASCII case.
+    /// Lines that begin or end an invocation in its stream (the platform's own lines).
+    var isBoundary: Bool {
+        switch self {
+        case .start, .end, .report, .platformReport, .runtimeDone, .timeout, .runtimeExit: return true
+        default: return false
+        }
+    }
+
+    /// The levels `isErrorLevel` accepts, for SQL (SQLite's upper() folds ASCII only, as here).
+    /// (`fail` and `crit` are .NET's labels for Error and Critical.)
+    static let errorLevels = ["ERROR", "FATAL", "CRITICAL", "FAIL", "CRIT"]
+
+    /// One of `errorLevels` in any ASCII case.
     static func isErrorLevel(_ level: UnsafeBufferPointer<UInt8>) -> Bool {
         func equals(_ name: StaticString) -> Bool {
             guard level.count == name.utf8CodeUnitCount else { return false }
@@ -96,7 +120,7 @@ enum LineRole: UInt8 {
             }
             return true
         }
-        return equals("ERROR") || equals("FATAL") || equals("CRITICAL")
+        return equals("ERROR") || equals("FATAL") || equals("CRITICAL") || equals("FAIL") || equals("CRIT")
     }
 
     /// The SQL expression that selects `message` exactly where `readsMessage` says so, for the

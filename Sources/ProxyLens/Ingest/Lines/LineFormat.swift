@@ -99,7 +99,7 @@ public struct LineFormat: Sendable {
         ]) { pythonText($0) },
         LineFormat(name: "python-unhandled-error", startsWith: "[", examples: [
             "[ERROR] OperationalError: SSL SYSCALL error: EOF detected\n\nTraceback (most recent call last):\n\u{a0}\u{a0}File \"/var/task/handler.py\", line 64, in lambda_handler\n",
-        ]) { hasPrefix($0, "[ERROR] ") ? ParsedLine(kind: .appError, level: "ERROR") : nil },
+        ]) { pythonUnhandledError($0) },
         LineFormat(name: "rds-proxy", startsWith: "0123456789", examples: [
             "2023-09-06T08:28:13.685Z [WARN] [proxyEndpoint=default] [clientConnection=51706963] The client session was pinned to the database connection [dbConnection=973587044] for the remainder of the session. The proxy can't reuse this connection until the session ends. Reason: The connection ran a SQL query which exceeded the 16384 byte limit.",
             "2020-08-04T11:47:24.251Z [WARN] [clientConnection=3888679423] The client session was pinned to the database connection [dbConnection=1427437] for the remainder of the session. The proxy can't reuse this connection until the session ends. Reason: A parse message was detected.",
@@ -116,6 +116,10 @@ public struct LineFormat: Sendable {
             "2019-09-18T00:02:46.542Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Connection terminated unexpectedly\",\"stack\":[]}\n",
             "2025-12-07T13:31:14.862Z\tff3fc8b9-cd4d-4519-8db8-057bce0bf539\tfail\tMicrosoft.Data.SqlClient.SqlException (0x80131904): Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.\n",
         ]) { tabSeparatedApp($0) },
+        // Last: it is tried for any line no other layout took, and only such lines.
+        LineFormat(name: "java-unhandled-error", startsWith: String((0x21...0x7e).map { Character(Unicode.Scalar(UInt8($0))) }), examples: [
+            "This connection has been closed.: org.postgresql.util.PSQLException\norg.postgresql.util.PSQLException: This connection has been closed.\n\tat org.postgresql.jdbc.PgConnection.checkClosed(PgConnection.java:1050)\n\n",
+        ]) { javaUnhandledError($0) },
     ]
 
     // MARK: Matchers
@@ -203,10 +207,58 @@ public struct LineFormat: Sendable {
 
     static func appJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
         guard hasPrefix(bytes, "{") else { return nil }
-        let level = jsonStringField(bytes, "\"level\"")
+        // awslambdaric writes its own unhandled-error record with `log_level`.
+        let level = jsonStringField(bytes, "\"level\"") ?? jsonStringField(bytes, "\"log_level\"")
         let id = jsonStringField(bytes, "\"requestId\"") ?? jsonStringField(bytes, "\"AWSRequestId\"")
         guard level != nil || id != nil else { return nil }
         return ParsedLine(kind: .app, requestId: id?.isEmpty == true ? nil : id, level: level)
+    }
+
+    /// awslambdaric's unhandled-error record: `[ERROR] <errorType>: <errorMessage>` then the
+    /// traceback (bootstrap.py). The type is one identifier (dotted at most); a logger line
+    /// `[ERROR] some text: …` (Java's LambdaLogger) is not this record.
+    static func pythonUnhandledError(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
+        guard hasPrefix(bytes, "[ERROR] ") else { return nil }
+        let rest = UnsafeBufferPointer(rebasing: bytes[8...])
+        var i = 0
+        while i < rest.count, isIdentifierByte(rest[i]) || rest[i] == UInt8(ascii: ".") { i += 1 }
+        guard i > 0, i < rest.count, rest[i] == UInt8(ascii: ":") else { return nil }
+        return ParsedLine(kind: .appError, level: "ERROR")
+    }
+
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte == 0x5f
+    }
+
+    /// Text that begins with a dotted type name followed by ` (0x`, `:` or the end of the line:
+    /// an exception's ToString() (.NET) or a Java throwable's first line.
+    static func startsWithExceptionType(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        var dots = 0
+        while i < bytes.count, isIdentifierByte(bytes[i]) || bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "`") || bytes[i] == UInt8(ascii: "+") {
+            if bytes[i] == UInt8(ascii: ".") { dots += 1 }
+            i += 1
+        }
+        guard dots > 0, i > 2 else { return false }
+        if i == bytes.count || bytes[i] == 0x0a || bytes[i] == UInt8(ascii: ":") { return true }
+        return i + 3 < bytes.count && bytes[i] == 0x20 && bytes[i + 1] == UInt8(ascii: "(") && bytes[i + 2] == UInt8(ascii: "0")
+    }
+
+    /// The Java runtime client's unhandled-error text (`UserFault.reportableError`,
+    /// `"%s: %s\n%s\n"`): `<message>: <exception class>` on the first line, the stack trace
+    /// (which begins with the same class) after. It carries no request id and no level.
+    static func javaUnhandledError(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
+        guard let newline = bytes.firstIndex(of: 0x0a), newline > 4 else { return nil }
+        // The class: after the last ": " of the first line.
+        var start = newline - 1
+        while start > 1, !(bytes[start - 1] == 0x20 && bytes[start - 2] == UInt8(ascii: ":")) { start -= 1 }
+        guard start > 1 else { return nil }
+        let type = UnsafeBufferPointer(rebasing: bytes[start..<newline])
+        guard startsWithExceptionType(type), type.allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "$") }) else { return nil }
+        let next = newline + 1
+        guard next + type.count < bytes.count,
+              memcmp(bytes.baseAddress! + next, type.baseAddress!, type.count) == 0 else { return nil }
+        return ParsedLine(kind: .appError, level: "ERROR")
     }
 
     static func pythonText(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
@@ -236,7 +288,10 @@ public struct LineFormat: Sendable {
         var kind = LineKind.app
         switch level {
         case "fail", "crit":
-            kind = .appError
+            // Amazon.Lambda.RuntimeSupport logs an unhandled exception as its ToString() alone
+            // (no message): the line's text begins with the exception's type. `LogError(ex, "…")`
+            // begins with the application's message, and is an error the application logged.
+            if startsWithExceptionType(rest) { kind = .appError }
         case "ERROR", "FATAL":
             if hasPrefix(rest, "Invoke Error") || hasPrefix(rest, "Uncaught Exception") || hasPrefix(rest, "Unhandled Promise Rejection") {
                 kind = .appError

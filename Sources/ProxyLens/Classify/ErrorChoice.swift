@@ -1,0 +1,77 @@
+import Foundation
+
+/// Which of a failed invocation's lines carries its error (`invocation_error_line`): the most
+/// specific database error it logged, whichever line carried it. A line a signature names as a
+/// database failure beats any other; among equals the last (nearest the failure) wins. When no
+/// line names a database failure, the runtime's own account stands (what deriving found), else
+/// the runtime's error records, else the errors the application logged.
+struct ErrorChoice {
+    struct Line {
+        var eventId: Int64
+        var kind: String
+        var message: String
+    }
+
+    /// How specific a line is; higher wins.
+    enum Specificity: Int, Comparable {
+        case none = 0
+        /// An error the application logged at an error level, or a line with no layout.
+        case logged = 1
+        /// The runtime's own error record (unhandled error, exit, timeout line).
+        case runtimeRecord = 2
+        /// A signature names it as a database (or proxy) failure.
+        case databaseSignature = 3
+
+        static func < (a: Specificity, b: Specificity) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    let rules: RuleSet
+
+    /// The text of a line as error text: a JSON error record's type, message and stack trace
+    /// (after a Go `log` prefix, if any); an application line's message; else the line.
+    static func readable(_ message: String) -> String {
+        var text = message.trimmingWhitespaceAndNewlines()
+        // Go's log package: `2026/03/14 10:20:19 {…}`.
+        if text.count > 20, text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,
+           let brace = text.firstIndex(of: "{"), text.distance(from: text.startIndex, to: brace) <= 27 {
+            text = String(text[brace...])
+        }
+        if text.hasPrefix("{"), let data = text.data(using: .utf8),
+           let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            var parts: [String] = []
+            let type = object["errorType"] as? String
+            let message = object["errorMessage"] as? String ?? object["message"] as? String
+            if let type, let message, !message.isEmpty { parts.append("\(type): \(message)") } else if let message { parts.append(message) } else if let type { parts.append(type) }
+            for key in ["stackTrace", "stack", "trace"] {
+                if let frames = object[key] as? [String] { parts.append(contentsOf: frames) }
+            }
+            if !parts.isEmpty { return parts.joined(separator: "\n") }
+        }
+        // A runtime's tab-separated layout (`<ts>\t<id>\t<level>\t…`, `[LEVEL]\t<ts>\t<id>\t…`) has
+        // its three tabs on the first line; other tabs are a stack trace's indentation.
+        let firstLine = text.utf8.prefix { $0 != 0x0a }
+        return firstLine.filter({ $0 == 0x09 }).count >= 3 ? ErrorText.body(ofAppLine: message) : text
+    }
+
+    func specificity(_ line: Line, text: String) -> Specificity {
+        if let rule = rules.match(text), rule.signal != .outOfMemory { return .databaseSignature }
+        switch line.kind {
+        case LineKind.appError.rawValue, LineKind.runtimeExit.rawValue, LineKind.timeout.rawValue: return .runtimeRecord
+        default: return .logged
+        }
+    }
+
+    /// The line to classify by, with its readable text; nil when the invocation's own error
+    /// (from deriving) should stand.
+    func choose(_ lines: [Line], hasOwnError: Bool) -> (line: Line, text: String)? {
+        var best: (line: Line, text: String, specificity: Specificity)?
+        for line in lines {
+            let text = Self.readable(line.message)
+            let specificity = specificity(line, text: text)
+            if best == nil || specificity >= best!.specificity { best = (line, text, specificity) }
+        }
+        guard let best else { return nil }
+        if hasOwnError && best.specificity < .databaseSignature { return nil }
+        return (best.line, best.text)
+    }
+}
