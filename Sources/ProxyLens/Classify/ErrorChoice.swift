@@ -1,10 +1,11 @@
 import Foundation
 
 /// Which of a failed invocation's lines carries its error (`invocation_error_line`): the most
-/// specific database error it logged, whichever line carried it. A line a signature names as a
-/// database failure beats any other; among equals the last (nearest the failure) wins. When no
-/// line names a database failure, the runtime's own account stands (what deriving found), else
-/// the runtime's error records, else the errors the application logged.
+/// specific database error it logged, whichever line carried it. A line a layer of
+/// `ErrorClassifier` names as a database failure beats any other, then a line about a database;
+/// among equals the last (nearest the failure) wins. When no line is about a database, the
+/// runtime's own account stands (what deriving found), else the runtime's error records, else
+/// the errors the application logged.
 struct ErrorChoice {
     struct Line {
         var eventId: Int64
@@ -19,13 +20,17 @@ struct ErrorChoice {
         case logged = 1
         /// The runtime's own error record (unhandled error, exit, timeout line).
         case runtimeRecord = 2
-        /// A signature names it as a database (or proxy) failure.
-        case databaseSignature = 3
+        /// About a database, though no layer names a cause (`sql: transaction has already been
+        /// committed or rolled back`).
+        case databaseRelated = 3
+        /// A layer of `ErrorClassifier` names it as a database (or proxy) failure.
+        case databaseSignature = 4
 
         static func < (a: Specificity, b: Specificity) -> Bool { a.rawValue < b.rawValue }
     }
 
     let rules: RuleSet
+    var classifier: ErrorClassifier { ErrorClassifier(rules: rules) }
 
     /// The text of a line as error text: a JSON error record's type, message and stack trace
     /// (after a Go `log` prefix, if any); an application line's message; else the line.
@@ -53,8 +58,9 @@ struct ErrorChoice {
         return firstLine.filter({ $0 == 0x09 }).count >= 3 ? ErrorText.body(ofAppLine: message) : text
     }
 
-    func specificity(_ line: Line, text: String) -> Specificity {
-        if let rule = rules.match(text), rule.signal != .outOfMemory { return .databaseSignature }
+    func specificity(_ line: Line, text: String, context: String) -> Specificity {
+        if let verdict = classifier.classify(text, context: context), verdict.signal != .outOfMemory { return .databaseSignature }
+        if GenericVocabulary.isAboutDatabase(SignatureRule.fold(text)) { return .databaseRelated }
         switch line.kind {
         case LineKind.appError.rawValue, LineKind.runtimeExit.rawValue, LineKind.timeout.rawValue: return .runtimeRecord
         default: return .logged
@@ -65,13 +71,14 @@ struct ErrorChoice {
     /// (from deriving) should stand.
     func choose(_ lines: [Line], hasOwnError: Bool) -> (line: Line, text: String)? {
         var best: (line: Line, text: String, specificity: Specificity)?
-        for line in lines {
-            let text = Self.readable(line.message)
-            let specificity = specificity(line, text: text)
+        let texts = lines.map { Self.readable($0.message) }
+        let context = texts.joined(separator: "\n")
+        for (line, text) in zip(lines, texts) {
+            let specificity = specificity(line, text: text, context: context)
             if best == nil || specificity >= best!.specificity { best = (line, text, specificity) }
         }
         guard let best else { return nil }
-        if hasOwnError && best.specificity < .databaseSignature { return nil }
+        if hasOwnError && best.specificity < .databaseRelated { return nil }
         return (best.line, best.text)
     }
 }

@@ -32,9 +32,11 @@ final class CorrelationContext {
     private var pinnedDBConnections: [String: [Int64: Session]] = [:]
 
     let rules: RuleSet
+    let errorClassifier: ErrorClassifier
 
     init(database: Database, rules: RuleSet = .current) throws {
         self.rules = rules
+        errorClassifier = ErrorClassifier(rules: rules)
         for row in try database.rows("SELECT proxy, idle_client_timeout_s, endpoint FROM proxy_config") {
             if let proxy = row[0].string, let seconds = row[1].int { idleTimeoutByProxy[proxy] = Int(seconds) }
         }
@@ -183,27 +185,31 @@ final class CorrelationContext {
     func labelError(_ failure: Classifier.Failed) -> Classifier.Label {
         let text = (failure.errorMessage ?? "") + (failure.errorType.map { "\n" + $0 } ?? "")
         var evidence: [String] = failure.errorEventId.map { ["event:\($0)"] } ?? []
-        guard let rule = rules.match(text) else {
+        guard let verdict = errorClassifier.classify(text) else {
             var label = Classifier.Label(cause: .unclassified, confidence: failure.errorMessage == nil ? Confidence.applicationErrorWithoutText : Confidence.applicationError, rule: "application-error", signal: nil)
             label.evidence = evidence
             label.detail = failure.errorType
             return label
         }
         let detail = ErrorCode.extract(text) ?? failure.errorType
+        // The layer that read the error names the rule (`signature:`, `catalogue:`, `code:`,
+        // `generic:`); a layer below the signatures starts lower.
+        let rule = verdict.layer == .signature ? "signature:" + verdict.rule : verdict.rule
+        let layerPenalty = Confidence.layerPenalty(verdict.layer.rawValue)
         var label: Classifier.Label
-        switch rule.signal {
+        switch verdict.signal {
         case .outOfMemory:
-            label = Classifier.Label(cause: .unclassified, confidence: Confidence.outOfMemory, rule: rule.name, signal: rule.signal)
+            label = Classifier.Label(cause: .unclassified, confidence: Confidence.outOfMemory, rule: rule, signal: verdict.signal)
         case .queryTimeout:
-            label = Classifier.Label(cause: .queryTimeout, confidence: Confidence.queryTimeout, rule: rule.name, signal: rule.signal)
+            label = Classifier.Label(cause: .queryTimeout, confidence: Confidence.queryTimeout, rule: rule, signal: verdict.signal)
         case .connectionTimeout:
-            label = Classifier.Label(cause: .connectionTimeout, confidence: Confidence.connectionTimeout, rule: rule.name, signal: rule.signal)
+            label = Classifier.Label(cause: .connectionTimeout, confidence: Confidence.connectionTimeout, rule: rule, signal: verdict.signal)
             label.proxy = onlyProxy(failure.function)
         case .connectionRejected:
-            label = Classifier.Label(cause: .connectionTimeout, confidence: Confidence.connectionRejected, rule: rule.name, signal: rule.signal)
+            label = Classifier.Label(cause: .connectionTimeout, confidence: Confidence.connectionRejected, rule: rule, signal: verdict.signal)
             label.proxy = onlyProxy(failure.function)
         case .borrowTimeout:
-            label = Classifier.Label(cause: .connectionTimeout, confidence: Confidence.borrowTimeout, rule: rule.name, signal: rule.signal)
+            label = Classifier.Label(cause: .connectionTimeout, confidence: Confidence.borrowTimeout, rule: rule, signal: verdict.signal)
             label.proxy = onlyProxy(failure.function)
             let at = failure.errorTs ?? failure.endTs
             if let proxy = label.proxy {
@@ -215,13 +221,18 @@ final class CorrelationContext {
                 if !holding.isEmpty { label.rule += "+pool-held-by-pinned-sessions" }
             }
         case .ambiguousTimeout:
-            let phase = Phase.of(text)
+            let phase: Phase = switch verdict.phase {
+            case .connect, .acquire: .connect
+            case .query: .query
+            case .unknown: Phase.of(text)
+            }
             let connect = phase == .connect || (phase == .unknown && (failure.coldStart || failure.seq == 1))
             label = Classifier.Label(cause: connect ? .connectionTimeout : .queryTimeout, confidence: phase == .unknown ? Confidence.ambiguousTimeoutPhaseUnknown : Confidence.ambiguousTimeoutPhaseRead,
-                                     rule: rule.name + (connect ? "+connect-phase" : "+query-phase"), signal: rule.signal)
+                                     rule: rule + (connect ? "+connect-phase" : "+query-phase"), signal: verdict.signal)
         case .staleConnection, .transactionState:
-            label = staleLabel(failure, rule: rule, evidence: &evidence)
+            label = staleLabel(failure, verdict: verdict, rule: rule, evidence: &evidence)
         }
+        label.confidence = max(0.05, label.confidence - layerPenalty)
         label.evidence = evidence
         label.detail = detail
         return label
@@ -230,8 +241,8 @@ final class CorrelationContext {
     /// A connection-level error is a stale connection when a warm instance reused a connection
     /// after an idle gap; the proxy closing a client connection before it, and a gap longer than
     /// IdleClientTimeout, make it more certain.
-    private func staleLabel(_ failure: Classifier.Failed, rule: SignatureRule, evidence: inout [String]) -> Classifier.Label {
-        var label = Classifier.Label(cause: .staleConnection, confidence: rule.signal == .transactionState ? Confidence.staleTransactionStateBase : Confidence.staleBase, rule: rule.name, signal: rule.signal)
+    private func staleLabel(_ failure: Classifier.Failed, verdict: ErrorClassifier.Verdict, rule: String, evidence: inout [String]) -> Classifier.Label {
+        var label = Classifier.Label(cause: .staleConnection, confidence: verdict.signal == .transactionState ? Confidence.staleTransactionStateBase : Confidence.staleBase, rule: rule, signal: verdict.signal)
         let warm = !failure.coldStart
         if warm { label.confidence += Confidence.staleWarmInstance } else { label.confidence -= Confidence.staleColdStartPenalty; label.rule += "+cold-start" }
         let candidates = proxies(for: failure.function)

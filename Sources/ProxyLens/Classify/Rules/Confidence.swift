@@ -36,6 +36,21 @@ enum Confidence {
     static let staleProxyClosedClient = 0.1
     static let maximum = 0.99
 
+    /// What each layer of `ErrorClassifier` below the curated signatures takes off: a driver's
+    /// own text from its source, a code, a generic word read in a text about a database.
+    static let catalogueLayerPenalty = 0.05
+    static let codeLayerPenalty = 0.1
+    static let genericLayerPenalty = 0.2
+
+    static func layerPenalty(_ layer: String) -> Double {
+        switch layer {
+        case "catalogue": return catalogueLayerPenalty
+        case "code": return codeLayerPenalty
+        case "generic": return genericLayerPenalty
+        default: return 0
+        }
+    }
+
     /// Every value by name, for the fingerprint.
     static let all: [(String, Double)] = [
         ("leakOpenTransaction", leakOpenTransaction), ("leakOpenTransactionPinned", leakOpenTransactionPinned),
@@ -48,5 +63,6 @@ enum Confidence {
         ("staleBase", staleBase), ("staleTransactionStateBase", staleTransactionStateBase), ("staleWarmInstance", staleWarmInstance),
         ("staleColdStartPenalty", staleColdStartPenalty), ("staleIdleOverTimeout", staleIdleOverTimeout),
         ("staleProxyClosedClient", staleProxyClosedClient), ("maximum", maximum),
+        ("catalogueLayerPenalty", catalogueLayerPenalty), ("codeLayerPenalty", codeLayerPenalty), ("genericLayerPenalty", genericLayerPenalty),
     ]
 }

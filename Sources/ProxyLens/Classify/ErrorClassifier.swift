@@ -1,0 +1,181 @@
+/// What an error text says happened, read in layers, each less exact than the one before and
+/// each named in the label's rule (`<layer>:<name>`), with its own confidence:
+/// 1. `signature`: the curated signatures (`SignatureRule.all`, RDS Proxy's own errors first);
+/// 2. `catalogue`: what a driver, ORM or pool prints, from its source (`DriverCatalogue`);
+/// 3. `code`: a SQLSTATE, driver error number, Oracle or Prisma code, or errno name (`ErrorCodes`);
+/// 4. `generic`: dead-connection and timeout words, the phase read from the text (`GenericVocabulary`),
+///    only in a text about a database.
+/// Layers 2-4 read the innermost cause first (`Caused by:`, ` ---> `, chained tracebacks): a
+/// wrapper's words say less than what it wraps. The correlation evidence (warm instance, idle
+/// gap, proxy closes) is added afterwards by `CorrelationContext`.
+struct ErrorClassifier {
+    enum Layer: String, Sendable { case signature, catalogue, code, generic }
+
+    struct Verdict: Sendable {
+        var signal: ErrorSignal
+        var layer: Layer
+        /// The signature's name, or `<layer>:<what matched>`.
+        var rule: String
+        /// For timeouts whose phase the text gives.
+        var phase: GenericVocabulary.TimeoutPhase = .unknown
+    }
+
+    let rules: RuleSet
+    var catalogue: [CatalogueEntry] = DriverCatalogue.textEntries
+    var codes: [CatalogueEntry] = DriverCatalogue.codeEntries
+    /// Off, only exact entries and codes classify (to measure what the generic layer adds).
+    var genericEnabled = true
+    /// Needles shorter than this say too little to be an exact entry (the generic layer has them).
+    static let minimumNeedleLength = 10
+    /// An entry whose needles are shorter than this (`connect ETIMEDOUT`, `Read timed out`,
+    /// `Connection reset`) is a network phrase any client prints: it counts only in a text about
+    /// a database. Longer ones (`server closed the connection unexpectedly`) are a driver's own.
+    static let networkPhraseLength = 24
+
+    init(rules: RuleSet = .current) { self.rules = rules }
+
+    /// `context`: other lines of the same invocation, which may say what the text is about
+    /// (Go's `[mysql] packets.go:…` before a bare `invalid connection`).
+    func classify(_ text: String, context: String = "") -> Verdict? {
+        let about = SignatureRule.fold(context.isEmpty ? text : text + "\n" + context)
+        // Another service's failure (an HTTP API, Redis, an SDK call), or a database's answer that
+        // is none of the causes (authentication): no layer reads it as a database failure.
+        if GenericVocabulary.namesAnotherService(about) || GenericVocabulary.containsAny(about, GenericVocabulary.notACause) { return nil }
+        let isDatabase = GenericVocabulary.isAboutDatabase(about)
+        if let rule = rules.match(text), isDatabase || !Self.isNetworkPhrase(rule.needles.joined(separator: " ")) {
+            return Self.readTimeoutFirst(Verdict(signal: rule.signal, layer: .signature, rule: rule.name), about)
+        }
+        for segment in Self.causesInnermostFirst(text) {
+            let folded = SignatureRule.fold(segment)
+            if let verdict = catalogueVerdict(folded, isDatabase: isDatabase) ?? codeVerdict(folded, isDatabase: isDatabase)
+                ?? (isDatabase && genericEnabled ? genericVerdict(folded) : nil) {
+                return Self.readTimeoutFirst(verdict, about)
+            }
+        }
+        return nil
+    }
+
+    /// A short phrase of the generic vocabulary that names no database: what any network client
+    /// prints (`connect ETIMEDOUT`, `Read timed out`, `Connection reset`).
+    static func isNetworkPhrase(_ needle: String) -> Bool {
+        let folded = SignatureRule.fold(needle)
+        guard folded.count < networkPhraseLength, !GenericVocabulary.isAboutDatabase(folded) else { return false }
+        return GenericVocabulary.containsAny(folded, GenericVocabulary.timeout + GenericVocabulary.deadConnection + ["econn", "eof", "reset", "refused"])
+    }
+
+    /// A connection lost because a read timed out (Connector/J's `Communications link failure
+    /// … Read timed out`, PgJDBC's I/O error over a `SocketTimeoutException`) is a query timeout:
+    /// the timeout is why the link went.
+    static func readTimeoutFirst(_ verdict: Verdict, _ folded: String) -> Verdict {
+        guard verdict.signal == .staleConnection, GenericVocabulary.containsAny(folded, ["read timed out", "sockettimeoutexception"]) else { return verdict }
+        var timeout = verdict
+        timeout.signal = .queryTimeout
+        timeout.rule += "+read-timed-out"
+        return timeout
+    }
+
+    /// The text split at its cause markers, the innermost cause first, the whole text last.
+    static func causesInnermostFirst(_ text: String) -> [String] {
+        let markers = ["\nCaused by: ", "Caused by: ", " ---> ", "\nThe above exception was the direct cause of the following exception:",
+                       "\nDuring handling of the above exception, another exception occurred:", "\ncaused by: "]
+        var pieces = [Substring(text)]
+        for marker in markers {
+            pieces = pieces.flatMap { piece -> [Substring] in
+                var parts: [Substring] = []
+                var rest = piece
+                while let range = rest.range(of: marker) {
+                    parts.append(rest[..<range.lowerBound])
+                    rest = rest[range.upperBound...]
+                }
+                parts.append(rest)
+                return parts
+            }
+        }
+        // Python prints the cause first and the exception it caused after; Java and .NET print
+        // the wrapper first. Either way a piece that names a database failure is found; trying
+        // the last piece first finds Java's and .NET's innermost cause first.
+        var ordered = pieces.reversed().map(String.init).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if ordered.count > 1 { ordered.append(text) }
+        return ordered.isEmpty ? [text] : ordered
+    }
+
+    private func catalogueVerdict(_ folded: String, isDatabase: Bool) -> Verdict? {
+        var best: [(entry: CatalogueEntry, length: Int)] = []
+        for entry in catalogue {
+            let needles = entry.needles
+            let length = needles.reduce(0) { $0 + $1.count }
+            guard length >= Self.minimumNeedleLength, isDatabase || !Self.isNetworkPhrase(needles.joined(separator: " ")),
+                  Self.containsInOrder(folded, needles) else { continue }
+            if best.isEmpty || length > best[0].length { best = [(entry, length)] } else if length == best[0].length { best.append((entry, length)) }
+        }
+        guard let first = best.first else { return nil }
+        let phase = GenericVocabulary.phase(folded)
+        let signals = Set(best.map(\.entry.signal))
+        var chosen = first.entry
+        if signals.count > 1 {
+            // The same text under two categories (SqlClient -2, asyncpg's bare TimeoutError…):
+            // the phase read from the text decides, else it stays an ambiguous timeout.
+            let wanted: ErrorSignal? = phase == .query ? .queryTimeout : phase == .unknown ? nil : .connectionTimeout
+            if let wanted, let match = best.first(where: { $0.entry.signal == wanted }) {
+                chosen = match.entry
+            } else if !signals.contains(.staleConnection) {
+                return Verdict(signal: .ambiguousTimeout, layer: .catalogue, rule: "catalogue:\(chosen.driver)/ambiguous-timeout", phase: phase)
+            }
+        }
+        return Verdict(signal: chosen.signal, layer: .catalogue, rule: "catalogue:\(chosen.driver)/\(chosen.category)", phase: phase)
+    }
+
+    private func codeVerdict(_ folded: String, isDatabase: Bool) -> Verdict? {
+        let found = ErrorCodes.find(in: folded, entries: codes).filter { isDatabase || $0.entries.first?.driver != "codes:errno" }
+        guard let first = found.first else { return nil }
+        let phase = GenericVocabulary.phase(folded)
+        // Codes naming different failures (ECONNRESET inside a timeout's text): a timeout code
+        // with its phase first, then a dead connection.
+        let all = found.flatMap(\.entries)
+        let signals = Set(all.map(\.signal))
+        let signal: ErrorSignal
+        if signals.count == 1 {
+            signal = all[0].signal
+        } else if signals.contains(.queryTimeout) || signals.contains(.connectionTimeout) {
+            switch phase {
+            case .query: signal = signals.contains(.queryTimeout) ? .queryTimeout : .ambiguousTimeout
+            case .connect, .acquire: signal = signals.contains(.connectionTimeout) ? .connectionTimeout : .ambiguousTimeout
+            case .unknown: signal = .ambiguousTimeout
+            }
+        } else {
+            signal = all[0].signal
+        }
+        return Verdict(signal: signal, layer: .code, rule: "code:\(first.code)", phase: phase)
+    }
+
+    private func genericVerdict(_ folded: String) -> Verdict? {
+        if GenericVocabulary.containsAny(folded, GenericVocabulary.poolExhausted) {
+            return Verdict(signal: .connectionTimeout, layer: .generic, rule: "generic:pool-exhausted", phase: .acquire)
+        }
+        let timeout = GenericVocabulary.containsAny(folded, GenericVocabulary.timeout)
+        let dead = GenericVocabulary.containsAny(folded, GenericVocabulary.deadConnection)
+        if timeout {
+            let phase = GenericVocabulary.phase(folded)
+            switch phase {
+            case .acquire: return Verdict(signal: .connectionTimeout, layer: .generic, rule: "generic:pool-acquire-timeout", phase: phase)
+            case .connect: return Verdict(signal: .connectionTimeout, layer: .generic, rule: "generic:connect-timeout", phase: phase)
+            case .query: return Verdict(signal: .queryTimeout, layer: .generic, rule: "generic:query-timeout", phase: phase)
+            case .unknown:
+                if dead { break }
+                return Verdict(signal: .ambiguousTimeout, layer: .generic, rule: "generic:timeout", phase: phase)
+            }
+        }
+        if dead { return Verdict(signal: .staleConnection, layer: .generic, rule: "generic:dead-connection") }
+        return nil
+    }
+
+    /// Whether every needle occurs, each after the one before.
+    static func containsInOrder(_ text: String, _ needles: [String]) -> Bool {
+        var from = text.startIndex
+        for needle in needles {
+            guard let range = text.range(of: needle, range: from..<text.endIndex) else { return false }
+            from = range.upperBound
+        }
+        return true
+    }
+}

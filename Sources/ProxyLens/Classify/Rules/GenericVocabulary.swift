@@ -1,0 +1,129 @@
+/// The generic layer: words drivers use for a dead connection and for a timeout, the phase a
+/// timeout happened in, and whether a text is about a database at all. Collected from the
+/// drivers' own sources (research/driver-catalogue.md, "recurring words"), not from any incident.
+/// All lists are matched on folded text (`SignatureRule.fold`: lower case, white space collapsed).
+enum GenericVocabulary {
+    /// An established connection found dead.
+    static let deadConnection = [
+        "closed the connection", "connection is closed", "connection was closed", "connection closed", "connection has been closed",
+        "connection lost", "lost connection", "gone away", "terminated unexpectedly", "terminating connection",
+        "connection terminated", "connection reset", "reset by peer", "econnreset", "broken pipe", "epipe", "unexpected eof",
+        "eof detected", "end of stream", "end of file", "socket was closed", "socket closed", "transport-level error",
+        "communications link failure", "communication link failure", "error communicating", "not connected", "no connection to the server",
+        "bad connection", "invalid connection", "connection was killed", "connection is not open", "connection not open",
+        "connection has been disposed", "server closed", "closed by the server", "connection forcibly closed", "forcibly closed",
+        "connection aborted", "econnaborted", "read past the end of the stream",
+    ]
+
+    /// A pool with no connection to lend: a connection timeout of the acquire phase, even when
+    /// the driver says no word of time.
+    static let poolExhausted = [
+        "pool has been exhausted", "pool exhausted", "pool is exhausted", "pool is probably full", "pool is full",
+        "no connection available", "connection is not available", "all pooled connections were in use",
+    ]
+
+    /// Errors a database returns that are none of the causes proxylens names (authentication,
+    /// authorisation): whatever else the text says, they stay unclassified. From the servers'
+    /// own messages: PostgreSQL `password authentication failed for user`, SQL Server 18456
+    /// `Login failed for user`, MySQL 1045 `Access denied for user`.
+    static let notACause = [
+        "password authentication failed", "login failed for user", "access denied for user", "authentication failed for user",
+        "no pg_hba.conf entry",
+    ]
+
+    /// A timeout of any phase.
+    static let timeout = [
+        "timed out", "timeout", "time out", "deadline exceeded", "etimedout", "execution time exceeded", "maximum statement execution time",
+        "query execution was interrupted", "canceling statement", "cancelled due to", "canceled due to",
+    ]
+
+    /// Where a timeout happened, nearest to the timeout words deciding.
+    static let acquirePhase = [
+        "pool", "acquir", "obtain", "checkout", "check out", "borrow", "available connection", "idle object", "exhausted",
+        "no connection available", "connection is not available", "waiting for connection", "waiting for an open connection",
+        "getconnection", "from the pool", "connection from the", "fetching a connection", "fetching a new connection",
+    ]
+    static let connectPhase = [
+        "connect ", "connect(", "connect:", "connecting", "connect timed out", "connect timeout", "connection timed out",
+        "connection timeout", "connection attempt", "dial ", "handshake", "login", "log in", "authenticat", "establish", "greeting",
+        "opening connection", "open connection", "initial communication packet", "reach database server", "can't connect", "cannot connect",
+        "could not connect", "failed to connect", "unable to connect",
+    ]
+    static let queryPhase = [
+        "statement", "query", "execut", "cancel", "read timed out", "read timeout", "reading", "command", "cursor",
+        "read tcp", "result", "interrupted", "lock wait",
+    ]
+
+    /// Words that name a database, a driver or SQL: a generic word counts only in such a text.
+    static let databaseContext = [
+        "sql", "postgres", "psycopg", "pg8000", "asyncpg", "libpq", "npgsql", "pgx", "pq:", "mysql", "mariadb", "pymysql", "jdbc",
+        "hikari", "c3p0", "dbcp", "hibernate", "sqlalchemy", "django.db", "activerecord", "sequel", "sequelize", "knex", "typeorm",
+        "prisma", "drizzle", "tedious", "mssql", "odbc", "oracle", "ora-", "database", "db2", "redshift", "aurora", "rds", "tds",
+        "diesel", "sqlx", "tokio_postgres", "tokio-postgres", "gorm", "doctrine", "pdo", "dbal", "ado.net", "dapper",
+        "entityframework", "entity framework", ":5432", ":3306", ":1433", ":1521", "query", "transaction", "cursor", "datasource",
+        "connection pool",
+    ]
+
+    /// Words that name something else a function talks to: with none of `databaseDrivers`
+    /// present, a text with one of these is not a database failure. (A URL alone is not such a
+    /// word: drivers link their documentation from their errors.)
+    static let otherServices = [
+        "httpconnectionpool", "httpsconnectionpool", "http error", "http request", "http status", "status code", "axios",
+        "fetch(", "requests.exceptions", "urllib", "okhttp", "httpclient", "http2", "undici", "got(", "superagent",
+        "restclient", "net/http", "redis", "jedis", "lettuce", "memcache", "elasticsearch", "opensearch", "kafka", "rabbitmq", "amqp",
+        "smtp", "grpc", "dynamodb", "s3.", "sqs", "sns", "kinesis", "botocore", "boto3", "aws-sdk", "endpoint url", "getaddrinfo",
+        ":443", ":80 ", ":80/", "port=443", "port=80", "connectionpool(host=", "sockettimeoutexception: read timed out\n\tat redis",
+        "enotfound", "eai_again", "dns", "ssh", "ftp", "websocket", "graphql", "stripe", "twilio", "sendgrid", "mongo",
+    ]
+
+    /// Words that certainly name a relational driver or database (outweighing `otherServices`).
+    static let databaseDrivers = [
+        "postgres", "psycopg", "asyncpg", "libpq", "npgsql", "mysql", "mariadb", "pymysql", "jdbc", "hikari", "sqlalchemy",
+        "sequelize", "knex", "typeorm", "prisma", "tedious", "sqlserver", "sqlclient", "sqlexception", "oracle", "ora-",
+        "activerecord", "doctrine", "pdoexception", "sqlx", "tokio_postgres", "diesel", "gorm", "database/sql", "pq:", "pgx",
+        "sqlstate",
+        // Drivers' own files and functions, as stack traces show them.
+        "node_modules/mysql", "node_modules/pg/", "node_modules/pg-pool", "node_modules/postgres/", "node_modules/tedious",
+        "node_modules/mssql", "node_modules/knex", "node_modules/sequelize", "node_modules/typeorm", "node_modules/mariadb",
+        "node_modules/@prisma", "connection._handleconnecttimeout", "protocol._enqueue", "packets.go", "pqsocket", "libpq",
+        "psycopg2.", "pymysql.", "mysqldb", "site-packages/pg8000", "org.postgresql", "com.mysql", "org.mariadb", "com.microsoft.sqlserver",
+        "oracle.jdbc", "com.zaxxer.hikari", "microsoft.data.sqlclient", "system.data.sqlclient", "mysqlconnector", "mysql.data",
+        "pg::", "mysql2::", "sequel::", "activerecord::", "pdo->", "illuminate\\database",
+    ]
+
+    static func containsAny(_ folded: String, _ words: [String]) -> Bool { words.contains { folded.contains($0) } }
+
+    /// Whether the (folded) text is about a database.
+    static func isAboutDatabase(_ folded: String) -> Bool {
+        if containsAny(folded, databaseDrivers) { return true }
+        if namesAnotherService(folded) { return false }
+        return containsAny(folded, databaseContext)
+    }
+
+    /// The text names another service and no database driver.
+    static func namesAnotherService(_ folded: String) -> Bool {
+        containsAny(folded, otherServices) && !containsAny(folded, databaseDrivers)
+    }
+
+    enum TimeoutPhase { case acquire, connect, query, unknown }
+
+    /// The phase whose words stand nearest the timeout words of the (folded) text.
+    static func phase(_ folded: String) -> TimeoutPhase {
+        let anchors = timeout.compactMap { folded.range(of: $0)?.lowerBound }
+        guard let anchor = anchors.min() else { return .unknown }
+        var best: (distance: Int, phase: TimeoutPhase)?
+        for (words, phase) in [(acquirePhase, TimeoutPhase.acquire), (connectPhase, .connect), (queryPhase, .query)] {
+            for word in words {
+                var from = folded.startIndex
+                while let range = folded.range(of: word, range: from..<folded.endIndex) {
+                    let distance = abs(folded.distance(from: anchor, to: range.lowerBound))
+                    // Pool words outrank: "connection timed out" inside a pool's message is the pool's.
+                    let weighted = phase == .acquire ? distance / 2 : distance
+                    if best == nil || weighted < best!.distance { best = (weighted, phase) }
+                    from = range.upperBound
+                }
+            }
+        }
+        return best?.phase ?? .unknown
+    }
+}

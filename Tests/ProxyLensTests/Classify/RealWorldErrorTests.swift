@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+@testable import ProxyLens
+
+/// `samples/errors/real-world.ndjson`: real error lines copied from public bug reports, docs and
+/// driver test suites, never used to write a rule. Each is read as the error of a failed
+/// invocation on a warm instance idle for 40 minutes, with no proxy evidence: what the error
+/// text alone (all layers of `ErrorClassifier`) makes of it.
+@Suite("Real-world error lines (never seen by the rules)")
+struct RealWorldErrorTests {
+    struct Line: Decodable {
+        var message: String
+        var label: String
+        var family: String
+        var language: String
+        var source: String
+    }
+
+    static let lines: [Line] = {
+        guard let text = try? String(contentsOfFile: Fixture.samples("errors/real-world.ndjson"), encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Line.self, from: Data($0.utf8)) }
+    }()
+
+    /// The cause a verdict gives on a warm instance after an idle gap (as `CorrelationContext`).
+    static func cause(_ verdict: ErrorClassifier.Verdict?) -> String {
+        guard let verdict else { return "unclassified" }
+        switch verdict.signal {
+        case .staleConnection, .transactionState: return "stale-connection"
+        case .queryTimeout: return "query-timeout"
+        case .connectionTimeout, .borrowTimeout, .connectionRejected: return "connection-timeout"
+        case .ambiguousTimeout:
+            switch verdict.phase {
+            case .connect, .acquire: return "connection-timeout"
+            // Warm and not the first invocation: the connection was open, so a query ran.
+            case .query, .unknown: return "query-timeout"
+            }
+        case .outOfMemory: return "unclassified"
+        }
+    }
+
+    /// Real-world family → the catalogue and signature drivers that are that family's own
+    /// entries (removed together in the leave-one-family-out run). Server messages (PostgreSQL,
+    /// MySQL, SQL Server) and codes belong to no client family and stay.
+    static let ownEntries: [String: Set<String>] = [
+        "psycopg2": ["psycopg2", "libpq/psycopg"], "psycopg3": ["psycopg", "psycopg_pool", "libpq/psycopg"],
+        "asyncpg": ["asyncpg"], "pg8000": ["pg8000"], "pymysql": ["PyMySQL", "PyMySQL/mysqlclient"],
+        "mysqlclient": ["mysqlclient", "PyMySQL/mysqlclient"], "mysql-connector-python": ["mysql-connector-python"],
+        "aiomysql": ["aiomysql"], "pyodbc": ["pyodbc", "pyodbc/ODBC"], "pymssql": ["pymssql", "pymssql/FreeTDS", "SQLAlchemy/pymssql"],
+        "sqlalchemy": ["SQLAlchemy", "SQLAlchemy/pymssql"], "django": ["Django"],
+        "node-postgres": ["pg", "node-postgres"], "pg-pool": ["pg-pool"], "postgres.js": ["postgres.js"],
+        "mysqljs": ["mysql", "mysqljs", "mysqljs/mysql2"], "mysql2": ["mysql2", "mysqljs/mysql2"], "serverless-mysql": ["serverless-mysql"],
+        "tedious": ["tedious"], "mssql-node": ["mssql"], "knex": ["knex", "tarn"], "sequelize": ["Sequelize"], "typeorm": ["TypeORM"],
+        "prisma": ["Prisma"], "drizzle": ["Drizzle"],
+        "pgjdbc": ["PgJDBC", "PgJDBC/HikariCP", "PgJDBC/PostgreSQL"], "mysql-connector-j": ["Connector/J"],
+        "mariadb-connector-j": ["MariaDB Connector/J"], "mssql-jdbc": ["mssql-jdbc"], "hikaricp": ["HikariCP", "PgJDBC/HikariCP"],
+        "c3p0": ["c3p0"], "dbcp": ["DBCP"], "hibernate": ["Hibernate"], "spring": ["Spring"],
+        "go-database-sql": ["database/sql", "Go database/sql"], "lib-pq": ["lib/pq"], "pgx": ["pgx", "pgxpool"],
+        "go-sql-driver-mysql": ["go-sql-driver/mysql"], "go-mssqldb": ["go-mssqldb"], "gorm": ["GORM"],
+        "sqlclient": ["Microsoft.Data.SqlClient", "System.Data.SqlClient", ".NET SqlClient"], "npgsql": ["Npgsql"],
+        "mysqlconnector-net": ["MySqlConnector"], "mysql-data": ["MySql.Data"], "efcore": ["EF Core"],
+        "ruby-pg": ["pg (ruby)"], "ruby-mysql2": ["mysql2 (ruby)"], "activerecord": ["ActiveRecord"], "sequel": ["Sequel"],
+        "pdo-mysql": ["PDO mysql"], "pdo-pgsql": ["PDO pgsql"], "pdo-sqlsrv": ["PDO sqlsrv"], "laravel": ["Laravel"],
+        "doctrine-dbal": ["Doctrine DBAL"], "sqlx": ["sqlx"], "tokio-postgres": ["tokio-postgres"], "diesel": ["diesel", "r2d2"],
+    ]
+
+    static func classifier(without family: String?) -> ErrorClassifier {
+        var classifier = ErrorClassifier()
+        guard let family, let own = ownEntries[family] else { return classifier }
+        classifier.catalogue.removeAll { own.contains($0.driver) }
+        var rules = RuleSet.current
+        rules.signatures.removeAll { rule in rule.driver.split(separator: "/").contains { own.contains(String($0)) } || own.contains(rule.driver) }
+        var without = ErrorClassifier(rules: rules)
+        without.catalogue = classifier.catalogue
+        classifier = without
+        return classifier
+    }
+
+    struct Score { var right = 0, total = 0; var accuracy: Double { total == 0 ? 1 : Double(right) / Double(total) } }
+
+    static func scores(_ lines: [Line], by key: (Line) -> String, classifier: ErrorClassifier) -> [String: Score] {
+        var scores: [String: Score] = [:]
+        for line in lines {
+            let right = cause(classifier.classify(line.message)) == line.label
+            scores[key(line), default: Score()].total += 1
+            if right { scores[key(line), default: Score()].right += 1 }
+        }
+        return scores
+    }
+
+    @Test("the set is what it claims: at least 300 lines, 40 families, 8 languages, 60 look-alikes, each with a source")
+    func shape() {
+        #expect(Self.lines.count >= 300)
+        #expect(Set(Self.lines.filter { $0.label != "unclassified" }.map(\.family)).count >= 40)
+        #expect(Set(Self.lines.map(\.language)).count >= 8)
+        #expect(Self.lines.filter { $0.label == "unclassified" }.count >= 60)
+        #expect(Self.lines.allSatisfy { $0.source.hasPrefix("https://") })
+    }
+
+    /// The half whose lines an engineer may read when a mechanism misfires (by a hash of the
+    /// source URL); the other half is only ever seen as numbers.
+    static func isDevelopmentHalf(_ line: Line) -> Bool { MessageHash.fnv(line.source.utf8) % 2 == 0 }
+
+    @Test("the held-out half scores as the whole does (no tuning to the half that was read)")
+    func heldOutHalf() throws {
+        let all = ErrorClassifier()
+        let development = Self.lines.filter(Self.isDevelopmentHalf)
+        let heldOut = Self.lines.filter { !Self.isDevelopmentHalf($0) }
+        let dev = Self.scores(development, by: { _ in "all" }, classifier: all)["all"] ?? Score()
+        let held = Self.scores(heldOut, by: { _ in "all" }, classifier: all)["all"] ?? Score()
+        let signaturesOnly: ErrorClassifier = {
+            var classifier = ErrorClassifier()
+            classifier.catalogue = []
+            classifier.codes = []
+            classifier.genericEnabled = false
+            return classifier
+        }()
+        let before = Self.scores(Self.lines, by: { _ in "all" }, classifier: signaturesOnly)["all"] ?? Score()
+        let summary = String(format: "development half %.3f (%d/%d), held-out half %.3f (%d/%d); signatures alone on all lines %.3f",
+                             dev.accuracy, dev.right, dev.total, held.accuracy, held.right, held.total, before.accuracy)
+        print("real-world errors: " + summary)
+        if let path = ProcessInfo.processInfo.environment["PROXYLENS_REAL_WORLD_DUMP"] {
+            var dump = summary + "\n"
+            for line in development {
+                let verdict = all.classify(line.message)
+                let got = Self.cause(verdict)
+                if got != line.label {
+                    dump += "\(line.family)\t\(line.label)\tgot \(got) by \(verdict?.rule ?? "-")\t\(line.message.prefix(300).replacingOccurrences(of: "\n", with: "⏎"))\n"
+                }
+            }
+            try dump.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        // Floors at what this build measures (issue 14 asks 0.95; see the README): a change that
+        // loses accuracy on lines nobody read fails here.
+        #expect(held.accuracy >= 0.83, "\(summary)")
+    }
+
+    @Test("accuracy overall, per family and on look-alikes; leave-one-family-out")
+    func accuracy() throws {
+        let all = ErrorClassifier()
+        let overall = Self.scores(Self.lines, by: { _ in "all" }, classifier: all)["all"]!
+        let database = Self.lines.filter { $0.label != "unclassified" }
+        let lookalikes = Self.scores(Self.lines.filter { $0.label == "unclassified" }, by: { _ in "all" }, classifier: all)["all"]!
+        let families = Self.scores(database, by: \.family, classifier: all)
+        var table = "family | lines | accuracy | leave-one-family-out\n"
+        var leaveOneOut: [Double] = []
+        for (family, score) in families.sorted(by: { $0.key < $1.key }) {
+            var cell = "-"
+            if Self.ownEntries[family] != nil {
+                let without = Self.scores(database.filter { $0.family == family }, by: \.family, classifier: Self.classifier(without: family))[family]!
+                leaveOneOut.append(without.accuracy)
+                cell = String(format: "%.2f", without.accuracy)
+            }
+            table += "\(family) | \(score.total) | \(String(format: "%.2f", score.accuracy)) | \(cell)\n"
+        }
+        let meanLeaveOneOut = leaveOneOut.reduce(0, +) / Double(max(leaveOneOut.count, 1))
+        let summary = String(format: "overall %.3f (%d/%d); look-alikes held unclassified %.3f (%d/%d); leave-one-family-out mean %.3f over %d families",
+                             overall.accuracy, overall.right, overall.total, lookalikes.accuracy, lookalikes.right, lookalikes.total,
+                             meanLeaveOneOut, leaveOneOut.count)
+        print("real-world errors: " + summary + "\n" + table)
+        if let path = ProcessInfo.processInfo.environment["PROXYLENS_REAL_WORLD_REPORT"] {
+            try (summary + "\n\n" + table).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        // Floors at what this build measures; issue 14's targets (overall and look-alikes 0.95,
+        // no family below 0.8) are not met yet, and the families below 0.8 are printed above.
+        #expect(overall.accuracy >= 0.86, "\(summary)")
+        #expect(lookalikes.accuracy >= 0.85, "\(summary)")
+        #expect(meanLeaveOneOut >= 0.70, "\(summary)")
+    }
+}
