@@ -229,6 +229,7 @@ final class FileIngester {
     /// earlier one named, nor their label, are noted against their file (their points are kept in
     /// `metric_unresolved`; a queries file ingested later names them).
     private func noteUnnamedMetrics() throws {
+        try store.afterWritten(queued: false) { [self] in stored.metricPointsAdded += try store.resolveMetricsAcrossFolders() }
         for (path, source, results) in sink.waitingResults {
             try store.afterWritten(queued: false) { [self] in
                 let left = try store.unresolvedMetricPoints(sourceId: source.id)

@@ -66,6 +66,9 @@ protocol IngestStore: AnyObject {
     /// Stores the queries of a `--metric-data-queries` file and names the results waiting for
     /// them; returns the points that moved into `metric_point`.
     func saveMetricQueries(_ queries: [MetricQuery], sourceId: Int64, folder: String) throws -> Int
+    /// At the end of a run: names waiting results by the only query of their Id in another
+    /// folder; returns the points that moved into `metric_point`.
+    func resolveMetricsAcrossFolders() throws -> Int
     /// Points of source `sourceId` still waiting in `metric_unresolved` for their queries file.
     func unresolvedMetricPoints(sourceId: Int64) throws -> Int
     /// Commits what is written so far (files are whole in every commit).

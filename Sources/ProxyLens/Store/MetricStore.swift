@@ -82,20 +82,21 @@ struct MetricStore {
     }
 
     /// Moves every waiting point whose Id a query names into `metric_point`. The query is the
-    /// one of that Id from the result's own folder (the latest ingested), else the only query of
-    /// that Id anywhere; an Id defined differently in several other folders stays waiting.
+    /// one of that Id from the result's own folder (the latest ingested); with `acrossFolders`
+    /// (at the end of a run, when every file of the run has been read), else the only definition
+    /// of that Id anywhere; an Id defined differently in several other folders stays waiting.
     /// A MetricStat query names the metric; an expression is stored under namespace
     /// METRIC_MATH with its Label (or Id) as the metric.
-    private func resolve() throws -> Int {
+    func resolve(acrossFolders: Bool = false) throws -> Int {
         let before = try database.scalar("SELECT count(*) FROM metric_point").int ?? 0
         try database.execute("""
-            CREATE TEMP TABLE IF NOT EXISTS metric_pick (unresolved INTEGER PRIMARY KEY, query INTEGER NOT NULL);
+            CREATE TEMP TABLE IF NOT EXISTS metric_pick (unresolved INTEGER PRIMARY KEY, query INTEGER);
             DELETE FROM temp.metric_pick;
             INSERT INTO temp.metric_pick (unresolved, query)
                 SELECT u.rowid, coalesce(
                     (SELECT q.rowid FROM metric_query q WHERE q.query_id = u.query_id AND q.folder = u.folder ORDER BY q.rowid DESC LIMIT 1),
-                    (SELECT min(q.rowid) FROM metric_query q WHERE q.query_id = u.query_id
-                     HAVING count(DISTINCT coalesce(q.namespace, '') || q.metric || q.dimensions || q.stat || coalesce(q.expression, '')) = 1))
+                    (SELECT min(q.rowid) FROM metric_query q WHERE \(acrossFolders ? 1 : 0) AND q.query_id = u.query_id
+                     HAVING count(DISTINCT coalesce(q.namespace, '') || '|' || coalesce(q.metric, '') || '|' || coalesce(q.dimensions, '') || '|' || coalesce(q.stat, '') || '|' || coalesce(q.expression, '')) = 1))
                 FROM metric_unresolved u
                 WHERE EXISTS (SELECT 1 FROM metric_query q WHERE q.query_id = u.query_id);
             DELETE FROM temp.metric_pick WHERE query IS NULL;

@@ -131,6 +131,12 @@ final class SQLiteIngestStore: IngestStore {
         return try MetricStore(database: database).save(queries, sourceId: sourceId, folder: folder)
     }
 
+    func resolveMetricsAcrossFolders() throws -> Int {
+        guard try database.scalar("SELECT EXISTS (SELECT 1 FROM metric_unresolved)").int == 1 else { return 0 }
+        try beginIfNeeded()
+        return try MetricStore(database: database).resolve(acrossFolders: true)
+    }
+
     func unresolvedMetricPoints(sourceId: Int64) throws -> Int {
         Int(try database.scalar("SELECT count(*) FROM metric_unresolved WHERE source_id = ?", [.integer(sourceId)]).int ?? 0)
     }

@@ -148,3 +148,34 @@ struct MetricIngestTests {
         #expect(try Self.count(database, "SELECT count(*) FROM metric_point WHERE metric = 'ClientConnections'") == 1)
     }
 }
+
+extension MetricIngestTests {
+    @Test("two folders whose queries use the same Ids: each response is named by its own folder's queries, whatever the order")
+    func sameIdsInTwoFolders() throws {
+        for order in [["orders-pg-proxy", "ledger-sql-proxy"], ["ledger-sql-proxy", "orders-pg-proxy"]] {
+            let database = try Database(path: ":memory:")
+            let paths = order.flatMap { proxy in
+                ["get-metric-data_\(proxy).json", "metric-data-queries_\(proxy).json"].map { Fixture.samples("metrics/\(proxy)/\($0)") }
+            }
+            let (_, issues) = try ingest(paths, into: database)
+            #expect(issues.isEmpty, "\(issues.map(\.1.reason))")
+            #expect(try Self.count(database, "SELECT count(*) FROM metric_unresolved") == 0)
+            let maxima = try database.rows("SELECT dimensions, max(value) FROM metric_point WHERE metric = 'MaxDatabaseConnectionsAllowed' GROUP BY 1 ORDER BY 1")
+                .map { "\($0[0].string ?? "") \(Int($0[1].double ?? 0))" }
+            #expect(maxima == [#"{"ProxyName":"ledger-sql-proxy"} 24"#, #"{"ProxyName":"orders-pg-proxy"} 80"#])
+        }
+    }
+
+    @Test("a response and its queries file in different folders are matched at the end of the run (the Id defined once)")
+    func queriesElsewhere() throws {
+        let folder = try Fixture.temporaryFolder()
+        let response = try Fixture.write(try String(contentsOfFile: Fixture.samples("metrics/ledger-sql-proxy/get-metric-data_ledger-sql-proxy.json"), encoding: .utf8),
+                                         to: "responses/ledger.json", in: folder)
+        let queries = try Fixture.write(try String(contentsOfFile: Fixture.samples("metrics/ledger-sql-proxy/metric-data-queries_ledger-sql-proxy.json"), encoding: .utf8),
+                                        to: "queries/ledger.json", in: folder)
+        let database = try Database(path: ":memory:")
+        let (summary, issues) = try ingest([queries, response], into: database)
+        #expect(issues.isEmpty, "\(issues.map(\.1.reason))")
+        #expect(summary.metricPointsAdded == 9 * 40)
+    }
+}
