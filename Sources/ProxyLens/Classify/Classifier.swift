@@ -31,7 +31,11 @@ public final class Classifier {
     /// What the labels depend on: the derived tables' version and a fingerprint of the rules.
     func inputsVersion() throws -> String {
         let derived = try database.scalar("SELECT value FROM meta WHERE key = 'derived_version'").string ?? "0"
-        return "\(derived)/\(rules.fingerprint)"
+        // Metric points are evidence too: labels are re-made when they change (nothing is
+        // added to the key when there are none, so databases without metrics keep their labels).
+        let metrics = try database.rows("SELECT count(*), max(rowid) FROM metric_point")[0]
+        let metricsKey = (metrics[0].int ?? 0) > 0 ? "/metrics \(metrics[0].int ?? 0).\(metrics[1].int ?? 0)" : ""
+        return "\(derived)/\(rules.fingerprint)\(metricsKey)"
     }
 
     /// True when the labels were made from the current derived tables by these rules.
@@ -93,8 +97,8 @@ public final class Classifier {
         // Timeouts first, those with a transaction open before the rest, so each database
         // connection closed mid-request is claimed by the most likely leak.
         let timeouts = failed.filter { $0.status == "timeout" }.sorted { ($0.transactionOpen ? 0 : 1, $0.endTs) < ($1.transactionOpen ? 0 : 1, $1.endTs) }
-        for failure in timeouts { labels[failure.requestId] = context.labelTimeout(failure) }
-        for failure in failed where failure.status != "timeout" { labels[failure.requestId] = context.labelError(failure) }
+        for failure in timeouts { labels[failure.requestId] = context.withMetrics(context.labelTimeout(failure), failure) }
+        for failure in failed where failure.status != "timeout" { labels[failure.requestId] = context.withMetrics(context.labelError(failure), failure) }
         // Cause chains: borrow timeouts ← the leaks holding the pool at that moment.
         let leaks = failed.filter { labels[$0.requestId]?.cause == .lambdaTimeoutPinningLeak }
         for failure in failed where labels[failure.requestId]?.signal == .borrowTimeout {

@@ -30,6 +30,8 @@ public struct IngestSummary: Sendable {
     public var bytesRead: Int64 = 0
     public var eventsRead = 0
     public var eventsAdded = 0
+    /// Points added to `metric_point`.
+    public var metricPointsAdded = 0
     public var derivedRebuilt = false
     /// Seconds spent reading inputs and rebuilding derived tables.
     public var timings: [(String, Double)] = []
@@ -42,6 +44,7 @@ public struct IngestSummary: Sendable {
         problems += other.problems
         notes += other.notes
         eventsAdded += other.eventsAdded
+        metricPointsAdded += other.metricPointsAdded
     }
 }
 
@@ -81,6 +84,7 @@ final class FileIngester {
                 if FileIngester.interrupted { break }
                 try ingestFile(path)
             }
+            try noteUnnamedMetrics()
             try store.finish()
         } catch {
             // Whole files only: what the open transaction holds of a file is not kept.
@@ -141,7 +145,8 @@ final class FileIngester {
             window.position += 3
         }
         let context = ContainerContext(path: path, options: options, exportLayout: sample.exportLayout, vote: sample.textVote)
-        let isConfiguration = (try? chosen.get()) is ConfigurationContainer
+        // Configuration and metrics are written on this thread, between events.
+        let isConfiguration = ((try? chosen.get())?.yields ?? .events) != .events
         // In a bulk load, an ordinary file's store work is queued behind its events rather than
         // waited for. Configuration (read on this thread), files of an export task (whose group
         // is looked up) and --strict (which stops at the first problem) wait.
@@ -150,6 +155,8 @@ final class FileIngester {
                                                         exportTaskId: context.exportLayout?.taskId), queued: queued)
         sink.startFile()
         sink.currentSource = sourceRow
+        sink.currentFolder = InputPaths.folder(path)
+        sink.currentPath = path
         // Events whose container names no group get one from the export task, else from the
         // path (a Lambda or a proxy group by each line's kind), decided before reading so no
         // row is written twice.
@@ -195,7 +202,8 @@ final class FileIngester {
         }
         // Everything read before a problem is kept: after the file's events are written.
         let outcome = SourceOutcome(path: path, container: container, sha256: digest, eventsRead: sink.eventsRead,
-                                    logGroup: sink.singleGroup, logGroupOrigin: groupOrigin, isConfiguration: isConfiguration)
+                                    logGroup: sink.singleGroup, logGroupOrigin: groupOrigin, isConfiguration: isConfiguration,
+                                    metricPointsAdded: sink.metricPointsAdded)
         try store.afterWritten(queued: queued) { [self, problems] in
             let kept = try store.completeSource(sourceRow, outcome, problems: problems) { issue in
                 if issue.keptData { self.stored.notes += 1 } else { self.stored.problems += 1 }
@@ -204,6 +212,7 @@ final class FileIngester {
             guard kept else { stored.filesSkipped += 1; return }
             stored.filesRead += 1
             stored.eventsAdded += store.eventsAddedBySource
+            stored.metricPointsAdded += outcome.metricPointsAdded
             if problems.contains(where: { !$0.keptData }) { stored.filesWithProblems += 1 }
             if options.strict, let first = problems.first(where: { !$0.keptData }) {
                 try store.commit()
@@ -213,6 +222,22 @@ final class FileIngester {
         if Date().timeIntervalSince(lastProgress) > 0.5 {
             lastProgress = Date()
             onProgress(summary.bytesRead, summary.eventsRead)
+        }
+    }
+
+    /// After the last file: get-metric-data results that no queries file of this run or an
+    /// earlier one named, nor their label, are noted against their file (their points are kept in
+    /// `metric_unresolved`; a queries file ingested later names them).
+    private func noteUnnamedMetrics() throws {
+        try store.afterWritten(queued: false) { [self] in stored.metricPointsAdded += try store.resolveMetricsAcrossFolders() }
+        for (path, source, results) in sink.waitingResults {
+            try store.afterWritten(queued: false) { [self] in
+                let left = try store.unresolvedMetricPoints(sourceId: source.id)
+                guard left > 0 else { return }
+                let names = results.prefix(5).map { "\($0.queryId.map { $0.isEmpty ? "" : $0 + " " } ?? "")\"\($0.label)\"" }.joined(separator: ", ")
+                let issue = IngestIssue(line: results.first?.line, reason: "\(results.count) metric series named neither by a --metric-data-queries file (matched on Id) nor by their label (\(names)\(results.count > 5 ? ", …" : "")): their \(left) points are kept in metric_unresolved until the queries file is ingested", keptData: true)
+                try record(issue, path: path, sourceId: source.id)
+            }
         }
     }
 

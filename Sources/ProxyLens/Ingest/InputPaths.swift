@@ -39,6 +39,15 @@ public enum InputPaths {
         path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
     }
 
+    /// The path without its last component (`.` for a bare file name, `-` for stdin).
+    static func folder(_ path: String) -> String {
+        if path == "-" { return "-" }
+        var parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard parts.count > 1 else { return path.hasPrefix("/") ? "/" : "." }
+        parts.removeLast()
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+
     /// The file name without `.gz`, `.json`, `.log`, `.txt`, `.csv` endings.
     static func stem(_ path: String) -> String {
         var name = fileName(path)

@@ -21,6 +21,7 @@ final class LineParsingSink: ContainerSink {
 
     /// Starts counting for a new file.
     func startFile() {
+        metricPointsAdded = 0
         eventsRead = 0
         eventsWithoutGroup = 0
         groupsSeen = []
@@ -34,6 +35,27 @@ final class LineParsingSink: ContainerSink {
 
     func configuration(_ document: ConfigurationDocument) throws {
         try store.saveConfiguration(document, sourceId: currentSource?.id ?? 0)
+    }
+
+    /// The folder of the file being read (a get-metric-data response and its queries file are
+    /// matched within a folder first).
+    var currentFolder = ""
+    /// Metric points the current file added to `metric_point`.
+    private(set) var metricPointsAdded = 0
+
+    /// Results read this run that no query or label named when their file was read: a queries
+    /// file later in the run may still name them (`FileIngester` notes what is left at the end).
+    private(set) var waitingResults: [(path: String, source: SourceRow, results: [MetricResult])] = []
+    var currentPath = ""
+
+    func metricResults(_ results: [MetricResult]) throws {
+        let (added, unnamed) = try store.saveMetricResults(results, sourceId: currentSource?.id ?? 0, folder: currentFolder)
+        metricPointsAdded += added
+        if !unnamed.isEmpty, let source = currentSource { waitingResults.append((currentPath, source, unnamed)) }
+    }
+
+    func metricQueries(_ queries: [MetricQuery]) throws {
+        metricPointsAdded += try store.saveMetricQueries(queries, sourceId: currentSource?.id ?? 0, folder: currentFolder)
     }
 
     func accept(_ event: inout RawEvent) throws {

@@ -24,6 +24,8 @@ struct SourceOutcome {
     var logGroupOrigin: String?
     /// Configuration changes what deriving and classifying see even without events.
     var isConfiguration: Bool
+    /// Metric points the file added to `metric_point` (directly or by naming earlier results).
+    var metricPointsAdded = 0
 }
 
 /// The id of a file's `source` row, set by store work that may run on the writing thread.
@@ -57,6 +59,18 @@ protocol IngestStore: AnyObject {
     func exportTaskGroup(_ taskId: String) throws -> String?
     /// Stores a configuration document read from source `sourceId`.
     func saveConfiguration(_ document: ConfigurationDocument, sourceId: Int64) throws
+    /// Stores metric results read from source `sourceId` in `folder`: named series into
+    /// `metric_point`, the others by Id and Label until a queries file names them (at once when
+    /// one was ingested before). Returns the points added and the results left unnamed.
+    func saveMetricResults(_ results: [MetricResult], sourceId: Int64, folder: String) throws -> (pointsAdded: Int, unnamed: [MetricResult])
+    /// Stores the queries of a `--metric-data-queries` file and names the results waiting for
+    /// them; returns the points that moved into `metric_point`.
+    func saveMetricQueries(_ queries: [MetricQuery], sourceId: Int64, folder: String) throws -> Int
+    /// At the end of a run: names waiting results by the only query of their Id in another
+    /// folder; returns the points that moved into `metric_point`.
+    func resolveMetricsAcrossFolders() throws -> Int
+    /// Points of source `sourceId` still waiting in `metric_unresolved` for their queries file.
+    func unresolvedMetricPoints(sourceId: Int64) throws -> Int
     /// Commits what is written so far (files are whole in every commit).
     func commit() throws
     /// Waits until everything handed over is written.

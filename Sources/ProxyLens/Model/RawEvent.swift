@@ -58,9 +58,12 @@ public protocol EventSink: AnyObject {
     func note(_ issue: IngestIssue)
 }
 
-/// Where a container reader sends what it finds: log events, and configuration documents.
+/// Where a container reader sends what it finds: log events, configuration documents, and
+/// metric exports (series with their points, and the queries that name get-metric-data results).
 public protocol ContainerSink: EventSink {
     func configuration(_ document: ConfigurationDocument) throws
+    func metricResults(_ results: [MetricResult]) throws
+    func metricQueries(_ queries: [MetricQuery]) throws
 }
 
 /// Collects events in memory; used by tests and small inputs.
@@ -68,8 +71,12 @@ public final class CollectingSink: ContainerSink {
     public private(set) var events: [RawEvent] = []
     public private(set) var issues: [IngestIssue] = []
     public private(set) var configurations: [ConfigurationDocument] = []
+    public private(set) var metricResults: [MetricResult] = []
+    public private(set) var metricQueries: [MetricQuery] = []
     public init() {}
     public func configuration(_ document: ConfigurationDocument) throws { configurations.append(document) }
+    public func metricResults(_ results: [MetricResult]) throws { metricResults += results }
+    public func metricQueries(_ queries: [MetricQuery]) throws { metricQueries += queries }
     public func accept(_ event: inout RawEvent) throws { events.append(event) }
     public func note(_ issue: IngestIssue) { issues.append(issue) }
 }

@@ -43,6 +43,8 @@ public struct Report: Sendable, Codable {
     public var findings: [Finding] = []
     public var recommendations: [Recommendation] = []
     public var unclassified: [FingerprintRow] = []
+    /// The CloudWatch metrics, when any were ingested.
+    public var metrics: MetricsSection?
 
     public var failureRate: Double { invocations == 0 ? 0 : Double(failures) / Double(invocations) }
 
@@ -153,6 +155,7 @@ public struct ReportBuilder {
             }
             return Report.Recommendation(cause: row.cause, advice: Advice.forCause(row.cause), evidence: evidence)
         }
+        report.metrics = try MetricsReport(database: database).build(since: f.since, until: f.until)
         let (clause, args) = FailureFilter(cause: .unclassified, function: f.function, since: f.since, until: f.until).whereClause()
         report.unclassified = try database.rows("""
             SELECT f.fingerprint, count(*), min(f.request_id) FROM failure f WHERE \(clause) GROUP BY f.fingerprint ORDER BY count(*) DESC, f.fingerprint LIMIT ?

@@ -121,6 +121,26 @@ final class SQLiteIngestStore: IngestStore {
         if !document.exportTasks.isEmpty { try applyExportTasks() }
     }
 
+    func saveMetricResults(_ results: [MetricResult], sourceId: Int64, folder: String) throws -> (pointsAdded: Int, unnamed: [MetricResult]) {
+        try beginIfNeeded()
+        return try MetricStore(database: database).save(results, sourceId: sourceId, folder: folder)
+    }
+
+    func saveMetricQueries(_ queries: [MetricQuery], sourceId: Int64, folder: String) throws -> Int {
+        try beginIfNeeded()
+        return try MetricStore(database: database).save(queries, sourceId: sourceId, folder: folder)
+    }
+
+    func resolveMetricsAcrossFolders() throws -> Int {
+        guard try database.scalar("SELECT EXISTS (SELECT 1 FROM metric_unresolved)").int == 1 else { return 0 }
+        try beginIfNeeded()
+        return try MetricStore(database: database).resolve(acrossFolders: true)
+    }
+
+    func unresolvedMetricPoints(sourceId: Int64) throws -> Int {
+        Int(try database.scalar("SELECT count(*) FROM metric_unresolved WHERE source_id = ?", [.integer(sourceId)]).int ?? 0)
+    }
+
     func commit() throws { try commitIfOpen() }
     func finish() throws { try writer.finish() }
 

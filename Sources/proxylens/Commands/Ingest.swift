@@ -10,7 +10,9 @@ struct Ingest: ParsableCommand {
             file's container is detected from its content: filter-log-events and get-log-events JSON,
             CreateExportTask objects, subscription/Firehose payloads, Logs Insights JSON and CSV,
             `aws logs tail` text, describe-db-proxies, describe-db-proxy-target-groups,
-            get-function-configuration, get-function-concurrency and describe-export-tasks.
+            get-function-configuration, get-function-concurrency and describe-export-tasks;
+            CloudWatch metrics from get-metric-data (with its --metric-data-queries file),
+            get-metric-statistics and the console's CSV download of a graph.
             Files already ingested are skipped; overlapping events are stored once.
 
             Exit status: 0 everything was read, 1 something was skipped (see stderr and the
@@ -78,6 +80,7 @@ enum IngestRunner {
 
     static func describe(_ summary: IngestSummary, database: String) -> String {
         var text = "ingested \(summary.filesRead) file\(summary.filesRead == 1 ? "" : "s"), \(summary.eventsAdded) new events (\(summary.eventsRead) read)"
+        if summary.metricPointsAdded > 0 { text += ", \(summary.metricPointsAdded) new metric points" }
         if summary.filesSkipped > 0 { text += ", \(summary.filesSkipped) already ingested" }
         if summary.problems > 0 { text += ", \(summary.problems) problem\(summary.problems == 1 ? "" : "s") in \(summary.filesWithProblems) file\(summary.filesWithProblems == 1 ? "" : "s") (see stderr and the ingest_error table)" }
         if summary.notes > 0 { text += ", \(summary.notes) note\(summary.notes == 1 ? "" : "s") on data kept with changes" }

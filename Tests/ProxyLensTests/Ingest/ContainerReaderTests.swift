@@ -41,10 +41,18 @@ struct ContainerReaderTests {
         #expect(issues.filter { !$0.1.keptData }.isEmpty, "\(issues.map(\.1.reason))")
         #expect(summary.filesRead == 1)
         let stored = try database.scalar("SELECT count(*) FROM event").int ?? 0
-        if container == "configuration" {
-            #expect(stored == 0)
-        } else {
+        // What the entry says it yields is what the file gave.
+        let points = try database.scalar("SELECT (SELECT count(*) FROM metric_point) + (SELECT count(*) FROM metric_unresolved)").int ?? 0
+        let queries = try database.scalar("SELECT count(*) FROM metric_query").int ?? 0
+        switch chosen.yields {
+        case .events:
             #expect(stored > 0, "\(example) gave no events")
+        case .configuration:
+            #expect(stored == 0 && points == 0)
+        case .metricPoints:
+            #expect(stored == 0 && points > 0, "\(example) gave no metric points")
+        case .metricQueries:
+            #expect(stored == 0 && queries > 0, "\(example) gave no metric queries")
         }
     }
 

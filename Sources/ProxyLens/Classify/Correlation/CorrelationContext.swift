@@ -33,10 +33,14 @@ final class CorrelationContext {
 
     let rules: RuleSet
     let errorClassifier: ErrorClassifier
+    /// The proxy metrics, when any were ingested.
+    private(set) var metrics: MetricEvidence?
 
     init(database: Database, rules: RuleSet = .current) throws {
         self.rules = rules
         errorClassifier = ErrorClassifier(rules: rules)
+        let evidence = try MetricEvidence(database: database)
+        metrics = evidence.isEmpty ? nil : evidence
         for row in try database.rows("SELECT proxy, idle_client_timeout_s, endpoint FROM proxy_config") {
             if let proxy = row[0].string, let seconds = row[1].int { idleTimeoutByProxy[proxy] = Int(seconds) }
         }

@@ -51,6 +51,14 @@ enum Confidence {
         }
     }
 
+    // Metrics at the failure's minute (`MetricEvidence`), added to the label's confidence.
+    /// A borrow timeout while DatabaseConnectionsCurrentlyBorrowed sat at MaxDatabaseConnectionsAllowed.
+    static let metricPoolFull = 0.03
+    /// A pinning leak while DatabaseConnectionsCurrentlySessionPinned was above its usual level.
+    static let metricPinnedRising = 0.04
+    /// A query timeout during a QueryDatabaseResponseLatency spike.
+    static let metricLatencySpike = 0.05
+
     /// Every value by name, for the fingerprint.
     static let all: [(String, Double)] = [
         ("leakOpenTransaction", leakOpenTransaction), ("leakOpenTransactionPinned", leakOpenTransactionPinned),
@@ -64,5 +72,6 @@ enum Confidence {
         ("staleColdStartPenalty", staleColdStartPenalty), ("staleIdleOverTimeout", staleIdleOverTimeout),
         ("staleProxyClosedClient", staleProxyClosedClient), ("maximum", maximum),
         ("catalogueLayerPenalty", catalogueLayerPenalty), ("codeLayerPenalty", codeLayerPenalty), ("genericLayerPenalty", genericLayerPenalty),
+        ("metricPoolFull", metricPoolFull), ("metricPinnedRising", metricPinnedRising), ("metricLatencySpike", metricLatencySpike),
     ]
 }

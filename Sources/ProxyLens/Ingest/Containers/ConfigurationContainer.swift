@@ -4,6 +4,7 @@ import Foundation
 /// `get-function-concurrency`, `describe-export-tasks` output: read whole, stored as configuration.
 struct ConfigurationContainer: ContainerReader {
     let name = "configuration"
+    let yields = ContainerYield.configuration
     let examples = [
         "containers/config/describe-db-proxies.json",
         "containers/config/describe-db-proxy-target-groups_catalog-pg-proxy.json",

@@ -7,10 +7,22 @@ protocol ContainerReader: Sendable {
     var name: String { get }
     /// Real example files, relative to `samples/`, that this entry must recognise first.
     var examples: [String] { get }
+    /// What reading it stores (log events unless said otherwise).
+    var yields: ContainerYield { get }
     /// Whether a file with this content sample and path is this container.
     func recognises(_ sample: ContentSample) -> Bool
     /// Reads the content into `sink`; returns the container's name as read (`name` or a variant).
     func read(_ window: ByteWindow, _ context: ContainerContext, into sink: ContainerSink) throws -> String
+}
+
+/// What a container's files give: log events, configuration, metric points (or results that
+/// wait for their queries file), or the queries that name get-metric-data results.
+enum ContainerYield: Sendable {
+    case events, configuration, metricPoints, metricQueries
+}
+
+extension ContainerReader {
+    var yields: ContainerYield { .events }
 }
 
 /// What a reader is told about the file it reads.
@@ -35,8 +47,16 @@ enum ContainerReaders {
     /// - The Insights CSV before text layouts: its header line has no timestamp.
     /// - Text layouts last, decided by a vote over the sampled lines (`TextLayoutVote`); the S3
     ///   export first, since its path layout decides whatever its first lines look like.
+    /// - Metric exports next, told by their first JSON key (`MetricDataResults`; `Label` or
+    ///   `Datapoints`), or, for a queries file, an array whose first object's first key is `Id`
+    ///   (before the log-event JSON, which takes any array); the console's metric CSV by its
+    ///   header of a time column and series labels, before the Insights CSV and text layouts.
     static let all: [any ContainerReader] = [
         ConfigurationContainer(),
+        MetricDataContainer(),
+        MetricStatisticsContainer(),
+        MetricQueriesContainer(),
+        MetricCSVContainer(),
         LambdaSubscriptionEventContainer(),
         LogEventsJSONContainer(),
         EventLinesContainer(),

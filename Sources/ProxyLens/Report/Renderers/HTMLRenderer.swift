@@ -38,6 +38,7 @@ struct HTMLRenderer: ReportRendering {
             return html + "<p><b>No failures found.</b></p></body></html>\n"
         }
         html += "<h2>Timeline</h2>\n" + timeline(report) + legend()
+        if let metrics = report.metrics { html += metricsHTML(report, metrics) }
         html += "<h2>Causes</h2>\n<table><tr><th>cause</th><th class=n>failures</th><th class=n>share</th><th class=n>instances</th><th>first</th><th>last</th><th class=n>confidence</th></tr>\n"
         for c in report.causes {
             html += "<tr><td><span class=sw style=\"background:\(colors[c.cause] ?? "#000")\"></span>\(e(c.cause))</td><td class=n>\(c.failures)</td><td class=n>\(ReportRenderer.percent(c.share))</td><td class=n>\(c.instances)</td><td>\(iso(c.first))</td><td>\(iso(c.last))</td><td class=n>\(String(format: "%.2f", c.meanConfidence))</td></tr>\n"
@@ -103,6 +104,40 @@ struct HTMLRenderer: ReportRendering {
             svg += "<text x=\"\(String(format: "%.1f", x))\" y=\"\(height - 10)\" font-size=\"11\" fill=\"#666\">\(label)</text>\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// The metric series under the timeline, on its time axis: one small SVG per proxy and
+    /// function, a line per metric scaled to its own peak.
+    static func metricsHTML(_ report: Report, _ metrics: Report.MetricsSection) -> String {
+        let e = HTMLText.escape
+        let width = 1000.0, height = 90.0, left = 40.0
+        guard let first = report.windows.first?.start, let last = report.windows.last?.start else { return "" }
+        let windowMs = Double(report.windowSeconds * 1000)
+        let slots = max(1.0, (Double(last - first) / windowMs).rounded() + 1)
+        let slotWidth = (width - left) / slots
+        func x(_ ts: Int64) -> Double { left + Double(ts - first) / windowMs * slotWidth }
+        let palette = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"]
+        var html = "<h3>Metrics (same time axis)</h3>\n"
+        let subjects = metrics.proxies.map { ("proxy", $0.proxy, $0.series) } + metrics.functions.map { ("function", $0.function, $0.series) }
+        for (kind, name, series) in subjects {
+            html += "<p><b>\(kind) \(e(name))</b></p>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(e(kind + " " + name)) metrics\">\n"
+            var legend = "<p class=legend>"
+            for (index, s) in series.enumerated() {
+                let color = palette[index % palette.count]
+                let peak = max(s.peak, 1e-9)
+                let points = zip(s.times, s.values).filter { x($0.0) >= left && x($0.0) <= width }
+                    .map { String(format: "%.1f,%.1f", x($0.0), height - 5 - $0.1 / peak * (height - 10)) }.joined(separator: " ")
+                html += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\" points=\"\(points)\"><title>\(e("\(s.metric) \(s.stat), peak \(ReportRenderer.number(s.peak)) at \(Timestamp.iso(s.peakTs))"))</title></polyline>\n"
+                legend += "<span><span class=sw style=\"background:\(color)\"></span>\(e(s.metric)) (peak \(e(ReportRenderer.number(s.peak))))</span>"
+            }
+            html += "</svg>\n" + legend + "</p>\n"
+        }
+        if !metrics.findings.isEmpty {
+            html += "<ul>\n"
+            for f in metrics.findings { html += "<li><b>\(e(f.subject))</b>: \(e(f.found)). \(e(f.change))</li>\n" }
+            html += "</ul>\n"
+        }
+        return html
     }
 
     static func legend() -> String {

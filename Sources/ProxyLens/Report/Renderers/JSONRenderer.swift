@@ -45,6 +45,37 @@ struct JSONRenderer: ReportRendering {
     struct Recommendation: Encodable { var cause: String, advice: String, evidence: [String] }
     struct FingerprintRow: Encodable { var fingerprint: String, failures: Int, example: String }
     struct Threshold: Encodable { var cause: String, limit: Int, failures: Int, crossed: Bool }
+    /// One metric series: its peak and every period's value (`times[i]` goes with `values[i]`).
+    struct MetricSeries: Encodable {
+        var metric: String, stat: String, unit: String, period_seconds: Int, peak: Double, peak_time: Time, mean: Double
+        var times: [Time], values: [Double]
+        init(_ row: Report.MetricSeriesRow) {
+            metric = row.metric; stat = row.stat; unit = row.unit; period_seconds = row.periodSeconds
+            peak = row.peak; peak_time = Time(ms: row.peakTs); mean = (row.mean * 1000).rounded() / 1000
+            times = row.times.map { Time(ms: $0) }; values = row.values
+        }
+    }
+    /// Absent keys: no such metric was ingested.
+    struct ProxyMetrics: Encodable {
+        var proxy: String, max_connections: Int?, peak_client_connections: Double?, peak_pinned_percent: Double?
+        var peak_borrow_latency_us: Double?, series: [MetricSeries]
+    }
+    struct FunctionMetrics: Encodable { var function: String, peak_concurrency: Double?, throttles: Double?, errors: Double?, series: [MetricSeries] }
+    struct Metrics: Encodable {
+        var proxies: [ProxyMetrics], functions: [FunctionMetrics], findings: [Finding]
+        init(_ section: Report.MetricsSection) {
+            proxies = section.proxies.map {
+                ProxyMetrics(proxy: $0.proxy, max_connections: $0.maxConnections, peak_client_connections: $0.peakClientConnections,
+                             peak_pinned_percent: $0.peakPinnedPercent, peak_borrow_latency_us: $0.peakBorrowLatencyUs,
+                             series: $0.series.map(MetricSeries.init))
+            }
+            functions = section.functions.map {
+                FunctionMetrics(function: $0.function, peak_concurrency: $0.peakConcurrency, throttles: $0.throttles, errors: $0.errors,
+                                series: $0.series.map(MetricSeries.init))
+            }
+            findings = section.findings.map { Finding(subject: $0.subject, found: $0.found, change: $0.change) }
+        }
+    }
 
     /// The whole document, each top-level field on a line of its own.
     struct Document {
@@ -64,6 +95,8 @@ struct JSONRenderer: ReportRendering {
         var recommendations: [Recommendation]
         var unclassified: [FingerprintRow]
         var thresholds: [Threshold]
+        /// Present only when metrics were ingested.
+        var metrics: Metrics?
 
         init(_ report: Report, thresholds: [FailThreshold]) {
             func counts(_ causes: [Report.CauseCount]) -> [CauseCount] { causes.map { CauseCount(cause: $0.cause, failures: $0.failures) } }
@@ -93,6 +126,7 @@ struct JSONRenderer: ReportRendering {
             findings = report.findings.map { Finding(subject: $0.subject, found: $0.found, change: $0.change) }
             recommendations = report.recommendations.map { Recommendation(cause: $0.cause, advice: $0.advice, evidence: $0.evidence) }
             unclassified = report.unclassified.map { FingerprintRow(fingerprint: $0.fingerprint, failures: $0.failures, example: $0.example) }
+            metrics = report.metrics.map(Metrics.init)
             self.thresholds = thresholds.map {
                 Threshold(cause: $0.cause.rawValue, limit: $0.limit, failures: report.count(of: $0.cause.rawValue), crossed: $0.crossed(by: report))
             }
@@ -104,7 +138,7 @@ struct JSONRenderer: ReportRendering {
              ("invocations", invocations), ("failures", failures), ("failure_rate", failure_rate), ("window_seconds", window_seconds),
              ("causes", causes), ("windows", windows), ("instances", instances), ("chains", chains), ("pinning", pinning),
              ("pressure", pressure), ("findings", findings), ("recommendations", recommendations), ("unclassified", unclassified),
-             ("thresholds", thresholds)]
+             ("thresholds", thresholds)] + (metrics.map { [("metrics", $0 as any Encodable)] } ?? [])
         }
     }
 }

@@ -44,6 +44,16 @@ extension ReportRenderer {
             out += "\n### Configuration\n\n"
             for f in report.findings { out += "- **\(cell(f.subject))**: \(cell(f.found)). \(cell(f.change))\n" }
         }
+        if let metrics = report.metrics {
+            out += "\n### Metrics\n\n"
+            let subjects = metrics.proxies.map { ("proxy", $0.proxy, $0.series) } + metrics.functions.map { ("function", $0.function, $0.series) }
+            for (kind, name, series) in subjects {
+                out += "**\(kind) \(cell(name))**\n\n| metric | stat | peak | at | series |\n|---|---|---:|---|---|\n"
+                for s in series { out += "| \(s.metric) | \(s.stat) | \(number(s.peak)) | \(iso(s.peakTs)) | \(sparkline(s.values)) |\n" }
+                out += "\n"
+            }
+            for f in metrics.findings { out += "- **\(cell(f.subject))**: \(cell(f.found)). \(cell(f.change))\n" }
+        }
         out += "\n### What to change\n\n"
         for r in report.recommendations {
             out += "- **\(r.cause)**: \(r.advice)\n"

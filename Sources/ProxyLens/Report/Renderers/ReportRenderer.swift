@@ -55,6 +55,23 @@ public enum ReportRenderer {
     }
 
     static func iso(_ ms: Int64?) -> String { ms.map(Timestamp.iso) ?? "-" }
+    /// A whole number without decimals, else one decimal.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.1f", value)
+    }
+    /// The values as a sparkline of `width` characters at most (each the highest value of its slice).
+    static func sparkline(_ values: [Double], width: Int = 40) -> String {
+        guard !values.isEmpty else { return "" }
+        let bars = Array("▁▂▃▄▅▆▇█")
+        let slices = min(width, values.count)
+        let low = values.min() ?? 0, high = values.max() ?? 0
+        return String((0..<slices).map { slice -> Character in
+            let part = values[(slice * values.count / slices)..<max(slice * values.count / slices + 1, (slice + 1) * values.count / slices)]
+            let value = part.max() ?? 0
+            guard high > low else { return bars[0] }
+            return bars[min(bars.count - 1, Int((value - low) / (high - low) * Double(bars.count - 1) + 0.5))]
+        })
+    }
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
     static func causesText(_ causes: [Report.CauseCount], limit: Int = 3) -> String {
         causes.prefix(limit).map { "\($0.cause) \($0.failures)" }.joined(separator: ", ")

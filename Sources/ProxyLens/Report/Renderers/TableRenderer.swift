@@ -11,6 +11,29 @@ struct TableRenderer: ReportRendering {
 }
 
 extension ReportRenderer {
+    /// Per proxy and function: the headline numbers, a sparkline per metric, the findings.
+    static func metricsTable(_ metrics: Report.MetricsSection) -> String {
+        var out = ""
+        func rows(_ series: [Report.MetricSeriesRow]) -> [[String]] {
+            series.map { [$0.metric, $0.stat, number($0.peak), iso($0.peakTs), sparkline($0.values)] }
+        }
+        for proxy in metrics.proxies {
+            var head = "  proxy \(Terminal.clean(proxy.proxy))"
+            if let pinned = proxy.peakPinnedPercent { head += ": peak pinned \(number(pinned)) %" }
+            if let clients = proxy.peakClientConnections { head += ", peak client connections \(number(clients))" + (proxy.maxConnections.map { " of \($0) allowed" } ?? "") }
+            if let borrow = proxy.peakBorrowLatencyUs { head += ", peak borrow latency \(number(borrow / 1000)) ms" }
+            out += head + "\n" + TextTable.render(["metric", "stat", "peak", "at", "series"], rows(proxy.series), maxCell: 44)
+        }
+        for function in metrics.functions {
+            var head = "  function \(Terminal.clean(function.function))"
+            if let concurrency = function.peakConcurrency { head += ": peak concurrency \(number(concurrency))" }
+            if let throttles = function.throttles { head += ", \(number(throttles)) throttles" }
+            out += head + "\n" + TextTable.render(["metric", "stat", "peak", "at", "series"], rows(function.series), maxCell: 44)
+        }
+        for finding in metrics.findings { out += "  \(Terminal.clean(finding.subject)): \(Terminal.clean(finding.found)).\n    → \(finding.change)\n" }
+        return out
+    }
+
     public static func table(_ report: Report, color: Bool, top: Int) -> String {
         func bold(_ s: String) -> String { color ? "\u{1b}[1m\(s)\u{1b}[0m" : s }
         var out = bold("proxylens report") + " — \(Terminal.clean(report.database)), \(report.inputs) inputs\n"
@@ -44,6 +67,7 @@ extension ReportRenderer {
             out += "\n" + bold("Configuration") + "\n"
             for finding in report.findings { out += "  \(Terminal.clean(finding.subject)): \(Terminal.clean(finding.found)).\n    → \(finding.change)\n" }
         }
+        if let metrics = report.metrics { out += "\n" + bold("Metrics") + "\n" + metricsTable(metrics) }
         out += "\n" + bold("What to change") + "\n"
         for recommendation in report.recommendations {
             out += "  \(recommendation.cause): \(recommendation.advice)\n"

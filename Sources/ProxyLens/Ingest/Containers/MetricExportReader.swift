@@ -1,0 +1,422 @@
+import Foundation
+
+/// A JSON value with the line it starts on: metric exports are small documents, read whole, and
+/// every problem in them is named by line.
+indirect enum LinedJSON {
+    case object([(key: String, value: LinedJSON)], line: Int)
+    case array([LinedJSON], line: Int)
+    case string(String, line: Int)
+    case number(Double, line: Int)
+    case bool(Bool, line: Int)
+    case null(line: Int)
+
+    var line: Int {
+        switch self {
+        case .object(_, let line), .array(_, let line), .string(_, let line), .number(_, let line), .bool(_, let line), .null(let line): return line
+        }
+    }
+
+    subscript(key: String) -> LinedJSON? {
+        if case .object(let fields, _) = self { return fields.first { $0.key == key }?.value }
+        return nil
+    }
+
+    var string: String? { if case .string(let s, _) = self { return s }; return nil }
+    var number: Double? { if case .number(let n, _) = self { return n }; return nil }
+    var array: [LinedJSON]? { if case .array(let a, _) = self { return a }; return nil }
+    var fields: [(key: String, value: LinedJSON)]? { if case .object(let f, _) = self { return f }; return nil }
+}
+
+/// Parses one or more concatenated JSON documents (as `cat page1.json page2.json` writes them),
+/// keeping each value's line. Errors name the line.
+struct LinedJSONParser {
+    private let bytes: [UInt8]
+    private var i = 0
+    private var line = 1
+    private var depth = 0
+    let path: String
+
+    init(_ bytes: [UInt8], path: String) {
+        self.bytes = bytes
+        self.path = path
+    }
+
+    mutating func documents() throws -> [LinedJSON] {
+        var out: [LinedJSON] = []
+        skipSpace()
+        while i < bytes.count {
+            out.append(try value())
+            skipSpace()
+        }
+        return out
+    }
+
+    private func fail(_ reason: String) -> ProxyLensError { ProxyLensError(.input, path, line: line, reason) }
+
+    private mutating func skipSpace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x0a: line += 1; i += 1
+            case 0x20, 0x09, 0x0d: i += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func value() throws -> LinedJSON {
+        skipSpace()
+        guard i < bytes.count else { throw fail("the input ends where a JSON value was expected (truncated?)") }
+        let start = line
+        switch bytes[i] {
+        case UInt8(ascii: "{"):
+            depth += 1
+            if depth > 64 { throw fail("JSON nested deeper than 64 levels") }
+            i += 1
+            var fields: [(String, LinedJSON)] = []
+            skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object([], line: start) }
+            while true {
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a quoted key in a JSON object") }
+                let key = try string()
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after the key \"\(key.prefix(40))\"") }
+                i += 1
+                fields.append((key, try value()))
+                skipSpace()
+                guard i < bytes.count else { throw fail("the input ends inside a JSON object (truncated?)") }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "}") { i += 1; break }
+                throw fail("expected ',' or '}' in a JSON object")
+            }
+            depth -= 1
+            return .object(fields, line: start)
+        case UInt8(ascii: "["):
+            depth += 1
+            if depth > 64 { throw fail("JSON nested deeper than 64 levels") }
+            i += 1
+            var items: [LinedJSON] = []
+            skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array([], line: start) }
+            while true {
+                items.append(try value())
+                skipSpace()
+                guard i < bytes.count else { throw fail("the input ends inside a JSON array (truncated?)") }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "]") { i += 1; break }
+                throw fail("expected ',' or ']' in a JSON array")
+            }
+            depth -= 1
+            return .array(items, line: start)
+        case UInt8(ascii: "\""):
+            return .string(try string(), line: start)
+        case UInt8(ascii: "t"): try word("true"); return .bool(true, line: start)
+        case UInt8(ascii: "f"): try word("false"); return .bool(false, line: start)
+        case UInt8(ascii: "n"): try word("null"); return .null(line: start)
+        default:
+            let from = i
+            while i < bytes.count, "0123456789+-.eE".utf8.contains(bytes[i]) { i += 1 }
+            guard i > from, let number = Double(String(decoding: bytes[from..<i], as: UTF8.self)), number.isFinite else {
+                throw fail("not a JSON value: \(String(decoding: bytes[from..<min(bytes.count, from + 20)], as: UTF8.self).debugDescription)")
+            }
+            return .number(number, line: start)
+        }
+    }
+
+    private mutating func word(_ text: String) throws {
+        let w = Array(text.utf8)
+        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw fail("not a JSON value") }
+        i += w.count
+    }
+
+    private mutating func string() throws -> String {
+        i += 1
+        var out: [UInt8] = []
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
+            if c == 0x0a { throw fail("a line break inside a JSON string") }
+            if c == UInt8(ascii: "\\") {
+                guard i + 1 < bytes.count else { break }
+                let e = bytes[i + 1]
+                i += 2
+                switch e {
+                case UInt8(ascii: "n"): out.append(0x0a)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "r"): out.append(0x0d)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0c)
+                case UInt8(ascii: "u"):
+                    guard i + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16) else {
+                        throw fail("a bad \\u escape in a JSON string")
+                    }
+                    i += 4
+                    out.append(contentsOf: Array(String(UnicodeScalar(code).map(Character.init) ?? "\u{FFFD}").utf8))
+                default: out.append(e)
+                }
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        throw fail("the input ends inside a string (truncated?)")
+    }
+}
+
+/// Reads the metric exports: `get-metric-data` responses, `get-metric-statistics` responses, the
+/// `--metric-data-queries` JSON, and the console's CSV download of a graph. Each gives
+/// `MetricResult`s (or `MetricQuery`s) to the sink; problems go to the sink as notes with their
+/// line, and what could be read of the rest is kept.
+struct MetricExportReader {
+    let path: String
+
+    /// Metric exports are small; larger files are not read.
+    static let maximumBytes = 64 << 20
+
+    /// The whole decoded content of the file.
+    func bytes(_ window: ByteWindow) throws -> [UInt8] {
+        while try window.fill() {
+            if window.available > Self.maximumBytes { throw ProxyLensError(.input, path, "a metric export over 64 MiB") }
+        }
+        let bytes = Array(UnsafeBufferPointer(start: window.pointer + window.position, count: window.available))
+        window.position = window.end
+        return bytes
+    }
+
+    // MARK: get-metric-data
+
+    func readMetricData(_ window: ByteWindow, into sink: ContainerSink) throws {
+        var parser = LinedJSONParser(try bytes(window), path: path)
+        var results: [MetricResult] = []
+        for document in try parser.documents() {
+            guard let list = document["MetricDataResults"]?.array else {
+                sink.note(IngestIssue(line: document.line, reason: "a JSON document without MetricDataResults in a get-metric-data response; skipped"))
+                continue
+            }
+            let pageHasMore = document["NextToken"]?.string != nil
+            for item in list {
+                guard let id = item["Id"]?.string else {
+                    sink.note(IngestIssue(line: item.line, reason: "a get-metric-data result without an Id; skipped"))
+                    continue
+                }
+                let label = item["Label"]?.string ?? id
+                let times = item["Timestamps"]?.array ?? []
+                let values = item["Values"]?.array ?? []
+                if times.count != values.count {
+                    sink.note(IngestIssue(line: item.line, reason: "result \(id): \(times.count) Timestamps but \(values.count) Values; skipped"))
+                    continue
+                }
+                var points: [MetricPoint] = []
+                var bad = 0
+                for (time, value) in zip(times, values) {
+                    guard let ts = time.string.flatMap(Timestamp.parse), let v = value.number else { bad += 1; continue }
+                    points.append(MetricPoint(ts: ts, value: v))
+                }
+                if bad > 0 {
+                    sink.note(IngestIssue(line: item.line, reason: "result \(id): \(bad) points whose timestamp is not ISO-8601 or whose value is not a number; skipped"))
+                }
+                let status = item["StatusCode"]?.string ?? "Complete"
+                if status != "Complete" {
+                    let more = status == "PartialData" && pageHasMore ? " (the page has a NextToken: ingest the next page too)" : ""
+                    sink.note(IngestIssue(line: item.line, reason: "result \(id) has StatusCode \(status)\(more); its \(points.count) points kept", keptData: true))
+                }
+                for message in item["Messages"]?.array ?? [] {
+                    sink.note(IngestIssue(line: message.line, reason: "result \(id): \(message["Code"]?.string ?? "message"): \(message["Value"]?.string ?? "")", keptData: true))
+                }
+                let period = Self.period(points)
+                results.append(MetricResult(series: nil, queryId: id, label: label, points: points, line: item.line,
+                                            labelSeries: KnownMetric.series(fromLabel: label, defaultPeriod: period)))
+            }
+            for message in document["Messages"]?.array ?? [] {
+                sink.note(IngestIssue(line: message.line, reason: "\(message["Code"]?.string ?? "message"): \(message["Value"]?.string ?? "")", keptData: true))
+            }
+        }
+        try sink.metricResults(results)
+    }
+
+    // MARK: get-metric-statistics
+
+    /// The statistics a datapoint may hold, in the order the CLI prints them.
+    static let statisticKeys = ["SampleCount", "Average", "Sum", "Minimum", "Maximum"]
+
+    func readStatistics(_ window: ByteWindow, into sink: ContainerSink) throws {
+        var parser = LinedJSONParser(try bytes(window), path: path)
+        var results: [MetricResult] = []
+        for document in try parser.documents() {
+            guard let label = document["Label"]?.string, let datapoints = document["Datapoints"]?.array else {
+                sink.note(IngestIssue(line: document.line, reason: "a get-metric-statistics response needs Label and Datapoints; skipped"))
+                continue
+            }
+            let known = KnownMetric.describe(label)
+            let subject = Self.subject(fromPath: path, metric: label)
+            if subject == nil {
+                sink.note(IngestIssue(line: document.line, reason: "get-metric-statistics does not print dimensions, and the file name names no proxy or function (name it get-metric-statistics_<proxy or function>_\(label).json); stored with no dimensions", keptData: true))
+            }
+            var dimensions: [String: String] = [:]
+            if let subject { dimensions[known?.dimension ?? "Name"] = subject }
+            // (stat, unit) → points.
+            var series: [String: (unit: String, points: [MetricPoint])] = [:]
+            var order: [String] = []
+            for datapoint in datapoints {
+                guard let ts = datapoint["Timestamp"]?.string.flatMap(Timestamp.parse) else {
+                    sink.note(IngestIssue(line: datapoint.line, reason: "a datapoint without an ISO-8601 Timestamp; skipped"))
+                    continue
+                }
+                let unit = datapoint["Unit"]?.string ?? known?.unit ?? "None"
+                var values: [(String, Double)] = Self.statisticKeys.compactMap { key in datapoint[key]?.number.map { (key, $0) } }
+                for (key, value) in datapoint["ExtendedStatistics"]?.fields ?? [] {
+                    if let number = value.number { values.append((key, number)) }
+                }
+                if values.isEmpty { sink.note(IngestIssue(line: datapoint.line, reason: "a datapoint with no statistic; skipped")) }
+                for (stat, value) in values {
+                    let key = stat + "\u{1f}" + unit
+                    if series[key] == nil { order.append(key); series[key] = (unit, []) }
+                    series[key]?.points.append(MetricPoint(ts: ts, value: value))
+                }
+            }
+            for key in order {
+                guard let entry = series[key] else { continue }
+                let stat = String(key.split(separator: "\u{1f}")[0])
+                let identity = MetricSeries(namespace: known?.namespace ?? "Unknown", metric: label, dimensions: dimensions, stat: stat,
+                                            periodSeconds: Self.period(entry.points), unit: entry.unit)
+                results.append(MetricResult(series: identity, queryId: nil, label: label, points: entry.points, line: document.line))
+            }
+            if known == nil {
+                sink.note(IngestIssue(line: document.line, reason: "\(label) is not an RDS Proxy or Lambda metric proxylens knows; stored under namespace Unknown", keptData: true))
+            }
+        }
+        try sink.metricResults(results)
+    }
+
+    /// The proxy or function a get-metric-statistics file is for, from its name:
+    /// `…_<subject>_<MetricName>….json` (the word before the metric name), or
+    /// `<subject>_<MetricName>.json`.
+    static func subject(fromPath path: String, metric: String) -> String? {
+        let words = InputPaths.stem(path).split(separator: "_").map(String.init)
+        guard let index = words.firstIndex(of: metric), index > 0 else { return nil }
+        let word = words[index - 1]
+        return word == "get-metric-statistics" ? nil : word
+    }
+
+    // MARK: --metric-data-queries
+
+    func readQueries(_ window: ByteWindow, into sink: ContainerSink) throws {
+        var parser = LinedJSONParser(try bytes(window), path: path)
+        var queries: [MetricQuery] = []
+        for document in try parser.documents() {
+            let list = document.array ?? document["MetricDataQueries"]?.array ?? []
+            for item in list {
+                guard let id = item["Id"]?.string else {
+                    sink.note(IngestIssue(line: item.line, reason: "a metric data query without an Id; skipped"))
+                    continue
+                }
+                let period = item["Period"]?.number.map { Int($0) }
+                if let stat = item["MetricStat"] {
+                    let metric = stat["Metric"]
+                    guard let namespace = metric?["Namespace"]?.string, let name = metric?["MetricName"]?.string,
+                          let statistic = stat["Stat"]?.string else {
+                        sink.note(IngestIssue(line: item.line, reason: "query \(id): MetricStat needs Metric.Namespace, Metric.MetricName and Stat; skipped"))
+                        continue
+                    }
+                    var dimensions: [String: String] = [:]
+                    for dimension in metric?["Dimensions"]?.array ?? [] {
+                        if let key = dimension["Name"]?.string, let value = dimension["Value"]?.string { dimensions[key] = value }
+                    }
+                    let seconds = stat["Period"]?.number.map { Int($0) } ?? period ?? 60
+                    let unit = stat["Unit"]?.string ?? KnownMetric.describe(name)?.unit ?? "None"
+                    queries.append(MetricQuery(id: id, series: MetricSeries(namespace: namespace, metric: name, dimensions: dimensions, stat: statistic,
+                                                                            periodSeconds: seconds, unit: unit),
+                                               expression: nil, label: item["Label"]?.string, periodSeconds: seconds))
+                } else if let expression = item["Expression"]?.string {
+                    queries.append(MetricQuery(id: id, series: nil, expression: expression, label: item["Label"]?.string, periodSeconds: period))
+                } else {
+                    sink.note(IngestIssue(line: item.line, reason: "query \(id) has neither MetricStat nor Expression; skipped"))
+                }
+            }
+        }
+        try sink.metricQueries(queries)
+    }
+
+    // MARK: console CSV
+
+    /// The console's CSV download of a graph: a header of a time column and one column per
+    /// series (its label), then a row per time with the values (empty where a series has none).
+    func readCSV(_ window: ByteWindow, into sink: ContainerSink) throws {
+        let text = String(decoding: try bytes(window), as: UTF8.self)
+        let rows = Self.csvRecords(text)
+        guard let header = rows.first else { return }
+        let labels = Array(header.fields.dropFirst())
+        var points: [[MetricPoint]] = Array(repeating: [], count: labels.count)
+        for row in rows.dropFirst() {
+            if row.fields.allSatisfy({ $0.isEmpty }) { continue }
+            guard let ts = row.fields.first.flatMap(Timestamp.parse) else {
+                sink.note(IngestIssue(line: row.line, reason: "a row whose first field is not an ISO-8601 time: \(row.fields.first?.prefix(40) ?? ""); skipped"))
+                continue
+            }
+            if row.fields.count != header.fields.count {
+                sink.note(IngestIssue(line: row.line, reason: "a CSV record with \(row.fields.count) fields where the header has \(header.fields.count)"))
+            }
+            for (index, field) in row.fields.dropFirst().enumerated() where index < labels.count && !field.isEmpty {
+                guard let value = Double(field.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                    sink.note(IngestIssue(line: row.line, reason: "\(labels[index]): not a number: \(field.prefix(40)); skipped"))
+                    continue
+                }
+                points[index].append(MetricPoint(ts: ts, value: value))
+            }
+        }
+        var results: [MetricResult] = []
+        for (index, label) in labels.enumerated() {
+            let named = KnownMetric.series(fromLabel: label, defaultPeriod: Self.period(points[index]))
+            results.append(MetricResult(series: named, queryId: named == nil ? "" : nil, label: label, points: points[index], line: header.line))
+        }
+        // The named ones go in directly; the rest wait by label (no queries file can name them).
+        try sink.metricResults(results)
+    }
+
+    /// RFC 4180 records with the line each starts on.
+    static func csvRecords(_ text: String) -> [(line: Int, fields: [String])] {
+        var records: [(Int, [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var line = 1
+        var recordLine = 1
+        var chars = Array(text.unicodeScalars)
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < chars.count, chars[i + 1] == "\"" { field.unicodeScalars.append("\""); i += 1 } else { quoted = false }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" && field.isEmpty {
+                quoted = true
+            } else if c == "," {
+                fields.append(field); field = ""
+            } else if c == "\n" {
+                fields.append(field); field = ""
+                records.append((recordLine, fields)); fields = []
+                line += 1
+                recordLine = line
+            } else if c != "\r" {
+                field.unicodeScalars.append(c)
+            }
+            i += 1
+        }
+        if !field.isEmpty || !fields.isEmpty { fields.append(field); records.append((recordLine, fields)) }
+        return records
+    }
+
+    /// The period of a series from the spacing of its points (the smallest gap), 60 s when it
+    /// has fewer than two.
+    static func period(_ points: [MetricPoint]) -> Int {
+        let times = Set(points.map(\.ts)).sorted()
+        var smallest: Int64?
+        for (a, b) in zip(times, times.dropFirst()) where b > a { smallest = min(smallest ?? (b - a), b - a) }
+        return smallest.map { max(1, Int($0 / 1000)) } ?? 60
+    }
+}
