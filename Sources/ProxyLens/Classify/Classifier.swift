@@ -82,7 +82,9 @@ public final class Classifier {
             SELECT i.request_id, i.function, i.instance, coalesce(i.start_ts, i.end_ts), i.end_ts, i.status, i.error_type,
                    i.error_message, i.error_event_id, e.ts, i.cold_start, coalesce(i.seq, 1), i.idle_before_ms, i.last_activity, i.txn_open
             FROM invocation i LEFT JOIN event e ON e.id = i.error_event_id
-            WHERE i.status IN ('error', 'timeout') ORDER BY coalesce(e.ts, i.end_ts), i.request_id
+            WHERE i.status IN ('error', 'timeout')
+               OR (i.status = 'incomplete' AND EXISTS (SELECT 1 FROM invocation_error_line l WHERE l.request_id = i.request_id))
+            ORDER BY coalesce(e.ts, i.end_ts), i.request_id
             """)
         while try select.step() {
             failed.append(Failed(
@@ -98,7 +100,16 @@ public final class Classifier {
         // connection closed mid-request is claimed by the most likely leak.
         let timeouts = failed.filter { $0.status == "timeout" }.sorted { ($0.transactionOpen ? 0 : 1, $0.endTs) < ($1.transactionOpen ? 0 : 1, $1.endTs) }
         for failure in timeouts { labels[failure.requestId] = context.withMetrics(context.labelTimeout(failure), failure) }
-        for failure in failed where failure.status != "timeout" { labels[failure.requestId] = context.withMetrics(context.labelError(failure), failure) }
+        for failure in failed where failure.status != "timeout" {
+            var label = context.withMetrics(context.labelError(failure), failure)
+            if failure.status == "incomplete" {
+                // No end was seen: a failure only by the error it logged, and said so.
+                label.rule += "+incomplete"
+                label.confidence = max(0.05, label.confidence - Confidence.incompletePenalty)
+                label.evidence.append("no-end-seen")
+            }
+            labels[failure.requestId] = label
+        }
         // Cause chains: borrow timeouts ← the leaks holding the pool at that moment.
         let leaks = failed.filter { labels[$0.requestId]?.cause == .lambdaTimeoutPinningLeak }
         for failure in failed where labels[failure.requestId]?.signal == .borrowTimeout {

@@ -140,13 +140,20 @@ struct Deriver {
             if let value = report.errorType { errorType = value }
         }
 
+        /// What the lines say, never a default: `timeout` and `error` as the platform or the
+        /// runtime reported them; `success` only when the invocation's end was seen (END, REPORT,
+        /// platform.report); else `incomplete` (a filtered or partial export, a cut time range).
         var status: String {
             if timedOut || reportStatus == "timeout" { return "timeout" }
             if let reportStatus, reportStatus != "success" { return "error" }
             if unhandledError { return "error" }
             if reportStatus == nil, jsonErrorMessage != nil { return "error" }
+            if endTs == nil && reportStatus == nil { return "incomplete" }
             return "success"
         }
+
+        /// Failed, or possibly failed: an incomplete invocation's error lines are kept too.
+        var keepsErrorLines: Bool { status != "success" && (status != "incomplete" || !errorLines.isEmpty) }
     }
 
     /// One `instance` row, totalled from the invocations written for its stream, as
@@ -220,7 +227,8 @@ struct Deriver {
             for (index, invocation) in worker.next().enumerated() {
                 let start = invocation.startTs ?? invocation.lastTs
                 let idle = previousEnd.map { start - $0 }
-                let failed = invocation.status != "success"
+                let status = invocation.status
+                let failed = status == "error" || status == "timeout"
                 // The last application line is read back only for failed invocations.
                 if failed, let id = invocation.lastActivityEventId, let message = try message(id) {
                     invocation.lastActivity = String(ErrorText.body(ofAppLine: message).prefix(500))
@@ -238,7 +246,7 @@ struct Deriver {
                 insert.bind(invocation.initMs, at: 9)
                 insert.bind(invocation.memoryMB, at: 10)
                 insert.bind(invocation.maxMemoryMB, at: 11)
-                insert.bind(invocation.status, at: 12)
+                insert.bind(status, at: 12)
                 insert.bind(invocation.errorType, at: 13)
                 insert.bind(invocation.errorMessage ?? (failed ? invocation.jsonErrorMessage : nil), at: 14)
                 insert.bind(invocation.errorEventId ?? invocation.jsonErrorEventId, at: 15)
@@ -250,7 +258,7 @@ struct Deriver {
                 insert.bind(Int64(invocation.transactionDepth > 0 ? 1 : 0), at: 21)
                 insert.bind(Int64(invocation.events), at: 22)
                 try insert.step()
-                if failed {
+                if invocation.keepsErrorLines {
                     // A request id in two streams: the row just written replaced the other's.
                     try clearErrorLines.run([.text(invocation.requestId)])
                     for eventId in invocation.errorLines {

@@ -5,6 +5,17 @@ struct ConfigurationFindings {
 
     func findings() throws -> [Report.Finding] {
         var out: [Report.Finding] = []
+        // What the export left out, before what the configuration says.
+        let incomplete = try database.rows("""
+            SELECT count(*), sum(EXISTS (SELECT 1 FROM invocation_error_line l WHERE l.request_id = i.request_id))
+            FROM invocation i WHERE status = 'incomplete'
+            """)[0]
+        if let count = incomplete[0].int, count > 0 {
+            let withErrors = incomplete[1].int ?? 0
+            out.append(.init(subject: "the export",
+                             found: "\(count) invocations have no END/REPORT/platform.report (a filtered or partial export, or a cut time range?)",
+                             change: "Export whole log streams for the incident's time range; \(withErrors) of them logged an error and are labelled from it with lower confidence (rule +incomplete), the others are counted neither as failures nor as successes."))
+        }
         let proxies = try database.rows("""
             SELECT p.proxy, upper(coalesce(p.engine_family, '')), lower(coalesce(p.endpoint, '')), p.idle_client_timeout_s,
                    t.connection_borrow_timeout_s, t.max_idle_connections_percent, t.max_connections_percent, t.init_query

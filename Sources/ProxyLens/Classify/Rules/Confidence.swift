@@ -59,6 +59,10 @@ enum Confidence {
     /// A query timeout during a QueryDatabaseResponseLatency spike.
     static let metricLatencySpike = 0.05
 
+    /// An invocation whose end was never seen (a filtered or partial export), labelled from the
+    /// error it logged: it may have gone on and succeeded.
+    static let incompletePenalty = 0.2
+
     /// Every value by name, for the fingerprint.
     static let all: [(String, Double)] = [
         ("leakOpenTransaction", leakOpenTransaction), ("leakOpenTransactionPinned", leakOpenTransactionPinned),
@@ -72,6 +76,6 @@ enum Confidence {
         ("staleColdStartPenalty", staleColdStartPenalty), ("staleIdleOverTimeout", staleIdleOverTimeout),
         ("staleProxyClosedClient", staleProxyClosedClient), ("maximum", maximum),
         ("catalogueLayerPenalty", catalogueLayerPenalty), ("codeLayerPenalty", codeLayerPenalty), ("genericLayerPenalty", genericLayerPenalty),
-        ("metricPoolFull", metricPoolFull), ("metricPinnedRising", metricPinnedRising), ("metricLatencySpike", metricLatencySpike),
+        ("incompletePenalty", incompletePenalty), ("metricPoolFull", metricPoolFull), ("metricPinnedRising", metricPinnedRising), ("metricLatencySpike", metricLatencySpike),
     ]
 }
