@@ -60,6 +60,9 @@ public final class Classifier {
         var idleBeforeMs: Int64?
         var lastActivity: String?
         var transactionOpen: Bool
+        /// The other lines the invocation logged that may carry its error: what a short error
+        /// text is about (`[mysql] packets.go…` before a bare `invalid connection`).
+        var errorContext = ""
     }
 
     struct Label {
@@ -174,9 +177,11 @@ public final class Classifier {
         let chooser = ErrorChoice(rules: rules)
         let time = try database.prepare("SELECT ts FROM event WHERE id = ?")
         for index in failed.indices where failed[index].status != "timeout" {
-            guard let candidates = lines[failed[index].requestId],
-                  let chosen = chooser.choose(candidates, hasOwnError: failed[index].errorMessage != nil) else { continue }
+            guard let candidates = lines[failed[index].requestId] else { continue }
+            failed[index].errorContext = candidates.map { ErrorChoice.readable($0.message) }.joined(separator: "\n")
+            guard let chosen = chooser.choose(candidates, hasOwnError: failed[index].errorMessage != nil) else { continue }
             failed[index].errorMessage = chosen.text
+            failed[index].errorContext = candidates.map { ErrorChoice.readable($0.message) }.joined(separator: "\n")
             failed[index].errorEventId = chosen.line.eventId
             time.reset()
             time.bind(chosen.line.eventId, at: 1)

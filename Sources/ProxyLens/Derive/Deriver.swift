@@ -13,22 +13,28 @@ struct Deriver {
     /// Rebuilds the derived tables when ingest marked them stale (`meta.derived_stale`), in one
     /// transaction; true when it did. `gathered` is used only if no other connection committed
     /// anything since `version` (`PRAGMA data_version`): else it is not the whole of `event`.
-    func rebuildIfStale(from gathered: DerivationInput?, unlessChangedSince version: Int64?) throws -> Bool {
+    /// Returns the lines no invocation could be given (nil when nothing was rebuilt); kept in
+    /// `meta.unattributed_lines` for later commands.
+    func rebuildIfStale(from gathered: DerivationInput?, unlessChangedSince version: Int64?) throws -> UnattributedLines? {
         let stale = try database.scalar("SELECT value FROM meta WHERE key = 'derived_stale'").string == "1"
-        guard stale else { return false }
+        guard stale else { return nil }
+        var unattributed = UnattributedLines()
         try database.transaction {
             let alone = try database.scalar("PRAGMA data_version").int == version
-            try rebuild(from: alone ? gathered : nil)
+            unattributed = try rebuild(from: alone ? gathered : nil)
+            try database.statement("INSERT INTO meta (key, value) VALUES ('unattributed_lines', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                .run([.text("\(unattributed.interleaved) \(unattributed.noPlatformLines) \(unattributed.beforeAnyInvocation)")])
             try database.execute("""
                 UPDATE meta SET value = '0' WHERE key = 'derived_stale';
                 INSERT INTO meta (key, value) VALUES ('derived_version', '1')
                 ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
                 """)
         }
-        return true
+        return unattributed
     }
 
-    func rebuild(from gathered: DerivationInput? = nil) throws {
+    @discardableResult
+    func rebuild(from gathered: DerivationInput? = nil) throws -> UnattributedLines {
         try database.execute("""
             DELETE FROM invocation; DELETE FROM instance; DELETE FROM proxy_session; DELETE FROM proxy_db_connection;
             DELETE FROM invocation_error_line;
@@ -36,9 +42,10 @@ struct Deriver {
         let input = try gathered ?? scanEvents()
         let (lambda, proxy, groups) = (input.lambda, input.proxy, input.groups)
         // Consumed: the Lambda lines are freed before the proxy rows are merged.
-        let instances = try deriveInvocations(from: consume lambda, groups: groups)
+        let (instances, unattributed) = try deriveInvocations(from: consume lambda, groups: groups)
         try deriveInstances(instances)
         try deriveProxySessions(from: proxy, groups: groups)
+        return unattributed
     }
 
     // MARK: Scan
@@ -187,7 +194,8 @@ struct Deriver {
     /// this one writes the rows of the last: writing is the larger part, and only this thread
     /// uses the connection, so it also reads beforehand the messages the state machine needs.
     /// Returns each stream's totals, in instance name order.
-    private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws -> [InstanceTotals] {
+    private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws -> ([InstanceTotals], UnattributedLines) {
+        var unattributed = UnattributedLines()
         let known = try functionNames()
         let insert = try database.statement("""
             INSERT OR REPLACE INTO invocation (request_id, function, instance, log_group, start_ts, end_ts, duration_ms, billed_ms, init_ms,
@@ -205,7 +213,7 @@ struct Deriver {
         }
 
         let order = lines.streamsInNameOrder()
-        let worker = OrderedWorker<[Invocation]>(name: "proxylens-derive")
+        let worker = OrderedWorker<Replayed>(name: "proxylens-derive")
         defer { worker.stop() }
         func start(_ position: Int) throws {
             let number = order[position]
@@ -224,7 +232,9 @@ struct Deriver {
             if position + 1 < order.count { try start(position + 1) }
             var previousEnd: Int64?
             var instance: InstanceTotals?
-            for (index, invocation) in worker.next().enumerated() {
+            let replayed = worker.next()
+            unattributed.add(replayed.unattributed)
+            for (index, invocation) in replayed.invocations.enumerated() {
                 let start = invocation.startTs ?? invocation.lastTs
                 let idle = previousEnd.map { start - $0 }
                 let status = invocation.status
@@ -275,14 +285,14 @@ struct Deriver {
             }
             if let instance { totals.append(instance) }
         }
-        return totals
+        return (totals, unattributed)
     }
 
     /// The invocation state machine over one stream's lines, in time order: the stream's
     /// invocations, in the order they began. `messages` holds the message of every line whose
     /// role needs one, by event id.
     static func replay(stream number: Int, of lines: LambdaLines, groups: ByteInterner, known: [String: String],
-                       messages: [Int64: String]) -> [Invocation] {
+                       messages: [Int64: String]) -> Replayed {
         let stream = lines.streams[number]
         let instance = lines.name(ofStream: number)
         // A stream with an empty name has always been given no group: streams were told
@@ -308,6 +318,13 @@ struct Deriver {
         // Lines that may carry an error, logged while no invocation ran (the environment's init,
         // between invocations): the next invocation's, should it fail.
         var initLines: [Int64] = []
+        var unattributed = UnattributedLines()
+        // Invocations begun and not yet ended: more than one means the "stream" is several
+        // environments' lines together (an export without stream names), where a line that
+        // names no request id cannot be given to any one of them.
+        var open = Set<ObjectIdentifier>()
+        // Lines logged while no invocation ran, not yet given to the next one.
+        var pendingInit = 0
 
         for line in stream.timeOrder() {
             let eventId = stream.eventId[line]
@@ -328,7 +345,14 @@ struct Deriver {
                     target = created
                 }
             }
+            if request < 0, target != nil, open.count > 1, role.mayCarryError || role == .app || role == .appErrorLevel {
+                unattributed.interleaved += 1
+                continue
+            }
             guard let target else {
+                if role.mayCarryError || role == .app || role == .appErrorLevel {
+                    if hasBoundaries { pendingInit += 1 } else { unattributed.noPlatformLines += 1 }
+                }
                 if role.mayCarryError, initLines.count < Invocation.maximumErrorLines { initLines.append(eventId) }
                 continue
             }
@@ -340,16 +364,20 @@ struct Deriver {
             case .start:
                 target.startTs = target.startTs ?? ts
                 current = target
+                open.insert(ObjectIdentifier(target))
+                pendingInit = 0
                 for id in initLines { target.noteErrorLine(id) }
                 initLines.removeAll()
             case .report, .platformReport:
                 target.apply(stream.reports[Int(reportIndexes[line])])
                 target.endTs = ts
+                open.remove(ObjectIdentifier(target))
                 if current === target { current = nil }
             case .runtimeDone:
                 Self.applyRuntimeDone(message ?? "", to: target)
             case .end:
                 if target.endTs == nil { target.endTs = ts }
+                open.remove(ObjectIdentifier(target))
                 if current === target { current = nil }
             case .timeout:
                 target.timedOut = true
@@ -389,7 +417,14 @@ struct Deriver {
             target.events += 1
             if ts > target.lastTs { target.lastTs = ts }
         }
-        return order
+        unattributed.beforeAnyInvocation += pendingInit
+        return Replayed(invocations: order, unattributed: unattributed)
+    }
+
+    /// One stream's invocations, and what of its lines could be given to none.
+    struct Replayed {
+        var invocations: [Invocation]
+        var unattributed: UnattributedLines
     }
 
     /// The `instance` rows, by definition: one per instance, from its invocations, in name order.

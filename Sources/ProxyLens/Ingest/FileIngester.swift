@@ -33,6 +33,8 @@ public struct IngestSummary: Sendable {
     /// Points added to `metric_point`.
     public var metricPointsAdded = 0
     public var derivedRebuilt = false
+    /// Lines of Lambda streams no invocation could be given, when the derived tables were rebuilt.
+    public var unattributed = UnattributedLines()
     /// Seconds spent reading inputs and rebuilding derived tables.
     public var timings: [(String, Double)] = []
 
@@ -59,6 +61,8 @@ final class FileIngester {
     var onIssue: (String, IngestIssue) -> Void = { _, _ in }
     /// Called now and then with (bytes read, events read) so far.
     var onProgress: (Int64, Int) -> Void = { _, _ in }
+    /// Called with (path, container, why) when a file's container is chosen.
+    var onContainerChosen: (String, String, String) -> Void = { _, _, _ in }
     /// Set from a signal handler to stop between events.
     public nonisolated(unsafe) static var interrupted = false
 
@@ -179,6 +183,7 @@ final class FileIngester {
             if let headProblem, window.available == 0 { throw ProxyLensError(.input, path, headProblem) }
             let reader = try chosen.get()
             container = reader.name
+            onContainerChosen(path, reader.name, sample.explain(reader))
             do {
                 container = try reader.read(window, context, into: sink)
             } catch let error as JSONReader.SyntaxError {

@@ -10,6 +10,8 @@ public final class Ingestion {
     public var onIssue: (String, IngestIssue) -> Void = { _, _ in }
     /// Called now and then with (bytes read, events read) so far.
     public var onProgress: (Int64, Int) -> Void = { _, _ in }
+    /// Called with (path, container, why) when a file's container is chosen.
+    public var onContainerChosen: (String, String, String) -> Void = { _, _, _ in }
     /// Set from a signal handler to stop between events.
     public static var interrupted: Bool {
         get { FileIngester.interrupted }
@@ -34,6 +36,7 @@ public final class Ingestion {
         let ingester = FileIngester(store: store, options: options)
         ingester.onIssue = onIssue
         ingester.onProgress = onProgress
+        ingester.onContainerChosen = onContainerChosen
         var summary = try ingester.run(paths: paths)
         let gathered: DerivationGatherer?
         do { gathered = try store.endRun() as? DerivationGatherer } catch { store.abandon(); throw error }
@@ -44,8 +47,11 @@ public final class Ingestion {
         if Ingestion.interrupted {
             throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
         }
-        summary.derivedRebuilt = try Deriver(database: database).rebuildIfStale(from: gathered?.takeInput(),
-                                                                                unlessChangedSince: store.dataVersionAtStart)
+        if let unattributed = try Deriver(database: database).rebuildIfStale(from: gathered?.takeInput(),
+                                                                             unlessChangedSince: store.dataVersionAtStart) {
+            summary.derivedRebuilt = true
+            summary.unattributed = unattributed
+        }
         if store.wasBulk { try store.restoreDurability() }
         lap("derive")
         summary.timings = timings

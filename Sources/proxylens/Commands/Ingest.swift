@@ -7,7 +7,8 @@ struct Ingest: ParsableCommand {
         abstract: "Load CloudWatch Logs exports and AWS configuration JSON into the database.",
         discussion: """
             Reads files, folders (recursively) or - (standard input); .gz is read transparently. Each
-            file's container is detected from its content: filter-log-events and get-log-events JSON,
+            file's container is detected from its content and path: filter-log-events and get-log-events
+            JSON, events one per line (jq -c '.events[]'),
             CreateExportTask objects, subscription/Firehose payloads, Logs Insights JSON and CSV,
             `aws logs tail` text, describe-db-proxies, describe-db-proxy-target-groups,
             get-function-configuration, get-function-concurrency and describe-export-tasks;
@@ -84,7 +85,12 @@ enum IngestRunner {
         if summary.filesSkipped > 0 { text += ", \(summary.filesSkipped) already ingested" }
         if summary.problems > 0 { text += ", \(summary.problems) problem\(summary.problems == 1 ? "" : "s") in \(summary.filesWithProblems) file\(summary.filesWithProblems == 1 ? "" : "s") (see stderr and the ingest_error table)" }
         if summary.notes > 0 { text += ", \(summary.notes) note\(summary.notes == 1 ? "" : "s") on data kept with changes" }
-        return text + " → \(database)"
+        text += " → \(database)"
+        let unattributed = summary.unattributed
+        if unattributed.total > 0 {
+            text += "\n\(unattributed.total) line\(unattributed.total == 1 ? "" : "s") could not be given to an invocation: " + unattributed.reasons.joined(separator: "; ")
+        }
+        return text
     }
 
     static func installInterruptHandler() {

@@ -189,7 +189,7 @@ final class CorrelationContext {
     func labelError(_ failure: Classifier.Failed) -> Classifier.Label {
         let text = (failure.errorMessage ?? "") + (failure.errorType.map { "\n" + $0 } ?? "")
         var evidence: [String] = failure.errorEventId.map { ["event:\($0)"] } ?? []
-        guard let verdict = errorClassifier.classify(text) else {
+        guard let verdict = errorClassifier.classify(text, context: failure.errorContext) else {
             var label = Classifier.Label(cause: .unclassified, confidence: failure.errorMessage == nil ? Confidence.applicationErrorWithoutText : Confidence.applicationError, rule: "application-error", signal: nil)
             label.evidence = evidence
             label.detail = failure.errorType

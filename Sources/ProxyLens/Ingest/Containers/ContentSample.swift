@@ -32,6 +32,21 @@ struct ContentSample {
         textVote = TextLayoutVote(bytes)
     }
 
+    /// Why `reader` took this sample, in words (for `proxylens inspect`).
+    func explain(_ reader: any ContainerReader) -> String {
+        if let layout = exportLayout, reader.name == "s3-export" {
+            return "its path is a CreateExportTask object's (<task \(layout.taskId)>/<stream>/NNNNNN); stream \(layout.stream)"
+        }
+        if let key = firstKey { return "a JSON object whose first key is \"\(key)\"" }
+        if firstByte == UInt8(ascii: "[") { return "a JSON array" }
+        if textVote.csvHeader { return "a CSV header with @timestamp and @message" }
+        if let layout = TextExportReader.Layout(rawValue: reader.name) {
+            let fit = textVote.fits[layout] ?? 0
+            return "\(fit) of \(textVote.timestamped) sampled timestamped lines fit the \(reader.name) layout"
+        }
+        return "recognised by \(reader.name)"
+    }
+
     /// The first key of the object the bytes begin with (the AWS CLI prints keys in a fixed order).
     private static func firstKey(_ bytes: [UInt8]) -> Substring? {
         let head = String(decoding: bytes, as: UTF8.self)
