@@ -195,6 +195,7 @@ final class FileIngester {
         } catch is ByteWindow.WindowOverflow {
             problems.append(IngestIssue(reason: "a single value longer than \(window.maximumWindow >> 20) MiB; the rest of the file is skipped"))
         }
+        problems.append(contentsOf: sink.finishFile())
         // The digest covers the whole file, read or not.
         let digest: String
         do { digest = try file.finishDigest() } catch { digest = "unreadable-\(UUID().uuidString)" }

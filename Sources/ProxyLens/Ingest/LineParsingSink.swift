@@ -19,8 +19,19 @@ final class LineParsingSink: ContainerSink {
 
     init(store: IngestStore) { self.store = store }
 
+    /// Messages of the current file whose newlines and tabs a forwarder had escaped.
+    private(set) var forwarderEscaped = 0
+
+    /// What to note about the file just read (one note, not one per event).
+    func finishFile() -> [IngestIssue] {
+        guard forwarderEscaped > 0 else { return [] }
+        return [IngestIssue(reason: "\(forwarderEscaped) message\(forwarderEscaped == 1 ? "" : "s") had newlines and tabs written as \\n and \\t (a log forwarder escaped them twice); read as the characters they stand for",
+                            keptData: true)]
+    }
+
     /// Starts counting for a new file.
     func startFile() {
+        forwarderEscaped = 0
         metricPointsAdded = 0
         eventsRead = 0
         eventsWithoutGroup = 0
@@ -67,6 +78,10 @@ final class LineParsingSink: ContainerSink {
                                 excerpt: Excerpt.of(event.message), keptData: true))
             swap(&cleaned, &event.message)
         }
+        if Self.isForwarderEscaped(event.message) {
+            event.message = Self.unescaped(event.message)
+            forwarderEscaped += 1
+        }
         let groupMissing = event.logGroup == nil
         if groupMissing { eventsWithoutGroup += 1 }
         let (parsed, transactionEffect) = event.message.withUnsafeBufferPointer { message in
@@ -80,6 +95,39 @@ final class LineParsingSink: ContainerSink {
             groupsSeen.insert(group)
         }
         try store.accept(&event, parsed: parsed, transactionEffect: transactionEffect, group: group)
+    }
+
+    /// A message a forwarder escaped twice: Lambda's own messages end in a newline; one that has
+    /// no newline or tab byte but ends in the two characters `\n` had them written as text. JSON
+    /// records (which escape newlines inside their strings legitimately) are left alone.
+    static func isForwarderEscaped(_ bytes: [UInt8]) -> Bool {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0d { end -= 1 }
+        guard end >= 2, bytes[end - 2] == 0x5c, bytes[end - 1] == 0x6e, bytes.first != UInt8(ascii: "{"),
+              bytes.first != UInt8(ascii: "[") else { return false }
+        return !bytes.contains(0x0a) && !bytes.contains(0x09)
+    }
+
+    /// `\n`, `\t`, `\r`, `\"` and `\\` read as the characters they stand for.
+    static func unescaped(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x5c, i + 1 < bytes.count {
+                switch bytes[i + 1] {
+                case 0x6e: out.append(0x0a); i += 2; continue
+                case 0x74: out.append(0x09); i += 2; continue
+                case 0x72: out.append(0x0d); i += 2; continue
+                case 0x22: out.append(0x22); i += 2; continue
+                case 0x5c: out.append(0x5c); i += 2; continue
+                default: break
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
     }
 
     /// True when the bytes are valid UTF-8 with no NUL.

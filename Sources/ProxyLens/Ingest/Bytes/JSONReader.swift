@@ -313,6 +313,60 @@ struct JSONReader {
     var doubleValue: Double? { Double(String(decoding: string, as: UTF8.self)) }
 
     /// Reads a scalar value as text (strings as they are, numbers and booleans as written).
+    /// The value that starts with `token` (already read) as compact JSON text: what a log event
+    /// whose `message` is an object or array (a subscription from a structured logger) holds.
+    mutating func jsonText(after token: Token) throws -> [UInt8] {
+        var out: [UInt8] = []
+        func quoted(_ bytes: [UInt8]) {
+            out.append(0x22)
+            for byte in bytes {
+                switch byte {
+                case 0x22: out += [0x5c, 0x22]
+                case 0x5c: out += [0x5c, 0x5c]
+                case 0x0a: out += [0x5c, 0x6e]
+                case 0x0d: out += [0x5c, 0x72]
+                case 0x09: out += [0x5c, 0x74]
+                case 0..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
+                default: out.append(byte)
+                }
+            }
+            out.append(0x22)
+        }
+        var depth = 0
+        var token = token
+        // A comma goes before a value or key that follows another in the same container.
+        var needsComma: [Bool] = []
+        while true {
+            switch token {
+            case .objectEnd, .arrayEnd:
+                out.append(token == .objectEnd ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+                depth -= 1
+                needsComma.removeLast()
+            case .end:
+                throw fail("the input ends inside a value (truncated?)")
+            default:
+                if needsComma.last == true { out.append(UInt8(ascii: ",")) }
+                if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
+                switch token {
+                case .objectStart: out.append(UInt8(ascii: "{")); depth += 1; needsComma.append(false)
+                case .arrayStart: out.append(UInt8(ascii: "[")); depth += 1; needsComma.append(false)
+                case .key:
+                    quoted(string)
+                    out.append(UInt8(ascii: ":"))
+                    // The key's value follows without a comma.
+                    needsComma[needsComma.count - 1] = false
+                case .string: quoted(string)
+                case .number: out += string
+                case .bool(let flag): out += Array((flag ? "true" : "false").utf8)
+                case .null: out += Array("null".utf8)
+                default: break
+                }
+            }
+            if depth == 0 { return out }
+            token = try next()
+        }
+    }
+
     mutating func scalarText(_ token: Token) throws -> String? {
         switch token {
         case .string, .number: return stringValue

@@ -18,6 +18,13 @@ struct CloudWatchJSONReader {
     private(set) var containerName = "log-events-json"
 
     private(set) var eventsRead = 0
+    /// Events whose `message` was a JSON object or array, kept as its JSON text.
+    private(set) var nonStringMessages = 0
+
+    /// The note to give for them, if any.
+    var nonStringNote: IngestIssue? {
+        nonStringMessages == 0 ? nil : IngestIssue(reason: "\(nonStringMessages) message\(nonStringMessages == 1 ? " was a JSON object or array" : "s were JSON objects or arrays"), not text; stored as JSON text", keptData: true)
+    }
     /// Off, every event goes through the general JSON reader (the reference the one-pass reader
     /// is tested against).
     var usesOnePassReader = true
@@ -83,11 +90,15 @@ struct CloudWatchJSONReader {
         var holding = false
         // One event value is reused for the whole array, so reading an event allocates nothing.
         var event = RawEvent(logStream: "", timestamp: 0, message: [])
+        var knownKeys = 0
+        var firstKey: String?
         while true {
             let token = try json.next()
             if token == .objectEnd { break }
             guard token == .key else { throw JSONReader.SyntaxError(offset: json.offset, reason: "expected a key") }
+            if firstKey == nil { firstKey = json.stringValue }
             if json.keyIs("events") || json.keyIs("logEvents") {
+                knownKeys += 1
                 let isSubscription = json.keyIs("logEvents")
                 let value = try json.next()
                 guard value == .arrayStart else { try json.skipValue(after: value); continue }
@@ -119,19 +130,26 @@ struct CloudWatchJSONReader {
                     }
                 }
             } else if json.keyIs("logGroup") || json.keyIs("logGroupName") {
+                knownKeys += 1
                 if let value = try json.scalarText(try json.next()), !value.isEmpty { group = value }
             } else if json.keyIs("logStream") || json.keyIs("logStreamName") {
                 if let value = try json.scalarText(try json.next()), !value.isEmpty { stream = value }
             } else if json.keyIs("messageType") {
+                knownKeys += 1
                 let value = try json.scalarText(try json.next())
                 isControl = value == "CONTROL_MESSAGE"
                 containerName = "subscription"
             } else if json.keyIs("results") {
+                knownKeys += 1
                 containerName = "insights-query-results"
                 try readQueryResults(&json, sink)
             } else {
                 try json.skipValue()
             }
+        }
+        if knownKeys == 0, let firstKey {
+            // Another document in the same file (an `invoke` response before a page): named, skipped.
+            sink.note(IngestIssue(reason: "a JSON document proxylens does not know (first key \"\(firstKey.prefix(40))\"), skipped; the rest of the file is read"))
         }
         for var event in held {
             if isControl { controlMessagesDropped += 1; continue }
@@ -207,7 +225,15 @@ struct CloudWatchJSONReader {
                 let value = try json.next()
                 // The decoded bytes change hands instead of being copied: the reader decodes the
                 // next string into this event's previous buffer.
-                if value == .string { swap(&event.message, &json.string) } else { event.message = Array((try json.scalarText(value) ?? "").utf8) }
+                if value == .string {
+                    swap(&event.message, &json.string)
+                } else if value == .objectStart || value == .arrayStart {
+                    // A structured logger's record sent as JSON, not as text: kept as its JSON text.
+                    event.message = try json.jsonText(after: value)
+                    nonStringMessages += 1
+                } else {
+                    event.message = Array((try json.scalarText(value) ?? "").utf8)
+                }
             } else if json.keyIs("timestamp") {
                 let value = try json.next()
                 if value == .number, let ms = json.integerValue { event.timestamp = ms; sawTimestamp = true }

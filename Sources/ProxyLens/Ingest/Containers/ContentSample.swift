@@ -9,6 +9,9 @@ struct ContentSample {
     let problem: String?
     /// The first key of a root JSON object.
     let firstKey: Substring?
+    /// The first key of each root JSON object in the sample (a file can hold several documents:
+    /// an `invoke` response, then a `get-log-events` page, as AWS's own get-logs.sh writes).
+    let rootFirstKeys: [Substring]
     /// The lines of the sample, for the text layouts (colour sequences removed).
     let textVote: TextLayoutVote
 
@@ -29,6 +32,7 @@ struct ContentSample {
             problem = nil
         }
         firstKey = bytes.first == UInt8(ascii: "{") ? ContentSample.firstKey(bytes) : nil
+        rootFirstKeys = bytes.first == UInt8(ascii: "{") ? ContentSample.rootFirstKeys(bytes) : []
         textVote = TextLayoutVote(bytes)
     }
 
@@ -52,6 +56,35 @@ struct ContentSample {
         let head = String(decoding: bytes, as: UTF8.self)
         guard let quote = head.firstIndex(of: "\"") else { return nil }
         return head[head.index(after: quote)...].prefix { $0 != "\"" }
+    }
+
+    /// The first key of every root object that begins in the bytes (up to 16), strings skipped.
+    static func rootFirstKeys(_ bytes: [UInt8]) -> [Substring] {
+        var keys: [Substring] = []
+        var depth = 0
+        var i = 0
+        var wantKey = false
+        while i < bytes.count, keys.count < 16 {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") {
+                var end = i + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == 0x5c ? 2 : 1 }
+                if wantKey, end <= bytes.count {
+                    keys.append(Substring(String(decoding: bytes[(i + 1)..<min(end, bytes.count)], as: UTF8.self)))
+                    wantKey = false
+                }
+                i = end + 1
+                continue
+            }
+            if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                if depth == 0 && byte == UInt8(ascii: "{") { wantKey = true }
+                depth += 1
+            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                depth -= 1
+            }
+            i += 1
+        }
+        return keys
     }
 
     /// NUL bytes or mostly control bytes in the first kilobytes.

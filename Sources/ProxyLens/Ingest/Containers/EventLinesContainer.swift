@@ -16,6 +16,7 @@ struct EventLinesContainer: ContainerReader {
 
     func read(_ window: ByteWindow, _ context: ContainerContext, into sink: ContainerSink) throws -> String {
         var reader = CloudWatchJSONReader(defaultStream: context.streamFromPath, defaultGroup: context.options.logGroup)
+        defer { if let note = reader.nonStringNote { sink.note(note) } }
         try reader.readEventPerObject(window, into: sink)
         return name
     }

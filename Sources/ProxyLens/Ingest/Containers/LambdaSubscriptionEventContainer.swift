@@ -13,6 +13,7 @@ struct LambdaSubscriptionEventContainer: ContainerReader {
     func read(_ window: ByteWindow, _ context: ContainerContext, into sink: ContainerSink) throws -> String {
         let payload = try Self.decode(window, path: context.path)
         var reader = CloudWatchJSONReader(defaultStream: context.options.logStream, defaultGroup: context.options.logGroup)
+        defer { if let note = reader.nonStringNote { sink.note(note) } }
         try reader.read(ByteWindow(try GzipByteSource(MemoryByteSource(payload), name: context.path)), into: sink)
         return name
     }

@@ -22,11 +22,13 @@ struct LogEventsJSONContainer: ContainerReader {
 
     func recognises(_ sample: ContentSample) -> Bool {
         if sample.firstByte == UInt8(ascii: "[") { return true }
-        return sample.firstKey.map(Self.firstKeys.contains) ?? false
+        // Any root object of the sample: another document may come first.
+        return sample.rootFirstKeys.contains(where: Self.firstKeys.contains)
     }
 
     func read(_ window: ByteWindow, _ context: ContainerContext, into sink: ContainerSink) throws -> String {
         var reader = CloudWatchJSONReader(defaultStream: context.streamFromPath, defaultGroup: context.options.logGroup)
+        defer { if let note = reader.nonStringNote { sink.note(note) } }
         try reader.read(window, into: sink)
         return reader.containerName
     }

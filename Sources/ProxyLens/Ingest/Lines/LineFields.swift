@@ -24,6 +24,11 @@ enum ReportLine {
     /// The values a REPORT line sets, read from bytes without Foundation: this runs once per
     /// invocation. Of a key that appears twice, the later value counts.
     static func values(bytes: UnsafeBufferPointer<UInt8>) -> ReportValues {
+        // A REPORT line copied from the console has spaces where the platform wrote tabs.
+        if bytes.firstIndex(of: 0x09) == nil {
+            let tabbed = tabsBeforeKeys(bytes)
+            if tabbed.contains(0x09) { return tabbed.withUnsafeBufferPointer { ReportLine.values(bytes: $0) } }
+        }
         var values = ReportValues()
         var start = 0
         while start < bytes.count {
@@ -50,6 +55,31 @@ enum ReportLine {
             start = end + 1
         }
         return values
+    }
+
+    /// The REPORT keys, longest first so that `Duration:` is not found inside `Billed Duration:`.
+    static let keys = ["Billed Restore Duration:", "Max Memory Used:", "Restore Duration:", "Billed Duration:", "Init Duration:",
+                       "Memory Size:", "XRAY TraceId:", "Error Type:", "SegmentId:", "Duration:", "Sampled:", "Status:"]
+
+    /// The line with the white space before each key replaced by a tab.
+    static func tabsBeforeKeys(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out = Array(bytes)
+        var taken = [Bool](repeating: false, count: out.count)
+        for key in keys {
+            let needle = Array(key.utf8)
+            var i = 1
+            while i + needle.count <= out.count {
+                if !taken[i], out[i - 1] == 0x20, Array(out[i..<(i + needle.count)]) == needle {
+                    for j in i..<(i + needle.count) { taken[j] = true }
+                    // The space before the key becomes the tab; the value's reader trims the rest.
+                    out[i - 1] = 0x09
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return out
     }
 
     private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Slice<UnsafeBufferPointer<UInt8>> {

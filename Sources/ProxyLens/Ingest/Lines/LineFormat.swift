@@ -112,6 +112,8 @@ public struct LineFormat: Sendable {
             "2026-03-14 09:15:03 f63cdbd0-a66a-4474-b90f-71f7370bfe15 INFO  OrderHandler - loading order o-99127\n",
         ]) { javaLog4j($0) },
         LineFormat(name: "tab-separated-app", startsWith: "0123456789", examples: [
+            // Node.js 8.10: no level field.
+            "2019-02-11T14:35:51.112Z\tc1d6cb2b-2b0b-4b4e-8f38-95c5f3b5c1a0\tTypeError: Cannot read property 'query' of undefined\n",
             "2019-09-18T00:02:46.542Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tINFO\tfetching order\n",
             "2019-09-18T00:02:46.542Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Connection terminated unexpectedly\",\"stack\":[]}\n",
             "2025-12-07T13:31:14.862Z\tff3fc8b9-cd4d-4519-8db8-057bce0bf539\tfail\tMicrosoft.Data.SqlClient.SqlException (0x80131904): Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.\n",
@@ -275,6 +277,14 @@ public struct LineFormat: Sendable {
         return ParsedLine(kind: .app, requestId: id, level: level)
     }
 
+    /// The levels the runtimes' tab-separated layout carries: Node.js (console methods),
+    /// .NET (Amazon.Lambda.RuntimeSupport's short labels) and the advanced logging controls' names.
+    static let runtimeLevels: Set<String> = [
+        "INFO", "WARN", "ERROR", "DEBUG", "TRACE", "FATAL", "LOG",
+        "trce", "dbug", "info", "warn", "fail", "crit",
+        "Trace", "Debug", "Information", "Warning", "Error", "Critical",
+    ]
+
     static func tabSeparatedApp(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
         guard TextExportReader.startsWithDate(bytes), let tab = bytes.firstIndex(of: 0x09) else { return nil }
         var idEnd = tab + 1
@@ -284,6 +294,9 @@ public struct LineFormat: Sendable {
         var levelEnd = idEnd + 1
         while levelEnd < bytes.count, bytes[levelEnd] != 0x09, bytes[levelEnd] != 0x0a { levelEnd += 1 }
         let level = String(decoding: UnsafeBufferPointer(rebasing: bytes[(idEnd + 1)..<levelEnd]), as: UTF8.self)
+        // Node.js 8.10 and earlier wrote `<time>\t<request id>\t<message>`, with no level: the
+        // third field is the message unless it is a level a runtime writes.
+        guard Self.runtimeLevels.contains(level) else { return ParsedLine(kind: .app, requestId: id.isEmpty ? nil : id, level: nil) }
         let rest = UnsafeBufferPointer(rebasing: bytes[min(levelEnd + 1, bytes.count)...])
         var kind = LineKind.app
         switch level {
