@@ -20,8 +20,7 @@ let package = Package(
         .target(
             name: "ProxyLens",
             dependencies: ["CSupport"],
-            resources: [.copy("Store/migrations"), .copy("Report/queries")],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            resources: [.copy("Store/migrations"), .copy("Report/queries")]
         ),
         .executableTarget(
             name: "proxylens",

@@ -10,11 +10,6 @@ public final class Ingestion {
     public var onIssue: (String, IngestIssue) -> Void = { _, _ in }
     /// Called now and then with (bytes read, events read) so far.
     public var onProgress: (Int64, Int) -> Void = { _, _ in }
-    /// Set from a signal handler to stop between events.
-    public static var interrupted: Bool {
-        get { FileIngester.interrupted }
-        set { FileIngester.interrupted = newValue }
-    }
 
     public init(database: Database, options: IngestOptions = IngestOptions()) {
         self.database = database
@@ -34,6 +29,7 @@ public final class Ingestion {
         let ingester = FileIngester(store: store, options: options)
         ingester.onIssue = onIssue
         ingester.onProgress = onProgress
+        ingester.databasePath = database.path
         var summary = try ingester.run(paths: paths)
         let gathered: DerivationGatherer?
         do { gathered = try store.endRun() as? DerivationGatherer } catch { store.abandon(); throw error }
@@ -41,7 +37,7 @@ public final class Ingestion {
         timings.append(("of which CPU: reading thread", ThreadClock.cpuSeconds() - readingCPU))
         timings.append(("inserting thread", store.insertingCPUSeconds))
         if gathered != nil { timings.append(("gathering thread", store.gatheringCPUSeconds)) }
-        if Ingestion.interrupted {
+        if summary.interrupted || Interruption.requested {
             throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
         }
         summary.derivedRebuilt = try Deriver(database: database).rebuildIfStale(from: gathered?.takeInput(),
