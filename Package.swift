@@ -20,8 +20,7 @@ let package = Package(
         .target(
             name: "ProxyLens",
             dependencies: ["CSupport"],
-            resources: [.copy("Store/migrations"), .copy("Report/queries"), .copy("Classify/Rules/Catalogue")],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            resources: [.copy("Store/migrations"), .copy("Report/queries"), .copy("Classify/Rules/Catalogue")]
         ),
         .executableTarget(
             name: "proxylens",

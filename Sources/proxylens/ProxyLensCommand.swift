@@ -25,12 +25,23 @@ extension ProxyLensCommand {
     /// As ArgumentParser's, but usage errors exit 2 (the documented status), not 64.
     static func main() {
         MemoryTuning.keepLargeBlocksMapped()
+        // A closed pipe is a write error to report (or, on standard error, to ignore), not a
+        // reason to die mid-file.
+        signal(SIGPIPE, SIG_IGN)
+        Interrupt.install()
         do {
             var command = try parseAsRoot()
-            try command.run()
+            do {
+                try command.run()
+            } catch let exit as ExitCode {
+                // What was written before a threshold or a skipped input still has to get out.
+                do { try Output.standard.flush() } catch { throw Exit.fail(error) }
+                throw exit
+            }
+            do { try Output.standard.flush() } catch { throw Exit.fail(error) }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Console.raw(fullMessage(for: error) + "\n")
                 Foundation.exit(Exit.usageOrInput.rawValue)
             }
             exit(withError: error)
@@ -46,9 +57,27 @@ struct DatabaseOptions: ParsableArguments {
 
 /// Writes to standard error (progress, problems, notes). Standard output carries results only.
 enum Console {
+    /// One message line, every control and bidi character in it escaped (`Terminal.escape`):
+    /// file names and quoted log text cannot write to the terminal or forge a line. A failed
+    /// write is ignored: a closed standard error must not stop an ingest mid-file.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        raw(Terminal.escape(text) + "\n")
     }
+
+    /// Text as it is (progress with its carriage return), write errors ignored.
+    static func raw(_ text: String) {
+        var bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            written += n
+        }
+    }
+
+    /// A name as messages quote it (escaped when the line is written).
+    static func quoted(_ name: String) -> String { "'\(name)'" }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
@@ -62,8 +91,8 @@ enum Exit {
 
     /// Prints a ProxyLensError the way users read them and picks the status.
     static func fail(_ error: Error) -> ExitCode {
-        if let error = error as? ProxyLensError {
-            Console.error("proxylens: \(error)")
+        if Interruption.requested || error is Interruption.Stopped {
+            Console.error(String(Interrupt.message.dropLast()))
         } else {
             Console.error("proxylens: \(error)")
         }

@@ -79,6 +79,25 @@ public final class Classifier {
     }
 
     public func run() throws -> ClassifySummary {
+        // Everything the labels are made from is read in one read transaction, with the version
+        // of the derived tables it holds; that version, not whatever is current when the labels
+        // are written, is recorded: an ingest that commits meanwhile leaves the labels stale,
+        // and the next `analyze` makes them again.
+        try database.execute("BEGIN")
+        let (version, failed, labels): (String, [Failed], [String: Label])
+        do {
+            (version, failed, labels) = try label()
+            try database.execute("COMMIT")
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+        return try store(failed, labels, version: version)
+    }
+
+    /// The failed invocations and their labels, with the inputs version they were read at.
+    private func label() throws -> (String, [Failed], [String: Label]) {
+        let version = try inputsVersion()
         let context = try CorrelationContext(database: database, rules: rules)
         var failed: [Failed] = []
         let select = try database.prepare("""
@@ -125,6 +144,10 @@ public final class Classifier {
             }
             labels[failure.requestId] = label
         }
+        return (version, failed, labels)
+    }
+
+    private func store(_ failed: [Failed], _ labels: [String: Label], version: String) throws -> ClassifySummary {
         var summary = ClassifySummary()
         try database.transaction {
             try database.execute("DELETE FROM failure; DELETE FROM failure_link;")
@@ -157,7 +180,7 @@ public final class Classifier {
                 ON CONFLICT(key) DO UPDATE SET value = excluded.value
                 """)
             try database.statement("INSERT INTO meta (key, value) VALUES ('classified_inputs', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-                .run([.text(try inputsVersion())])
+                .run([.text(version)])
         }
         return summary
     }

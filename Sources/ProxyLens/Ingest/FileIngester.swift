@@ -11,10 +11,14 @@ public struct IngestOptions: Sendable {
     public var logStream: String?
     /// Stop at the first problem instead of going on with the rest.
     public var strict = false
-    public init(logGroup: String? = nil, logStream: String? = nil, strict: Bool = false) {
+    /// The most standard input may hold (a file's size is known; a pipe's is not).
+    public var stdinLimit: Int64 = IngestOptions.defaultStdinLimit
+    public static let defaultStdinLimit: Int64 = 16 << 30
+    public init(logGroup: String? = nil, logStream: String? = nil, strict: Bool = false, stdinLimit: Int64 = IngestOptions.defaultStdinLimit) {
         self.logGroup = logGroup
         self.logStream = logStream
         self.strict = strict
+        self.stdinLimit = stdinLimit
     }
 }
 
@@ -35,6 +39,10 @@ public struct IngestSummary: Sendable {
     public var derivedRebuilt = false
     /// Lines of Lambda streams no invocation could be given, when the derived tables were rebuilt.
     public var unattributed = UnattributedLines()
+    /// Files the paths held (read, skipped or refused); 0 with paths given is "no input files".
+    public var inputFiles = 0
+    /// Stopped by Ctrl-C: what is whole was committed.
+    public var interrupted = false
     /// Seconds spent reading inputs and rebuilding derived tables.
     public var timings: [(String, Double)] = []
 
@@ -63,8 +71,8 @@ final class FileIngester {
     var onProgress: (Int64, Int) -> Void = { _, _ in }
     /// Called with (path, container, why) when a file's container is chosen.
     var onContainerChosen: (String, String, String) -> Void = { _, _, _ in }
-    /// Set from a signal handler to stop between events.
-    public nonisolated(unsafe) static var interrupted = false
+    /// The database, whose own files are never inputs.
+    var databasePath: String?
 
     /// Counted on the reading thread.
     private(set) var summary = IngestSummary()
@@ -82,11 +90,27 @@ final class FileIngester {
 
     /// Reads every file under `paths`; returns what was read (derived tables not yet rebuilt).
     func run(paths: [String]) throws -> IngestSummary {
-        let files = try InputPaths.expand(paths)
+        let expansion = InputPaths.expand(paths, excludingDatabase: databasePath)
+        summary.inputFiles = expansion.files.count
         do {
-            for path in files {
-                if FileIngester.interrupted { break }
-                try ingestFile(path)
+            // Named and counted; the other paths are still read (as ripgrep does).
+            for problem in expansion.problems {
+                try store.afterWritten(queued: false) {
+                    try self.record(IngestIssue(reason: problem.reason), path: problem.path, sourceId: nil)
+                    self.stored.filesWithProblems += 1
+                }
+            }
+            for path in expansion.excluded {
+                onIssue(path, IngestIssue(reason: "the database's own file; not an input", keptData: true))
+            }
+            for path in expansion.files {
+                if Interruption.requested { summary.interrupted = true; break }
+                do {
+                    try ingestFile(path)
+                } catch is Interruption.Stopped {
+                    summary.interrupted = true
+                    break
+                }
             }
             try noteUnnamedMetrics()
             try store.finish()
@@ -100,20 +124,6 @@ final class FileIngester {
     }
 
     private func ingestFile(_ path: String) throws {
-        var size: Int64 = 0
-        var mtime: Int64?
-        if path != "-" {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-                try store.afterWritten(queued: false) {
-                    try self.record(IngestIssue(reason: "cannot read file attributes"), path: path, sourceId: nil)
-                }
-                return
-            }
-            size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-            mtime = (attributes[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970 * 1000) }
-            // Unchanged since it was ingested: skip without reading it.
-            if try store.isKnown(FileIdentity(path: path, bytes: size, mtime: mtime)) { summary.filesSkipped += 1; return }
-        }
         let file: FileByteSource
         do {
             file = path == "-" ? FileByteSource(descriptor: 0, name: "-") : try FileByteSource(path: path)
@@ -122,6 +132,15 @@ final class FileIngester {
                 try self.record(IngestIssue(reason: error.reason), path: path, sourceId: nil)
                 self.stored.filesWithProblems += 1
             }
+            return
+        }
+        let size = file.size
+        let mtime = path == "-" ? nil : file.mtime
+        if path == "-" {
+            file.limit = options.stdinLimit
+        } else if try store.isKnown(FileIdentity(path: path, bytes: size, mtime: mtime)) {
+            // Unchanged since it was ingested: skip without reading it.
+            summary.filesSkipped += 1
             return
         }
         let rawHead = try PrefixedByteSource.head(of: file, count: 65_536)
@@ -194,11 +213,34 @@ final class FileIngester {
             problems.append(IngestIssue(line: error.line, reason: error.reason))
         } catch is ByteWindow.WindowOverflow {
             problems.append(IngestIssue(reason: "a single value longer than \(window.maximumWindow >> 20) MiB; the rest of the file is skipped"))
+        } catch let stopped as Interruption.Stopped {
+            // Ctrl-C: a file half read is not kept (its rows go, its source row too), so that
+            // running the same command again reads it whole.
+            try store.afterWritten(queued: queued) { [store] in try store.discardSource(sourceRow) }
+            throw stopped
+        }
+        // The digest covers the whole file, read or not; standard input is not read on after a
+        // problem (it may never end), and its digest then names no content.
+        var digest: String
+        if path == "-" && problems.contains(where: { !$0.keptData }) {
+            digest = "partial-\(UUID().uuidString)"
+        } else {
+            do { digest = try file.finishDigest() } catch let stopped as Interruption.Stopped {
+                try store.afterWritten(queued: queued) { [store] in try store.discardSource(sourceRow) }
+                throw stopped
+            } catch {
+                digest = "unreadable-\(UUID().uuidString)"
+            }
+        }
+        // A file written to or truncated while it was read holds neither version: reported, and
+        // not marked complete, so the next run reads it again.
+        if path != "-", let (sizeNow, mtimeNow) = file.currentSizeAndTime(),
+           sizeNow != size || mtimeNow != mtime || file.bytesRead != size {
+            problems.append(IngestIssue(reason: "the file changed while it was read (\(size) bytes before, \(sizeNow) after); not marked complete, run again once it is written"))
+            // A hash of neither version: the next run must not take the file as already read.
+            digest = "changed-\(UUID().uuidString)"
         }
         problems.append(contentsOf: sink.finishFile())
-        // The digest covers the whole file, read or not.
-        let digest: String
-        do { digest = try file.finishDigest() } catch { digest = "unreadable-\(UUID().uuidString)" }
         summary.bytesRead += size
         summary.eventsRead += sink.eventsRead
         var groupOrigin: String?

@@ -1,36 +1,145 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Expands command-line paths into the files to read, and derives names from paths where the
 /// container itself does not carry them.
 public enum InputPaths {
-    /// Files under each path (folders recursively, in name order); `-` stays `-` (stdin).
-    public static func expand(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        let manager = FileManager.default
+    /// What the command-line paths hold: the files to read, in order, and every path that
+    /// yielded nothing, with the reason (a missing path, a dangling link, an unreadable or
+    /// looping folder, a path too long).
+    public struct Expansion: Sendable {
+        public var files: [String] = []
+        public var problems: [(path: String, reason: String)] = []
+        /// Files left out because they are the database's own (the file, its journal).
+        public var excluded: [String] = []
+    }
+
+    /// Files under each path (folders recursively, symbolic links to folders followed, in name
+    /// order; names starting with `.` skipped); `-` stays `-` (stdin). A path that yields
+    /// nothing is named in `problems` and the others are still expanded. `database` and its
+    /// `-journal`, `-wal` and `-shm` files are never inputs (compared by device and inode, or
+    /// by folder and name for those that do not exist yet).
+    public static func expand(_ paths: [String], excludingDatabase database: String? = nil) -> Expansion {
+        var expansion = Expansion()
+        let exclusion = Exclusion(database: database)
         for path in paths {
-            if path == "-" { files.append(path); continue }
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ProxyLensError(.usage, path, "no such file or folder")
+            if path == "-" { expansion.files.append(path); continue }
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                expansion.problems.append((path, missingReason(path, errno)))
+                continue
             }
-            if !isDirectory.boolValue { files.append(path); continue }
-            guard let enumerator = manager.enumerator(atPath: path) else { continue }
+            if (info.st_mode & S_IFMT) != S_IFDIR {
+                // Devices, FIFOs and sockets are refused by name when opened.
+                if exclusion.excludes(FileId(info), name: fileName(path), in: FileId(path: parentFolder(path))) {
+                    expansion.excluded.append(path)
+                } else {
+                    expansion.files.append(path)
+                }
+                continue
+            }
             var found: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                let name = fileName(relative)
-                if name.hasPrefix(".") {
-                    if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
+            var onPath: Set<FileId> = [FileId(info)]
+            walk(path, id: FileId(info), into: &found, problems: &expansion.problems, excluded: &expansion.excluded,
+                 exclusion: exclusion, onPath: &onPath)
+            expansion.files.append(contentsOf: found.sorted())
+        }
+        return expansion
+    }
+
+    /// A file's identity on disk.
+    struct FileId: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ info: stat) { device = UInt64(info.st_dev); inode = UInt64(info.st_ino) }
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            self.init(info)
+        }
+    }
+
+    /// The database's own files: by identity, and by folder and name (a journal may not exist
+    /// yet when the paths are expanded).
+    struct Exclusion {
+        var ids: Set<FileId> = []
+        var folder: FileId?
+        var names: Set<String> = []
+
+        init(database: String?) {
+            guard let database else { return }
+            let suffixes = ["", "-journal", "-wal", "-shm"]
+            for suffix in suffixes { if let id = FileId(path: database + suffix) { ids.insert(id) } }
+            folder = FileId(path: InputPaths.parentFolder(database))
+            names = Set(suffixes.map { InputPaths.fileName(database) + $0 })
+        }
+
+        func excludes(_ id: FileId, name: String, in parent: FileId?) -> Bool {
+            ids.contains(id) || (parent != nil && parent == folder && names.contains(name))
+        }
+    }
+
+    /// The folder a path is in (`.` for a bare name).
+    static func parentFolder(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let parent = String(path[..<slash])
+        return parent.isEmpty ? "/" : parent
+    }
+
+    /// Why `stat` found nothing at `path`.
+    static func missingReason(_ path: String, _ error: Int32) -> String {
+        switch error {
+        case ENOENT:
+            var link = stat()
+            return lstat(path, &link) == 0 ? "a symbolic link to nothing (dangling); not read" : "no such file or folder"
+        case ENAMETOOLONG: return "path too long; not read"
+        case ELOOP: return "a loop of symbolic links; not read"
+        default: return "cannot read: \(String(cString: strerror(error)))"
+        }
+    }
+
+    /// Every non-folder entry under `folder` (folders and links to folders descended into;
+    /// `onPath` holds the folders above, so a link back up is a loop, named and not followed).
+    private static func walk(_ folder: String, id folderId: FileId, into found: inout [String], problems: inout [(path: String, reason: String)],
+                             excluded: inout [String], exclusion: Exclusion, onPath: inout Set<FileId>) {
+        guard let directory = opendir(folder) else {
+            problems.append((folder, "cannot read folder: \(String(cString: strerror(errno)))"))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        closedir(directory)
+        for name in names.sorted() {
+            let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var info = stat()
+            guard stat(full, &info) == 0 else {
+                problems.append((full, missingReason(full, errno)))
+                continue
+            }
+            let id = FileId(info)
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                guard !onPath.contains(id) else {
+                    problems.append((full, "a symbolic link back to a folder above it (a loop); not followed"))
                     continue
                 }
-                let full = (path as NSString).appendingPathComponent(relative)
-                var childIsDirectory: ObjCBool = false
-                if manager.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {
-                    found.append(full)
-                }
+                onPath.insert(id)
+                walk(full, id: id, into: &found, problems: &problems, excluded: &excluded, exclusion: exclusion, onPath: &onPath)
+                onPath.remove(id)
+            } else if exclusion.excludes(id, name: name, in: folderId) {
+                excluded.append(full)
+            } else {
+                found.append(full)
             }
-            files.append(contentsOf: found.sorted())
         }
-        return files
     }
 
     /// The last non-empty path component. (Foundation's `lastPathComponent` traps on some

@@ -70,6 +70,13 @@ final class LineParsingSink: ContainerSink {
     }
 
     func accept(_ event: inout RawEvent) throws {
+        try Interruption.check()
+        guard Timestamp.representable.contains(event.timestamp) else {
+            onIssue(IngestIssue(line: event.line, offset: event.offset,
+                                reason: "timestamp \(event.timestamp) is outside the years 0–9999; event skipped",
+                                excerpt: Excerpt.of(event.message)))
+            return
+        }
         eventsRead += 1
         if !Self.isCleanText(event.message) {
             cleaned = Self.cleanText(event.message)
@@ -81,6 +88,18 @@ final class LineParsingSink: ContainerSink {
         if Self.isForwarderEscaped(event.message) {
             event.message = Self.unescaped(event.message)
             forwarderEscaped += 1
+        }
+        if let cleaned = Self.cleanName(event.logStream) {
+            onIssue(IngestIssue(line: event.line, offset: event.offset,
+                                reason: "control characters in a log stream name; kept with U+FFFD in their place",
+                                excerpt: Excerpt.of(Array(event.logStream.utf8)), keptData: true))
+            event.logStream = cleaned
+        }
+        if let group = event.logGroup, let cleaned = Self.cleanName(group) {
+            onIssue(IngestIssue(line: event.line, offset: event.offset,
+                                reason: "control characters in a log group name; kept with U+FFFD in their place",
+                                excerpt: Excerpt.of(Array(group.utf8)), keptData: true))
+            event.logGroup = cleaned
         }
         let groupMissing = event.logGroup == nil
         if groupMissing { eventsWithoutGroup += 1 }
@@ -128,6 +147,25 @@ final class LineParsingSink: ContainerSink {
             i += 1
         }
         return out
+    }
+
+    /// A stream or group name with every C0/C1 control (NUL, escape, line breaks…) replaced
+    /// by U+FFFD; nil when it has none (CloudWatch allows none in these names).
+    static func cleanName(_ name: String) -> String? {
+        var clean = true
+        var previous: UInt8 = 0
+        for byte in name.utf8 {
+            // C0 and DEL; C1 is 0xC2 followed by 0x80–0x9F in UTF-8.
+            if byte < 0x20 || byte == 0x7f || (previous == 0xc2 && byte >= 0x80 && byte < 0xa0) { clean = false; break }
+            previous = byte
+        }
+        if clean { return nil }
+        var out = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            out.append(value < 0x20 || (value >= 0x7f && value < 0xa0) ? "\u{FFFD}" : scalar)
+        }
+        return String(out)
     }
 
     /// True when the bytes are valid UTF-8 with no NUL.

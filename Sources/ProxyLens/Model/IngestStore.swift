@@ -53,6 +53,9 @@ protocol IngestStore: AnyObject {
     /// incomplete when one skipped data); false when the same bytes were ingested under another
     /// name (the row is then removed). Inside `afterWritten` work.
     func completeSource(_ row: SourceRow, _ outcome: SourceOutcome, problems: [IngestIssue], onIssue: (IngestIssue) -> Void) throws -> Bool
+    /// Removes a file's `source` row and the events written from it (a file half read when
+    /// the run was interrupted). Inside `afterWritten` work.
+    func discardSource(_ row: SourceRow) throws
     /// An `ingest_error` row. Inside `afterWritten` work, or anywhere when not bulk.
     func recordIssue(_ issue: IngestIssue, path: String, sourceId: Int64?) throws
     /// The log group `describe-export-tasks` gave an export task, if ingested.

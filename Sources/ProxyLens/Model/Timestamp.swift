@@ -20,7 +20,7 @@ public enum Timestamp {
               let day = digits(s + 8, 2), bytes[s + 10] == 84 || bytes[s + 10] == 32,
               let hour = digits(s + 11, 2), bytes[s + 13] == 58, let minute = digits(s + 14, 2),
               bytes[s + 16] == 58, let second = digits(s + 17, 2),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+              (1...12).contains(month), day >= 1, day <= daysIn(month, of: year), hour < 24, minute < 60, second < 61 else { return nil }
         var i = s + 19
         var millis = 0
         if i < bytes.endIndex && bytes[i] == 46 {
@@ -49,6 +49,8 @@ public enum Timestamp {
                 } else if i + 5 <= end, let mm = digits(i + 3, 2) {
                     m = mm
                 }
+                // Real offsets lie within ±18:00 (ISO 8601 allows up to 23:59).
+                guard h < 24, m < 60 else { return nil }
                 offsetMinutes = (h * 60 + m) * (c == 43 ? 1 : -1)
             }
         }
@@ -58,6 +60,19 @@ public enum Timestamp {
     }
 
     public static func parse(_ text: String) -> Int64? { parse(Array(text.utf8)) }
+
+    /// Days in `month` (1–12) of `year`, leap years counted.
+    static func daysIn(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The times proxylens keeps: years 0 to 9999, what ISO-8601 text with a four-digit
+    /// year can say. Events outside are skipped at ingest (and named).
+    public static let representable: ClosedRange<Int64> = -62_167_219_200_000...253_402_300_799_999
 
     /// Howard Hinnant's days_from_civil.
     static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {

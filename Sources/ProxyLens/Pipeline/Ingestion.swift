@@ -12,11 +12,6 @@ public final class Ingestion {
     public var onProgress: (Int64, Int) -> Void = { _, _ in }
     /// Called with (path, container, why) when a file's container is chosen.
     public var onContainerChosen: (String, String, String) -> Void = { _, _, _ in }
-    /// Set from a signal handler to stop between events.
-    public static var interrupted: Bool {
-        get { FileIngester.interrupted }
-        set { FileIngester.interrupted = newValue }
-    }
 
     public init(database: Database, options: IngestOptions = IngestOptions()) {
         self.database = database
@@ -37,6 +32,7 @@ public final class Ingestion {
         ingester.onIssue = onIssue
         ingester.onProgress = onProgress
         ingester.onContainerChosen = onContainerChosen
+        ingester.databasePath = database.path
         var summary = try ingester.run(paths: paths)
         let gathered: DerivationGatherer?
         do { gathered = try store.endRun() as? DerivationGatherer } catch { store.abandon(); throw error }
@@ -44,7 +40,7 @@ public final class Ingestion {
         timings.append(("of which CPU: reading thread", ThreadClock.cpuSeconds() - readingCPU))
         timings.append(("inserting thread", store.insertingCPUSeconds))
         if gathered != nil { timings.append(("gathering thread", store.gatheringCPUSeconds)) }
-        if Ingestion.interrupted {
+        if summary.interrupted || Interruption.requested {
             throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
         }
         if let unattributed = try Deriver(database: database).rebuildIfStale(from: gathered?.takeInput(),

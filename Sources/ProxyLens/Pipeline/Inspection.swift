@@ -27,7 +27,13 @@ public enum Inspection {
 
     public static func inspect(paths: [String], options: IngestOptions = IngestOptions()) throws -> [FileReport] {
         var reports: [FileReport] = []
-        for path in try InputPaths.expand(paths) {
+        let expansion = InputPaths.expand(paths)
+        for problem in expansion.problems {
+            reports.append(FileReport(path: problem.path, container: "none", why: "not read", logGroup: nil, logGroupOrigin: nil, streams: 0,
+                                      events: 0, lineKinds: [:], invocations: [:], failures: [:], unattributedLines: 0,
+                                      unattributedReasons: [], problems: [problem.reason], unreadLines: []))
+        }
+        for path in expansion.files {
             reports.append(try inspect(file: path, options: options))
         }
         return reports

@@ -63,3 +63,35 @@ public struct FailureQuery {
         }
     }
 }
+
+extension FailureFilter {
+    /// Throws a usage error naming what exists when `--function` or the `--since`/`--until`
+    /// window selects no invocation at all (a typo must not read as "No failures found."
+    /// and pass a CI gate).
+    public func requireSelection(in database: Database) throws {
+        if let function {
+            let count = try database.scalar("SELECT count(*) FROM invocation WHERE function = ?", [.text(function)]).int ?? 0
+            if count == 0 {
+                let names = try database.rows("SELECT DISTINCT function FROM invocation ORDER BY function LIMIT 21").compactMap { $0.first?.string }
+                let list = names.isEmpty ? "the database holds no invocations"
+                    : "functions: " + names.prefix(20).joined(separator: ", ") + (names.count > 20 ? ", …" : "")
+                throw ProxyLensError(.usage, "--function", "no invocations of '\(function)'; \(list)")
+            }
+        }
+        guard since != nil || until != nil else { return }
+        var sql = "SELECT count(*) FROM invocation WHERE coalesce(start_ts, end_ts) >= ? AND coalesce(start_ts, end_ts) < ?"
+        var arguments: [SQLValue] = [.integer(since ?? Int64.min), .integer(until ?? Int64.max)]
+        if let function { sql += " AND function = ?"; arguments.append(.text(function)) }
+        if try database.scalar(sql, arguments).int ?? 0 == 0 {
+            let span = try database.rows("SELECT min(coalesce(start_ts, end_ts)), max(coalesce(start_ts, end_ts)) FROM invocation").first
+            let window = "\(since.map(Timestamp.iso) ?? "the start") … \(until.map(Timestamp.iso) ?? "the end")"
+            let holds: String
+            if let first = span?[0].int, let last = span?[1].int {
+                holds = "the invocations span \(Timestamp.iso(first)) … \(Timestamp.iso(last))"
+            } else {
+                holds = "the database holds no invocations"
+            }
+            throw ProxyLensError(.usage, "--since/--until", "no invocations in \(window)\(function.map { " of '\($0)'" } ?? ""); \(holds)")
+        }
+    }
+}

@@ -19,19 +19,20 @@ public final class Database {
         if readOnly, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw ProxyLensError(.database, path, "no such database (run `proxylens ingest` or `analyze` first)")
         }
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         _ = Database.configured
-        var db: OpaquePointer?
-        let status = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
-        handle = db
-        if status != SQLITE_OK {
-            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
-            sqlite3_close(db)
-            handle = nil
-            throw ProxyLensError(.database, path, "cannot open database: \(message)")
+        handle = try Self.open(path, readOnly: readOnly)
+        Self.waitWhileBusy(handle, milliseconds: busyTimeoutMs)
+        if readOnly && path != ":memory:" {
+            // A run that crashed mid-transaction leaves a hot journal, which only a writable
+            // connection may roll back: do that briefly, then read as asked.
+            if sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nil, nil, nil) == SQLITE_READONLY | (3 << 8) {  // SQLITE_READONLY_ROLLBACK
+                sqlite3_close_v2(handle)
+                handle = nil
+                try Self.rollBackHotJournal(path, busyTimeoutMs: busyTimeoutMs)
+                handle = try Self.open(path, readOnly: true)
+                Self.waitWhileBusy(handle, milliseconds: busyTimeoutMs)
+            }
         }
-        sqlite3_busy_timeout(handle, busyTimeoutMs)
-        sqlite3_extended_result_codes(handle, 1)
         if !readOnly {
             try execute("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;")
             // Set only while the file holds nothing: pages of 8 KiB halve the pages a bulk load
@@ -46,6 +47,45 @@ public final class Database {
         } else if readOnly {
             try Migrator(database: self).checkReadable()
         }
+    }
+
+    private static func open(_ path: String, readOnly: Bool, create: Bool = true) throws -> OpaquePointer? {
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
+        var db: OpaquePointer?
+        let status = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        if status != SQLITE_OK {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(db)
+            throw ProxyLensError(.database, path, "cannot open database: \(message)")
+        }
+        sqlite3_extended_result_codes(db, 1)
+        return db
+    }
+
+    /// Opens `path` writable just long enough for SQLite to roll back the hot journal a crashed
+    /// run left; says what to do when that is not allowed.
+    private static func rollBackHotJournal(_ path: String, busyTimeoutMs: Int32) throws {
+        let advice = "\(path)-journal was left by a run that stopped mid-write; open the database writable once to roll it back: run `proxylens ingest --db \(path)` (no inputs) as a user who may write \(path) and its folder"
+        guard let writable = try? open(path, readOnly: false, create: false) else {
+            throw ProxyLensError(.database, path, advice)
+        }
+        defer { sqlite3_close_v2(writable) }
+        waitWhileBusy(writable, milliseconds: busyTimeoutMs)
+        if sqlite3_exec(writable, "SELECT count(*) FROM sqlite_master", nil, nil, nil) != SQLITE_OK {
+            throw ProxyLensError(.database, path, advice + " (\(String(cString: sqlite3_errmsg(writable))))")
+        }
+    }
+
+    /// Waits up to `milliseconds` for another connection's lock, in 10 ms steps, giving up at
+    /// once on Ctrl-C (SQLite's own busy timeout sleeps through it).
+    private static func waitWhileBusy(_ handle: OpaquePointer?, milliseconds: Int32) {
+        let context = UnsafeMutableRawPointer(bitPattern: Int(milliseconds) + 1)
+        sqlite3_busy_handler(handle, { context, attempts in
+            let limit = Int(bitPattern: context) - 1
+            if Interruption.requested || Int(attempts) * 10 >= limit { return 0 }
+            usleep(10_000)
+            return 1
+        }, context)
     }
 
     /// Runs once, before the first connection opens.
@@ -94,6 +134,29 @@ public final class Database {
     /// A prepared statement that is not cached (for one-off, user-supplied SQL).
     public func prepare(_ sql: String) throws -> Statement {
         try Statement(database: self, sql: sql)
+    }
+
+    /// Every statement in `sql`, prepared in order (comments and blank space between them skipped).
+    public func statements(_ sql: String) throws -> [Statement] {
+        var result: [Statement] = []
+        var bytes = Array(sql.utf8) + [0]
+        try bytes.withUnsafeMutableBufferPointer { buffer in
+            let start = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            var rest: UnsafePointer<CChar>? = start
+            while let current = rest, current.pointee != 0 {
+                var statement: OpaquePointer?
+                var tail: UnsafePointer<CChar>?
+                if sqlite3_prepare_v2(handle, current, -1, &statement, &tail) != SQLITE_OK {
+                    sqlite3_finalize(statement)
+                    throw error("cannot prepare statement \(result.count + 1)")
+                }
+                let text = String(decoding: UnsafeRawBufferPointer(start: current, count: (tail ?? current) - current), as: UTF8.self)
+                if let statement { result.append(Statement(database: self, prepared: statement, sql: text)) }
+                if tail == current { break }
+                rest = tail
+            }
+        }
+        return result
     }
 
     /// Runs `body` in one transaction; rolls back if it throws.
@@ -174,7 +237,7 @@ public enum SQLValue: Equatable, Sendable, CustomStringConvertible {
 public final class Statement {
     let pointer: OpaquePointer
     unowned let database: Database
-    let sql: String
+    public let sql: String
 
     init(database: Database, sql: String) throws {
         var statement: OpaquePointer?
@@ -186,7 +249,20 @@ public final class Statement {
         self.sql = sql
     }
 
+    init(database: Database, prepared: OpaquePointer, sql: String) {
+        pointer = prepared
+        self.database = database
+        self.sql = sql
+    }
+
     deinit { sqlite3_finalize(pointer) }
+
+    /// Names of the statement's parameters (`:name`), in order.
+    public var parameterNames: [String] {
+        (1...max(1, sqlite3_bind_parameter_count(pointer))).compactMap { index in
+            sqlite3_bind_parameter_name(pointer, index).map { String(cString: $0) }
+        }
+    }
 
     public func reset() {
         sqlite3_reset(pointer)

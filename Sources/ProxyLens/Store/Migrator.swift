@@ -42,6 +42,7 @@ struct Migrator {
             throw ProxyLensError(.database, database.path, "this database was made by a newer proxylens (schema version \(current), this build knows \(latest)); upgrade proxylens or use another --db")
         }
         if current == latest { return }
+        if current == 0 { try refuseForeign() }
         try database.execute("""
             CREATE TABLE IF NOT EXISTS schema_migration (
                 version INTEGER PRIMARY KEY,
@@ -61,11 +62,21 @@ struct Migrator {
         }
     }
 
+    /// A SQLite file with tables of its own and no proxylens schema is someone else's: it is
+    /// never changed (not even a `schema_migration` table added).
+    func refuseForeign() throws {
+        let names = try database.rows("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 4").compactMap { $0.first?.string }
+        // Another proxylens may be creating the schema at this moment.
+        guard !names.isEmpty, !names.contains("schema_migration") else { return }
+        throw ProxyLensError(.database, database.path, "not a proxylens database (it holds \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? ", …" : "")); left unchanged, use another --db")
+    }
+
     /// For read-only opens: the schema must exist and not be newer than this build.
     func checkReadable() throws {
         let current = try currentVersion()
         let latest = Migrator.latestVersion
         if current == 0 {
+            try refuseForeign()
             throw ProxyLensError(.database, database.path, "not a proxylens database (no schema); run `proxylens ingest` first")
         }
         if current > latest {

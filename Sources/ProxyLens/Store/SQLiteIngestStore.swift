@@ -19,22 +19,41 @@ final class SQLiteIngestStore: IngestStore {
     /// `gatherer` receives every line a bulk load writes (see `LineGatherer`).
     init(database: Database, gatherer: LineGatherer? = nil) throws {
         self.database = database
-        // Read before the writer looks at the database: if another connection commits anything
-        // from here on, what this run gathered is not the whole of `event`.
-        dataVersionAtStart = try database.scalar("PRAGMA data_version").int
-        writer = try EventWriter(database: database, gatherer: gatherer)
+        // Whether this is a bulk load is decided holding the write lock: two runs started
+        // together on a new database must not both see it empty (each would then keep its own
+        // in-memory dedupe and store every event twice). `synchronous` cannot change inside a
+        // transaction, so it is set for a bulk load first and put back if this is not one; a
+        // database that holds events never becomes empty again, so that answer is final.
+        try database.execute("PRAGMA synchronous = OFF")
+        try database.execute("BEGIN IMMEDIATE")
+        inTransaction = true
+        do {
+            // Read under the lock: if another connection commits anything from here on, what
+            // this run gathered is not the whole of `event`.
+            dataVersionAtStart = try database.scalar("PRAGMA data_version").int
+            writer = try EventWriter(database: database, gatherer: gatherer)
+        } catch {
+            try? database.execute("ROLLBACK")
+            try? database.execute("PRAGMA synchronous = FULL")
+            throw error
+        }
         wasBulk = writer.isBulk
         if writer.isBulk {
             // A bulk load fills a database that held no events: nothing in it is worth an fsync at
             // every commit, and a crash of the machine (not of the process: the journal covers
             // that) is mended by running the same command again. A small page cache: a bulk load
             // only appends, so cached pages are not read again, and the memory is better spent
-            // on what deriving gathers meanwhile.
-            try database.execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -8192")
+            // on what deriving gathers meanwhile. The transaction stays open: the lock is held
+            // until the first files commit, with their events.
+            try database.execute("PRAGMA cache_size = -8192")
             let statement = try database.statement("SELECT path, bytes, mtime FROM source")
             while try statement.step() {
                 knownFiles.insert(FileIdentity(path: statement.text(0) ?? "", bytes: statement.int(1) ?? 0, mtime: statement.int(2)))
             }
+        } else {
+            try database.execute("ROLLBACK")
+            inTransaction = false
+            try database.execute("PRAGMA synchronous = FULL")
         }
     }
 
@@ -101,6 +120,12 @@ final class SQLiteIngestStore: IngestStore {
         }
         if eventsSinceCommit > Self.eventsPerCommit { try commitIfOpen() }
         return true
+    }
+
+    func discardSource(_ row: SourceRow) throws {
+        try beginIfNeeded()
+        try database.statement("DELETE FROM event WHERE source_id = ?").run([.integer(row.id)])
+        try database.statement("DELETE FROM source WHERE id = ?").run([.integer(row.id)])
     }
 
     func recordIssue(_ issue: IngestIssue, path: String, sourceId: Int64?) throws {

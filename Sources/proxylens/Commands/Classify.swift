@@ -20,7 +20,7 @@ struct Classify: ParsableCommand {
     func run() throws {
         do {
             let summary = try ClassifyRunner.run(database: database.db)
-            print(ClassifyRunner.describe(summary))
+            try Output.standard.line(ClassifyRunner.describe(summary))
         } catch {
             throw Exit.fail(error)
         }

@@ -28,17 +28,18 @@ struct Failures: ParsableCommand {
     func run() throws {
         do {
             let db = try Database(path: database.db, readOnly: true, migrate: false)
+            try filter.filter().requireSelection(in: db)
             let query = FailureQuery(database: db)
             let format = self.format ?? (Console.stdoutIsTerminal ? .table : .ndjson)
             if group {
                 let groups = try query.fingerprints(filter.filter(defaultCause: filter.cause == nil ? .unclassified : nil))
-                print(RecordWriter.render(groups.columns, groups.rows, format: format), terminator: "")
+                try Output.standard.write(RecordWriter.render(groups.columns, groups.rows, format: format))
             } else {
                 let records = try query.records(filter.filter())
                 if records.rows.isEmpty && format == .table {
-                    print("No failures found.")
+                    try Output.standard.line("No failures found.")
                 } else {
-                    print(RecordWriter.render(records.columns, records.rows, format: format), terminator: "")
+                    try Output.standard.write(RecordWriter.render(records.columns, records.rows, format: format))
                 }
             }
         } catch {

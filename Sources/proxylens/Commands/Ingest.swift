@@ -35,15 +35,18 @@ struct Ingest: ParsableCommand {
     @Flag(help: "Stop at the first problem instead of going on with the rest.")
     var strict = false
 
+    @OptionGroup var input: InputOptions
+
     @Argument(help: ArgumentHelp("Files, folders or - for standard input.", valueName: "path"))
     var paths: [String] = []
 
     func run() throws {
         do {
             let summary = try IngestRunner.run(paths: paths, database: database.db,
-                                               options: IngestOptions(logGroup: logGroup, logStream: logStream, strict: strict))
-            print(IngestRunner.describe(summary, database: database.db))
-            if summary.problems > 0 { throw Exit.skippedInput }
+                                               options: IngestOptions(logGroup: logGroup, logStream: logStream, strict: strict,
+                                                                      stdinLimit: try input.limit()))
+            try Output.standard.line(IngestRunner.describe(summary, database: database.db))
+            if let code = IngestRunner.exitCode(summary, paths: paths) { throw code }
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -68,15 +71,24 @@ enum IngestRunner {
             guard showProgress else { return }
             let seconds = max(Date().timeIntervalSince(started), 0.001)
             let line = String(format: "\rproxylens: %.1f MB, %d events (%.0f events/s)", Double(bytes) / 1e6, events, Double(events) / seconds)
-            FileHandle.standardError.write(Data(line.utf8))
+            Console.raw(line)
         }
-        installInterruptHandler()
         let summary = try ingestion.run(paths: paths)
-        if showProgress && Date().timeIntervalSince(started) > 0.5 { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
+        if showProgress && Date().timeIntervalSince(started) > 0.5 { Console.raw("\r\u{1b}[K") }
         if ProcessInfo.processInfo.environment["PROXYLENS_TIMING"] != nil {
             Console.error("timing: " + summary.timings.map { String(format: "%@ %.2f s", $0.0, $0.1) }.joined(separator: ", "))
         }
         return summary
+    }
+
+    /// Status 1 when something was skipped, or when the paths held no file at all (a CI job
+    /// pointed at an empty or wrong folder must not pass on nothing).
+    static func exitCode(_ summary: IngestSummary, paths: [String]) -> ExitCode? {
+        if !paths.isEmpty && summary.inputFiles == 0 {
+            Console.error("proxylens: no input files in \(paths.map(Console.quoted).joined(separator: ", "))")
+            return Exit.skippedInput
+        }
+        return summary.problems > 0 ? Exit.skippedInput : nil
     }
 
     static func describe(_ summary: IngestSummary, database: String) -> String {
@@ -92,9 +104,20 @@ enum IngestRunner {
         }
         return text
     }
+}
 
-    static func installInterruptHandler() {
-        signal(SIGINT) { _ in Ingestion.interrupted = true }
+/// How much standard input may hold, for `ingest` and `analyze`.
+struct InputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The most standard input (-) may hold, e.g. 512M or 16G.", valueName: "size"))
+    var stdinLimit: String = "16G"
+
+    func limit() throws -> Int64 {
+        let text = stdinLimit.uppercased()
+        let scale: Int64 = text.hasSuffix("K") ? 1 << 10 : text.hasSuffix("M") ? 1 << 20 : text.hasSuffix("G") ? 1 << 30 : 1
+        guard let value = Int64(scale == 1 ? text : String(text.dropLast())), value > 0, value <= Int64.max / scale else {
+            throw ValidationError("--stdin-limit: expected a size like 512M or 16G, got '\(stdinLimit)'")
+        }
+        return value * scale
     }
 }
 

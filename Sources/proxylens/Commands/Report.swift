@@ -36,6 +36,7 @@ struct ReportOptionGroup: ParsableArguments {
     func emit(database path: String) throws -> ExitCode {
         let (options, thresholds) = try self.options()
         let database = try Database(path: path, readOnly: true, migrate: false)
+        try options.filter.requireSelection(in: database)
         let cache = ReportCache(database: database)
         let key = try cache.key(for: options)
         let report: ProxyLens.Report
@@ -57,7 +58,8 @@ struct ReportOptionGroup: ParsableArguments {
                 throw ProxyLensError(.usage, output, "cannot write the report: \(error.localizedDescription)")
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try Output.standard.write(text)
+            try Output.standard.flush()
         }
         let crossed = thresholds.filter { $0.crossed(by: report) }
         for threshold in crossed {
@@ -114,6 +116,8 @@ struct Analyze: ParsableCommand {
     @Option(help: ArgumentHelp("Log group for events whose export does not name one.", valueName: "group"))
     var logGroup: String?
 
+    @OptionGroup var input: InputOptions
+
     @Argument(help: ArgumentHelp("Files, folders or - for standard input.", valueName: "path"))
     var paths: [String]
 
@@ -124,9 +128,15 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         let code: ExitCode
+        var skipped: ExitCode?
         do {
-            let summary = try IngestRunner.run(paths: paths, database: database.db, options: IngestOptions(logGroup: logGroup))
+            let summary = try IngestRunner.run(paths: paths, database: database.db,
+                                               options: IngestOptions(logGroup: logGroup, stdinLimit: try input.limit()))
             Console.error(IngestRunner.describe(summary, database: database.db))
+            // Exits as `ingest` would for what it skipped, after the report; with no input file
+            // at all there is nothing to report on.
+            skipped = IngestRunner.exitCode(summary, paths: paths)
+            if summary.inputFiles == 0, let skipped { throw skipped }
             // Nothing new since the last classification: keep its labels.
             let db = try Database(path: database.db)
             let classifier = Classifier(database: db)
@@ -136,10 +146,13 @@ struct Analyze: ParsableCommand {
                 Console.error(ClassifyRunner.describe(try classifier.run()))
             }
             code = try report.emit(database: database.db)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw Exit.fail(error)
         }
         if code != .success { throw code }
+        if let skipped { throw skipped }
     }
 }
 

@@ -48,7 +48,10 @@ final class Child {
     private let outPath: String
     private let errPath: String
 
-    init(_ arguments: [String], executable: String = ReliabilityCLI.executable) throws {
+    /// `stdin` is opened read-only as standard input, `stdout` (when given) written instead of
+    /// a captured file (e.g. `/dev/full`).
+    init(_ arguments: [String], executable: String = ReliabilityCLI.executable, stdin: String = "/dev/null",
+         stdout: String? = nil) throws {
         folder = NSTemporaryDirectory() + "proxylens-child-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         outPath = folder + "/stdout"
@@ -56,8 +59,8 @@ final class Child {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout ?? outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var environment = ProcessInfo.processInfo.environment
         environment["TZ"] = "UTC"
@@ -125,8 +128,8 @@ final class Child {
     }
 
     /// Runs to the end (or `timeout`).
-    static func run(_ arguments: [String], timeout: Double = 120) throws -> ChildResult {
-        try Child(arguments).wait(timeout: timeout)
+    static func run(_ arguments: [String], timeout: Double = 120, stdin: String = "/dev/null", stdout: String? = nil) throws -> ChildResult {
+        try Child(arguments, stdin: stdin, stdout: stdout).wait(timeout: timeout)
     }
 }
 

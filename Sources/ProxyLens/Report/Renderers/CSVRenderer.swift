@@ -15,7 +15,7 @@ extension ReportRenderer {
     public static func csv(_ report: Report) -> String {
         var out = "window_start,window_end,cause,failures\r\n"
         for w in report.windows {
-            for c in w.causes { out += "\(iso(w.start)),\(iso(w.end)),\(c.cause),\(c.failures)\r\n" }
+            for c in w.causes { out += "\(iso(w.start)),\(iso(w.end)),\(CSVText.field(c.cause)),\(c.failures)\r\n" }
         }
         return out
     }

@@ -15,9 +15,9 @@ extension ReportRenderer {
     static let markdownLimit = 1_000_000
 
     public static func markdown(_ report: Report, top: Int) -> String {
-        func cell(_ s: String) -> String {
-            Terminal.clean(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        }
+        // Names and log text as code spans; prose that carries data escaped (MarkdownText).
+        func name(_ s: String) -> String { MarkdownText.code(s, inTable: true) }
+        func prose(_ s: String) -> String { MarkdownText.escape(s) }
         var out = "## proxylens report\n\n"
         out += "\(iso(report.firstTs)) … \(iso(report.lastTs)) · **\(report.invocations)** invocations · **\(report.failures)** failures (\(percent(report.failureRate))) · \(report.inputs) inputs\n\n"
         if report.failures == 0 { return out + "No failures found.\n" }
@@ -27,43 +27,46 @@ extension ReportRenderer {
         }
         if !report.chains.isEmpty {
             out += "\n"
-            for chain in report.chains { out += "- \(chain.connectionTimeouts) connection timeouts on `\(cell(chain.proxy))` follow from \(chain.leaks) pinning leaks\n" }
+            for chain in report.chains { out += "- \(chain.connectionTimeouts) connection timeouts on \(MarkdownText.code(chain.proxy, inTable: false)) follow from \(chain.leaks) pinning leaks\n" }
         }
         out += "\n### Timeline\n\n| window | failures | top causes |\n|---|---:|---|\n"
         var body = ""
         for w in report.windows { body += "| \(iso(w.start)) | \(w.failures) | \(causesText(w.causes)) |\n" }
         out += body
         out += "\n### Instances\n\n| function | instance | failures | causes |\n|---|---|---:|---|\n"
-        for i in report.instances.prefix(top) { out += "| \(cell(i.function)) | `\(cell(i.instance))` | \(i.failures) | \(causesText(i.causes)) |\n" }
+        for i in report.instances.prefix(top) { out += "| \(name(i.function)) | \(name(i.instance)) | \(i.failures) | \(causesText(i.causes)) |\n" }
         if report.instances.count > top { out += "\n_\(report.instances.count - top) more instances not shown (use --top)._\n" }
         if !report.pinning.isEmpty {
             out += "\n### Pinning\n\n| proxy | sessions | reason | remedy |\n|---|---:|---|---|\n"
-            for p in report.pinning.prefix(top) { out += "| \(cell(p.proxy)) | \(p.sessions) | \(cell(p.reason + (p.digest.map { " Digest: \($0)" } ?? ""))) | \(cell(p.remedy)) |\n" }
+            for p in report.pinning.prefix(top) { out += "| \(name(p.proxy)) | \(p.sessions) | \(prose(p.reason))\(p.digest.map { " Digest: " + name($0) } ?? "") | \(prose(p.remedy)) |\n" }
         }
         if !report.findings.isEmpty {
             out += "\n### Configuration\n\n"
-            for f in report.findings { out += "- **\(cell(f.subject))**: \(cell(f.found)). \(cell(f.change))\n" }
+            for f in report.findings { out += "- **\(prose(f.subject))**: \(prose(f.found)). \(prose(f.change))\n" }
         }
         if let metrics = report.metrics {
             out += "\n### Metrics\n\n"
             let subjects = metrics.proxies.map { ("proxy", $0.proxy, $0.series) } + metrics.functions.map { ("function", $0.function, $0.series) }
             for (kind, name, series) in subjects {
-                out += "**\(kind) \(cell(name))**\n\n| metric | stat | peak | at | series |\n|---|---|---:|---|---|\n"
+                out += "**\(kind)** \(MarkdownText.code(name, inTable: false))\n\n| metric | stat | peak | at | series |\n|---|---|---:|---|---|\n"
                 for s in series { out += "| \(s.metric) | \(s.stat) | \(number(s.peak)) | \(iso(s.peakTs)) | \(sparkline(s.values)) |\n" }
                 out += "\n"
             }
-            for f in metrics.findings { out += "- **\(cell(f.subject))**: \(cell(f.found)). \(cell(f.change))\n" }
+            for f in metrics.findings { out += "- **\(prose(f.subject))**: \(prose(f.found)). \(prose(f.change))\n" }
         }
         out += "\n### What to change\n\n"
         for r in report.recommendations {
-            out += "- **\(r.cause)**: \(r.advice)\n"
-            for e in r.evidence { out += "  - `\(cell(String(e.prefix(200))).replacingOccurrences(of: "`", with: "'"))`\n" }
+            out += "- **\(r.cause)**: \(prose(r.advice))\n"
+            for e in r.evidence { out += "  - \(MarkdownText.code(String(e.prefix(200)), inTable: false))\n" }
         }
         if out.utf8.count > markdownLimit {
             let cutNote = "\n\n_Cut at 1 MiB (GitHub's step summary limit); run `proxylens report --format markdown --top N` for less._\n"
-            var cut = String(out.utf8.prefix(markdownLimit - cutNote.utf8.count)) ?? ""
-            if let lastNewline = cut.lastIndex(of: "\n") { cut = String(cut[...lastNewline]) }
-            out = cut + cutNote
+            // Cut at the last line break that fits: always a character boundary, and no line
+            // (a table row, a code span) is left open.
+            let room = markdownLimit - cutNote.utf8.count
+            let bytes = Array(out.utf8.prefix(room))
+            let end = bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            out = String(decoding: bytes[..<end], as: UTF8.self) + cutNote
         }
         return out
     }

@@ -60,17 +60,17 @@ extension ReportRenderer {
         if !report.pinning.isEmpty {
             out += "\n" + bold("Pinning") + "\n"
             out += TextTable.render(["proxy", "sessions", "reason", "remedy"], report.pinning.prefix(top).map {
-                [Terminal.clean($0.proxy), String($0.sessions), Terminal.clean($0.reason + ($0.digest.map { " Digest: \($0)" } ?? "")), $0.remedy]
+                [Terminal.clean($0.proxy), String($0.sessions), Terminal.clean($0.reason + ($0.digest.map { " Digest: \($0)" } ?? "")), Terminal.clean($0.remedy)]
             }, maxCell: 44)
         }
         if !report.findings.isEmpty {
             out += "\n" + bold("Configuration") + "\n"
-            for finding in report.findings { out += "  \(Terminal.clean(finding.subject)): \(Terminal.clean(finding.found)).\n    → \(finding.change)\n" }
+            for finding in report.findings { out += "  \(Terminal.clean(finding.subject)): \(Terminal.clean(finding.found)).\n    → \(Terminal.clean(finding.change))\n" }
         }
         if let metrics = report.metrics { out += "\n" + bold("Metrics") + "\n" + metricsTable(metrics) }
         out += "\n" + bold("What to change") + "\n"
         for recommendation in report.recommendations {
-            out += "  \(recommendation.cause): \(recommendation.advice)\n"
+            out += "  \(recommendation.cause): \(Terminal.clean(recommendation.advice))\n"
             for line in recommendation.evidence { out += "    · \(String(Terminal.clean(line).prefix(160)))\n" }
         }
         return out
