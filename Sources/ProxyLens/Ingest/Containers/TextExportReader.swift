@@ -86,7 +86,7 @@ final class TextExportReader {
             for var event in waitingForTime {
                 event.timestamp = 0
                 timesFromPreviousEvent += 1
-                try emit(&event, sink)
+                try emitTimed(&event, sink)
             }
             waitingForTime = []
         }

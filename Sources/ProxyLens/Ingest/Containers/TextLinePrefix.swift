@@ -96,6 +96,8 @@ struct TextLinePrefix {
             let padded = token.lowerBound + max(longestStream, token.count) + 1
             while i < min(padded, line.count), line[i] == 0x20 { i += 1 }
             token = nextToken(line, from: i)
+            // `<stream> <ISO without a zone>` is `sam logs`: no message begins with such a stamp.
+            if prefix.group == nil, isZonelessStamp(line, token) { return nil }
         }
         if isMillisecondStamp(line, token) {
             prefix.timestamp = Timestamp.parse(UnsafeBufferPointer(rebasing: line[token]))
@@ -165,9 +167,7 @@ struct TextLinePrefix {
         let stream = nextToken(line, from: 0)
         guard isStream(line, stream) else { return nil }
         let stamp = nextToken(line, from: stream.upperBound + 1)
-        guard stamp.count == 19 || stamp.count == 26,
-              TextExportReader.startsWithDate(UnsafeBufferPointer(rebasing: line[stamp])), line[stamp.lowerBound + 10] == UInt8(ascii: "T"),
-              let timestamp = Timestamp.parse(UnsafeBufferPointer(rebasing: line[stamp])) else { return nil }
+        guard isZonelessStamp(line, stamp), let timestamp = Timestamp.parse(UnsafeBufferPointer(rebasing: line[stamp])) else { return nil }
         return TextLinePrefix(timestamp: timestamp, stream: text(line[stream]), messageStart: min(stamp.upperBound + 1, line.count))
     }
 
@@ -198,6 +198,14 @@ struct TextLinePrefix {
                 }
             }
             return nil
+        }
+        // Go's `log` package: `2026/03/14 10:20:03` (`.000000` with Lmicroseconds), in UTC on Lambda.
+        if message.count >= 19, message[4] == UInt8(ascii: "/"), message[7] == UInt8(ascii: "/"), message[10] == 0x20 {
+            var dashed = Array(message.prefix(26))
+            dashed[4] = UInt8(ascii: "-")
+            dashed[7] = UInt8(ascii: "-")
+            let end = dashed.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }).map { $0 == 10 ? (dashed[11...].firstIndex { $0 == 0x20 || $0 == 0x09 } ?? dashed.count) : $0 } ?? dashed.count
+            return Timestamp.parse(dashed[0..<end])
         }
         return stamp(at: 0)
     }
@@ -239,6 +247,13 @@ struct TextLinePrefix {
     private static func isMillisecondStamp(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         range.count == 24 && line[range.upperBound - 1] == UInt8(ascii: "Z") && line[range.lowerBound + 19] == UInt8(ascii: ".")
             && TextExportReader.startsWithDate(UnsafeBufferPointer(rebasing: line[range]))
+    }
+
+    /// `2026-03-14T09:12:03.101000` or `2026-03-14T09:12:03`, as Python's `isoformat()` writes a
+    /// naive time.
+    private static func isZonelessStamp(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        (range.count == 19 || (range.count == 26 && line[range.lowerBound + 19] == UInt8(ascii: ".")))
+            && TextExportReader.startsWithDate(UnsafeBufferPointer(rebasing: line[range])) && line[range.lowerBound + 10] == UInt8(ascii: "T")
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
