@@ -13,12 +13,13 @@ struct Deriver {
     /// Rebuilds the derived tables when ingest marked them stale (`meta.derived_stale`), in one
     /// transaction; true when it did. `gathered` is used only if no other connection committed
     /// anything since `version` (`PRAGMA data_version`): else it is not the whole of `event`.
-    func rebuildIfStale(from gathered: DerivationInput?, unlessChangedSince version: Int64?) throws -> Bool {
+    func rebuildIfStale(from gathered: DerivationInput?, unlessChangedSince version: Int64?,
+                        notes: inout [(path: String, issue: IngestIssue)]) throws -> Bool {
         let stale = try database.scalar("SELECT value FROM meta WHERE key = 'derived_stale'").string == "1"
         guard stale else { return false }
         try database.transaction {
             let alone = try database.scalar("PRAGMA data_version").int == version
-            try rebuild(from: alone ? gathered : nil)
+            notes = try rebuild(from: alone ? gathered : nil)
             try database.execute("""
                 UPDATE meta SET value = '0' WHERE key = 'derived_stale';
                 INSERT INTO meta (key, value) VALUES ('derived_version', '1')
@@ -28,17 +29,40 @@ struct Deriver {
         return true
     }
 
-    func rebuild(from gathered: DerivationInput? = nil) throws {
+    /// Notes `rebuild` writes to `ingest_error` (and gives back): they are remade with the tables.
+    static let notePrefix = "lines not attributed: "
+
+    /// Rebuilds the derived tables; returns the notes about what could not be derived (each also
+    /// an `ingest_error` row), such as lines no invocation can be given.
+    @discardableResult
+    func rebuild(from gathered: DerivationInput? = nil) throws -> [(path: String, issue: IngestIssue)] {
         try database.execute("""
             DELETE FROM invocation; DELETE FROM instance; DELETE FROM proxy_session; DELETE FROM proxy_db_connection;
             DELETE FROM invocation_error_line;
             """)
+        try database.statement("DELETE FROM ingest_error WHERE source_id IS NULL AND reason LIKE ?").run([.text(Self.notePrefix + "%")])
         let input = try gathered ?? scanEvents()
         let (lambda, proxy, groups) = (input.lambda, input.proxy, input.groups)
         // Consumed: the Lambda lines are freed before the proxy rows are merged.
-        let instances = try deriveInvocations(from: consume lambda, groups: groups)
+        let (instances, unattributed) = try deriveInvocations(from: consume lambda, groups: groups)
         try deriveInstances(instances)
         try deriveProxySessions(from: proxy, groups: groups)
+        return try noteUnattributed(unattributed)
+    }
+
+    /// One note per stream whose lines could not all be given an invocation.
+    private func noteUnattributed(_ streams: [(stream: String, lines: Int, atOnce: Int)]) throws -> [(path: String, issue: IngestIssue)] {
+        var notes: [(path: String, issue: IngestIssue)] = []
+        for (stream, lines, atOnce) in streams {
+            let path = try database.scalar("""
+                SELECT s.path FROM event e JOIN source s ON s.id = e.source_id WHERE e.log_stream = ? ORDER BY e.id LIMIT 1
+                """, [.text(stream)]).string ?? stream
+            let issue = IngestIssue(reason: Self.notePrefix + "\(lines) lines of log stream \(stream) name no request id and are given to no invocation: up to \(atOnce) of its invocations ran at once, so the events are of several execution environments that came without their log stream (a Logs Insights query without @logStream, aws logs tail --format short); export them with their stream to attribute these lines", keptData: true)
+            try database.statement("INSERT INTO ingest_error (source_id, path, reason, created_at) VALUES (NULL, ?, ?, ?)")
+                .run([.text(path), .text(issue.reason), .integer(Int64(Date().timeIntervalSince1970 * 1000))])
+            notes.append((path, issue))
+        }
+        return notes
     }
 
     // MARK: Scan
@@ -180,7 +204,8 @@ struct Deriver {
     /// this one writes the rows of the last: writing is the larger part, and only this thread
     /// uses the connection, so it also reads beforehand the messages the state machine needs.
     /// Returns each stream's totals, in instance name order.
-    private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws -> [InstanceTotals] {
+    private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws
+        -> ([InstanceTotals], [(stream: String, lines: Int, atOnce: Int)]) {
         let known = try functionNames()
         let insert = try database.statement("""
             INSERT OR REPLACE INTO invocation (request_id, function, instance, log_group, start_ts, end_ts, duration_ms, billed_ms, init_ms,
@@ -198,7 +223,7 @@ struct Deriver {
         }
 
         let order = lines.streamsInNameOrder()
-        let worker = OrderedWorker<[Invocation]>(name: "proxylens-derive")
+        let worker = OrderedWorker<Replayed>(name: "proxylens-derive")
         defer { worker.stop() }
         func start(_ position: Int) throws {
             let number = order[position]
@@ -212,12 +237,17 @@ struct Deriver {
             }
         }
         var totals: [InstanceTotals] = []
+        var unattributed: [(stream: String, lines: Int, atOnce: Int)] = []
         if !order.isEmpty { try start(0) }
         for position in order.indices {
             if position + 1 < order.count { try start(position + 1) }
             var previousEnd: Int64?
             var instance: InstanceTotals?
-            for (index, invocation) in worker.next().enumerated() {
+            let replayed = worker.next()
+            if replayed.unattributed > 0 {
+                unattributed.append((lines.name(ofStream: order[position]), replayed.unattributed, replayed.atOnce))
+            }
+            for (index, invocation) in replayed.invocations.enumerated() {
                 let start = invocation.startTs ?? invocation.lastTs
                 let idle = previousEnd.map { start - $0 }
                 let failed = invocation.status != "success"
@@ -267,14 +297,45 @@ struct Deriver {
             }
             if let instance { totals.append(instance) }
         }
-        return totals
+        return (totals, unattributed)
+    }
+
+    /// One stream's invocations, in the order they began, and the lines without a request id
+    /// that could be given none of them (with how many invocations ran at once then).
+    struct Replayed {
+        var invocations: [Invocation]
+        var unattributed = 0
+        var atOnce = 0
+    }
+
+    /// When invocations of one stream overlap in time, the stream is not one execution
+    /// environment (which runs one invocation at a time) but several whose stream name the
+    /// container did not keep: the most invocations that ran at once, from each one's first to
+    /// its last platform line; nil when none overlap (every real stream), so nothing changes there.
+    static func invocationsAtOnce(_ stream: LambdaLines.Stream, requestKeys: [Int32]) -> Int? {
+        var spans: [Int32: (start: Int64, end: Int64)] = [:]
+        for line in 0..<stream.count where stream.role[line].isBoundary && stream.request[line] >= 0 {
+            let key = requestKeys[Int(stream.request[line])]
+            let ts = stream.ts[line]
+            if let span = spans[key] { spans[key] = (min(span.start, ts), max(span.end, ts)) } else { spans[key] = (ts, ts) }
+        }
+        guard spans.count > 1 else { return nil }
+        let sorted = spans.values.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        var most = 1
+        var running: [Int64] = []
+        for span in sorted {
+            running.removeAll { $0 <= span.start }
+            running.append(span.end)
+            most = max(most, running.count)
+        }
+        return most > 1 ? most : nil
     }
 
     /// The invocation state machine over one stream's lines, in time order: the stream's
     /// invocations, in the order they began. `messages` holds the message of every line whose
     /// role needs one, by event id.
     static func replay(stream number: Int, of lines: LambdaLines, groups: ByteInterner, known: [String: String],
-                       messages: [Int64: String]) -> [Invocation] {
+                       messages: [Int64: String]) -> Replayed {
         let stream = lines.streams[number]
         let instance = lines.name(ofStream: number)
         // A stream with an empty name has always been given no group: streams were told
@@ -300,6 +361,8 @@ struct Deriver {
         // Lines that may carry an error, logged while no invocation ran (the environment's init,
         // between invocations): the next invocation's, should it fail.
         var initLines: [Int64] = []
+        let atOnce = Self.invocationsAtOnce(stream, requestKeys: requestKeys)
+        var unattributed = 0
 
         for line in stream.timeOrder() {
             let eventId = stream.eventId[line]
@@ -308,6 +371,12 @@ struct Deriver {
             // Lines with no request id belong to the invocation running in the stream at that moment.
             var target: Invocation? = current
             let request = stream.request[line]
+            if request < 0, atOnce != nil {
+                // Several environments in one stream: a line that names no request id may be any
+                // of theirs (another's init, another's invocation), so it is given to none.
+                unattributed += 1
+                continue
+            }
             if request >= 0, current?.request != request {
                 let key = requestKeys[Int(request)]
                 if let existing = byId[key] {
@@ -381,7 +450,7 @@ struct Deriver {
             target.events += 1
             if ts > target.lastTs { target.lastTs = ts }
         }
-        return order
+        return Replayed(invocations: order, unattributed: unattributed, atOnce: atOnce ?? 1)
     }
 
     /// The `instance` rows, by definition: one per instance, from its invocations, in name order.

@@ -44,8 +44,14 @@ public final class Ingestion {
         if Ingestion.interrupted {
             throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
         }
+        var notes: [(path: String, issue: IngestIssue)] = []
         summary.derivedRebuilt = try Deriver(database: database).rebuildIfStale(from: gathered?.takeInput(),
-                                                                                unlessChangedSince: store.dataVersionAtStart)
+                                                                                unlessChangedSince: store.dataVersionAtStart, notes: &notes)
+        // What deriving could not do is said like a file's problems (the rows are in ingest_error).
+        for (path, issue) in notes {
+            summary.notes += 1
+            onIssue(path, issue)
+        }
         if store.wasBulk { try store.restoreDurability() }
         lap("derive")
         summary.timings = timings
