@@ -14,14 +14,17 @@ struct Deriver {
     /// transaction; true when it did. `gathered` is used only if no other connection committed
     /// anything since `version` (`PRAGMA data_version`): else it is not the whole of `event`.
     /// Returns the lines no invocation could be given (nil when nothing was rebuilt); kept in
-    /// `meta.unattributed_lines` for later commands.
-    func rebuildIfStale(from gathered: DerivationInput?, unlessChangedSince version: Int64?) throws -> UnattributedLines? {
+    /// `meta.unattributed_lines` for later commands, and said per stream in `notes`.
+    func rebuildIfStale(from gathered: DerivationInput?, unlessChangedSince version: Int64?,
+                        notes: inout [(path: String, issue: IngestIssue)]) throws -> UnattributedLines? {
         let stale = try database.scalar("SELECT value FROM meta WHERE key = 'derived_stale'").string == "1"
         guard stale else { return nil }
         var unattributed = UnattributedLines()
         try database.transaction {
             let alone = try database.scalar("PRAGMA data_version").int == version
-            unattributed = try rebuild(from: alone ? gathered : nil)
+            let rebuilt = try rebuild(from: alone ? gathered : nil)
+            unattributed = rebuilt.unattributed
+            notes = rebuilt.notes
             try database.statement("INSERT INTO meta (key, value) VALUES ('unattributed_lines', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
                 .run([.text("\(unattributed.interleaved) \(unattributed.noPlatformLines) \(unattributed.beforeAnyInvocation)")])
             try database.execute("""
@@ -33,19 +36,40 @@ struct Deriver {
         return unattributed
     }
 
+    /// Notes `rebuild` writes to `ingest_error` (and gives back): they are remade with the tables.
+    static let notePrefix = "lines not attributed: "
+
+    /// Rebuilds the derived tables; returns what could be given to no invocation, and the notes
+    /// about it (each also an `ingest_error` row, one per stream).
     @discardableResult
-    func rebuild(from gathered: DerivationInput? = nil) throws -> UnattributedLines {
+    func rebuild(from gathered: DerivationInput? = nil) throws -> (unattributed: UnattributedLines, notes: [(path: String, issue: IngestIssue)]) {
         try database.execute("""
             DELETE FROM invocation; DELETE FROM instance; DELETE FROM proxy_session; DELETE FROM proxy_db_connection;
             DELETE FROM invocation_error_line;
             """)
+        try database.statement("DELETE FROM ingest_error WHERE source_id IS NULL AND reason LIKE ?").run([.text(Self.notePrefix + "%")])
         let input = try gathered ?? scanEvents()
         let (lambda, proxy, groups) = (input.lambda, input.proxy, input.groups)
         // Consumed: the Lambda lines are freed before the proxy rows are merged.
-        let (instances, unattributed) = try deriveInvocations(from: consume lambda, groups: groups)
+        let (instances, unattributed, perStream) = try deriveInvocations(from: consume lambda, groups: groups)
         try deriveInstances(instances)
         try deriveProxySessions(from: proxy, groups: groups)
-        return unattributed
+        return (unattributed, try noteUnattributed(perStream))
+    }
+
+    /// One note per stream whose lines could not all be given an invocation.
+    private func noteUnattributed(_ streams: [(stream: String, lines: Int, atOnce: Int)]) throws -> [(path: String, issue: IngestIssue)] {
+        var notes: [(path: String, issue: IngestIssue)] = []
+        for (stream, lines, atOnce) in streams {
+            let path = try database.scalar("""
+                SELECT s.path FROM event e JOIN source s ON s.id = e.source_id WHERE e.log_stream = ? ORDER BY e.id LIMIT 1
+                """, [.text(stream)]).string ?? stream
+            let issue = IngestIssue(reason: Self.notePrefix + "\(lines) lines of log stream \(stream) name no request id and are given to no invocation: up to \(atOnce) of its invocations ran at once, so the events are of several execution environments that came without their log stream (a Logs Insights query without @logStream, aws logs tail --format short); export them with their stream to attribute these lines", keptData: true)
+            try database.statement("INSERT INTO ingest_error (source_id, path, reason, created_at) VALUES (NULL, ?, ?, ?)")
+                .run([.text(path), .text(issue.reason), .integer(Int64(Date().timeIntervalSince1970 * 1000))])
+            notes.append((path, issue))
+        }
+        return notes
     }
 
     // MARK: Scan
@@ -194,7 +218,8 @@ struct Deriver {
     /// this one writes the rows of the last: writing is the larger part, and only this thread
     /// uses the connection, so it also reads beforehand the messages the state machine needs.
     /// Returns each stream's totals, in instance name order.
-    private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws -> ([InstanceTotals], UnattributedLines) {
+    private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws
+        -> ([InstanceTotals], UnattributedLines, [(stream: String, lines: Int, atOnce: Int)]) {
         var unattributed = UnattributedLines()
         let known = try functionNames()
         let insert = try database.statement("""
@@ -227,6 +252,7 @@ struct Deriver {
             }
         }
         var totals: [InstanceTotals] = []
+        var perStream: [(stream: String, lines: Int, atOnce: Int)] = []
         if !order.isEmpty { try start(0) }
         for position in order.indices {
             if position + 1 < order.count { try start(position + 1) }
@@ -234,6 +260,9 @@ struct Deriver {
             var instance: InstanceTotals?
             let replayed = worker.next()
             unattributed.add(replayed.unattributed)
+            if replayed.unattributed.interleaved > 0 {
+                perStream.append((lines.name(ofStream: order[position]), replayed.unattributed.interleaved, replayed.atOnce))
+            }
             for (index, invocation) in replayed.invocations.enumerated() {
                 let start = invocation.startTs ?? invocation.lastTs
                 let idle = previousEnd.map { start - $0 }
@@ -285,7 +314,38 @@ struct Deriver {
             }
             if let instance { totals.append(instance) }
         }
-        return (totals, unattributed)
+        return (totals, unattributed, perStream)
+    }
+
+    /// One stream's invocations, in the order they began, and the lines without a request id
+    /// that could be given none of them (with how many invocations ran at once then).
+    struct Replayed {
+        var invocations: [Invocation]
+        var unattributed: UnattributedLines
+        var atOnce = 1
+    }
+
+    /// When invocations of one stream overlap in time, the stream is not one execution
+    /// environment (which runs one invocation at a time) but several whose stream name the
+    /// container did not keep: the most invocations that ran at once, from each one's first to
+    /// its last platform line; nil when none overlap (every real stream), so nothing changes there.
+    static func invocationsAtOnce(_ stream: LambdaLines.Stream, requestKeys: [Int32]) -> Int? {
+        var spans: [Int32: (start: Int64, end: Int64)] = [:]
+        for line in 0..<stream.count where stream.role[line].isBoundary && stream.request[line] >= 0 {
+            let key = requestKeys[Int(stream.request[line])]
+            let ts = stream.ts[line]
+            if let span = spans[key] { spans[key] = (min(span.start, ts), max(span.end, ts)) } else { spans[key] = (ts, ts) }
+        }
+        guard spans.count > 1 else { return nil }
+        let sorted = spans.values.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        var most = 1
+        var running: [Int64] = []
+        for span in sorted {
+            running.removeAll { $0 <= span.start }
+            running.append(span.end)
+            most = max(most, running.count)
+        }
+        return most > 1 ? most : nil
     }
 
     /// The invocation state machine over one stream's lines, in time order: the stream's
@@ -319,12 +379,9 @@ struct Deriver {
         // between invocations): the next invocation's, should it fail.
         var initLines: [Int64] = []
         var unattributed = UnattributedLines()
-        // Invocations begun and not yet ended: more than one means the "stream" is several
-        // environments' lines together (an export without stream names), where a line that
-        // names no request id cannot be given to any one of them.
-        var open = Set<ObjectIdentifier>()
         // Lines logged while no invocation ran, not yet given to the next one.
         var pendingInit = 0
+        let atOnce = Self.invocationsAtOnce(stream, requestKeys: requestKeys)
 
         for line in stream.timeOrder() {
             let eventId = stream.eventId[line]
@@ -333,6 +390,12 @@ struct Deriver {
             // Lines with no request id belong to the invocation running in the stream at that moment.
             var target: Invocation? = current
             let request = stream.request[line]
+            if request < 0, atOnce != nil {
+                // Several environments in one stream: a line that names no request id may be any
+                // of theirs (another's init, another's invocation), so it is given to none.
+                unattributed.interleaved += 1
+                continue
+            }
             if request >= 0, current?.request != request {
                 let key = requestKeys[Int(request)]
                 if let existing = byId[key] {
@@ -344,10 +407,6 @@ struct Deriver {
                     order.append(created)
                     target = created
                 }
-            }
-            if request < 0, target != nil, open.count > 1, role.mayCarryError || role == .app || role == .appErrorLevel {
-                unattributed.interleaved += 1
-                continue
             }
             guard let target else {
                 if role.mayCarryError || role == .app || role == .appErrorLevel {
@@ -364,20 +423,17 @@ struct Deriver {
             case .start:
                 target.startTs = target.startTs ?? ts
                 current = target
-                open.insert(ObjectIdentifier(target))
                 pendingInit = 0
                 for id in initLines { target.noteErrorLine(id) }
                 initLines.removeAll()
             case .report, .platformReport:
                 target.apply(stream.reports[Int(reportIndexes[line])])
                 target.endTs = ts
-                open.remove(ObjectIdentifier(target))
                 if current === target { current = nil }
             case .runtimeDone:
                 Self.applyRuntimeDone(message ?? "", to: target)
             case .end:
                 if target.endTs == nil { target.endTs = ts }
-                open.remove(ObjectIdentifier(target))
                 if current === target { current = nil }
             case .timeout:
                 target.timedOut = true
@@ -418,13 +474,7 @@ struct Deriver {
             if ts > target.lastTs { target.lastTs = ts }
         }
         unattributed.beforeAnyInvocation += pendingInit
-        return Replayed(invocations: order, unattributed: unattributed)
-    }
-
-    /// One stream's invocations, and what of its lines could be given to none.
-    struct Replayed {
-        var invocations: [Invocation]
-        var unattributed: UnattributedLines
+        return Replayed(invocations: order, unattributed: unattributed, atOnce: atOnce ?? 1)
     }
 
     /// The `instance` rows, by definition: one per instance, from its invocations, in name order.

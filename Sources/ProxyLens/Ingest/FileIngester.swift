@@ -169,7 +169,8 @@ final class FileIngester {
         }
         let context = ContainerContext(path: path, options: options, exportLayout: sample.exportLayout, vote: sample.textVote)
         // Configuration and metrics are written on this thread, between events.
-        let isConfiguration = ((try? chosen.get())?.yields ?? .events) != .events
+        let yields = (try? chosen.get())?.yields ?? .events
+        let isConfiguration = yields != .events && yields != .nothing
         // In a bulk load, an ordinary file's store work is queued behind its events rather than
         // waited for. Configuration (read on this thread), files of an export task (whose group
         // is looked up) and --strict (which stops at the first problem) wait.

@@ -163,7 +163,7 @@ public enum InputPaths {
         var changed = true
         while changed {
             changed = false
-            for ext in [".gz", ".json", ".ndjson", ".log", ".txt", ".csv", ".out"] where name.lowercased().hasSuffix(ext) && name.count > ext.count {
+            for ext in [".gz", ".json", ".ndjson", ".log", ".txt", ".csv", ".out", ".yaml", ".yml"] where name.lowercased().hasSuffix(ext) && name.count > ext.count {
                 name = String(name.dropLast(ext.count))
                 changed = true
             }

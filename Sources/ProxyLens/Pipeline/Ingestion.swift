@@ -43,10 +43,16 @@ public final class Ingestion {
         if summary.interrupted || Interruption.requested {
             throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
         }
+        var notes: [(path: String, issue: IngestIssue)] = []
         if let unattributed = try Deriver(database: database).rebuildIfStale(from: gathered?.takeInput(),
-                                                                             unlessChangedSince: store.dataVersionAtStart) {
+                                                                             unlessChangedSince: store.dataVersionAtStart, notes: &notes) {
             summary.derivedRebuilt = true
             summary.unattributed = unattributed
+        }
+        // What deriving could not do is said like a file's problems (the rows are in ingest_error).
+        for (path, issue) in notes {
+            summary.notes += 1
+            onIssue(path, issue)
         }
         if store.wasBulk { try store.restoreDurability() }
         lap("derive")

@@ -31,13 +31,19 @@ struct ContainerReaderTests {
         #expect(without == ["proxy-text"])
     }
 
-    @Test("recognised by its own entry and read without a problem", arguments: cases)
+    @Test("recognised by its own entry and read without a problem (or refused with its named one)", arguments: cases)
     func example(container: String, example: String) throws {
         let path = Fixture.samples(example)
         let chosen = try ContainerReaders.choose(try Self.sample(path)).get()
         #expect(chosen.name == container, "\(example) was taken by \(chosen.name)")
         let database = try Database(path: ":memory:")
         let (summary, issues) = try ingest([path], into: database)
+        if chosen.yields == .nothing {
+            // Refused: one problem that says what to export instead, and nothing stored.
+            #expect(issues.count == 1 && issues[0].1.reason.contains("--output json"), "\(issues.map(\.1.reason))")
+            #expect(try database.scalar("SELECT count(*) FROM event").int == 0)
+            return
+        }
         #expect(issues.filter { !$0.1.keptData }.isEmpty, "\(issues.map(\.1.reason))")
         #expect(summary.filesRead == 1)
         let stored = try database.scalar("SELECT count(*) FROM event").int ?? 0
@@ -53,6 +59,8 @@ struct ContainerReaderTests {
             #expect(stored == 0 && points > 0, "\(example) gave no metric points")
         case .metricQueries:
             #expect(stored == 0 && queries > 0, "\(example) gave no metric queries")
+        case .nothing:
+            break
         }
     }
 
@@ -100,6 +108,37 @@ struct ContainerReaderTests {
         let path = try Fixture.write(lines.joined(separator: "\n") + "\n", to: "odd.log", in: folder)
         let database = try Database(path: ":memory:")
         let (_, issues) = try ingest([path], into: database)
-        #expect(issues.contains { $0.1.reason.contains("sampled timestamped lines do not fit") }, "\(issues.map(\.1.reason))")
+        #expect(issues.contains { $0.1.reason.contains("sampled lines that begin an event do not fit") }, "\(issues.map(\.1.reason))")
+    }
+
+    @Test("a file that matches no kind well enough is a named problem: nothing is stored as something else", arguments: [
+        // `saw get` and `cw tail` without their prefix options print the messages alone: no time, no stream.
+        "START RequestId: a79567b5-00b1-4985-b3cc-08c071a93f70 Version: $LATEST\n[INFO]\t2026-03-14T09:12:03.104Z\ta79567b5-00b1-4985-b3cc-08c071a93f70\tsyncing\nEND RequestId: a79567b5-00b1-4985-b3cc-08c071a93f70\n",
+        // An application's own log file (log4j's default layout).
+        "2026-03-14 09:12:03,104 INFO  [main] c.e.Sync - syncing catalog batch 4411\n2026-03-14 09:12:03,611 ERROR [main] c.e.Sync - batch failed\n",
+        // Plain prose.
+        "Notes from the incident call\n- the proxy was pinned\n- retry later\n",
+    ])
+    func noKindFits(text: String) throws {
+        let folder = try Fixture.temporaryFolder()
+        let path = try Fixture.write(text, to: "saved-output.log", in: folder)
+        let chosen = ContainerReaders.choose(try Self.sample(path))
+        #expect(throws: (any Error).self) { try chosen.get() }
+        let database = try Database(path: ":memory:")
+        let (summary, issues) = try ingest([path], into: database)
+        #expect(issues.count == 1 && issues[0].1.reason.contains("not a recognised CloudWatch Logs export") && !issues[0].1.keptData, "\(issues.map(\.1.reason))")
+        #expect(summary.filesWithProblems == 1)
+        #expect(try database.scalar("SELECT count(*) FROM event").int == 0)
+        #expect(try database.scalar("SELECT count(*) FROM ingest_error").int == 1)
+    }
+
+    @Test("each new text layout's lines fit it alone: no layout takes another's file", arguments: ContainerReaders.all.compactMap { $0 as? TextLayoutContainer }.flatMap { reader in reader.examples.map { (reader.layout, $0) } })
+    func layoutsApart(layout: TextExportReader.Layout, example: String) throws {
+        let vote = try Self.sample(Fixture.samples(example)).textVote
+        #expect(vote.winner == layout || (layout == .s3Export && vote.winner != nil))
+        // No other layout is fitted by as many lines.
+        for other in TextExportReader.Layout.allCases where other != layout && other != .proxyText && layout != .proxyText && layout != .s3Export {
+            #expect(vote.fits[other] ?? 0 < vote.fits[layout] ?? 0, "\(example): \(other) fits \(vote.fits[other] ?? 0)")
+        }
     }
 }

@@ -16,9 +16,10 @@ protocol ContainerReader: Sendable {
 }
 
 /// What a container's files give: log events, configuration, metric points (or results that
-/// wait for their queries file), or the queries that name get-metric-data results.
+/// wait for their queries file), the queries that name get-metric-data results, or nothing (a
+/// format recognised only to be refused with a problem that says what to export instead).
 enum ContainerYield: Sendable {
-    case events, configuration, metricPoints, metricQueries
+    case events, configuration, metricPoints, metricQueries, nothing
 }
 
 extension ContainerReader {
@@ -45,8 +46,12 @@ enum ContainerReaders {
     /// - Log-event JSON (pages, subscription payloads, Insights JSON) before events one per line:
     ///   a page's first key is a page key; an event object's first key is an event key.
     /// - The Insights CSV before text layouts: its header line has no timestamp.
-    /// - Text layouts last, decided by a vote over the sampled lines (`TextLayoutVote`); the S3
-    ///   export first, since its path layout decides whatever its first lines look like.
+    /// - The AWS CLI's YAML (first line `events:` or `- events:`) and table (a rule of dashes and
+    ///   the operation's title) before text layouts: told by their first lines alone.
+    /// - Text layouts last, decided by a vote over the sampled lines (`TextLayoutVote`): each
+    ///   entry takes a file only when its layout wins the vote, so their order among themselves
+    ///   does not matter, except for the S3 export first, since its path layout decides whatever
+    ///   its first lines look like.
     /// - Metric exports next, told by their first JSON key (`MetricDataResults`; `Label` or
     ///   `Datapoints`), or, for a queries file, an array whose first object's first key is `Id`
     ///   (before the log-event JSON, which takes any array); the console's metric CSV by its
@@ -61,10 +66,17 @@ enum ContainerReaders {
         LogEventsJSONContainer(),
         EventLinesContainer(),
         InsightsCSVContainer(),
+        AWSCLIYAMLContainer(),
+        AWSCLITableContainer(),
         TextLayoutContainer(layout: .s3Export),
         TextLayoutContainer(layout: .tailDetailed),
         TextLayoutContainer(layout: .proxyText),
         TextLayoutContainer(layout: .tailShort),
+        AWSCLITextContainer(),
+        TextLayoutContainer(layout: .awslogs),
+        TextLayoutContainer(layout: .saw),
+        TextLayoutContainer(layout: .cwTail),
+        TextLayoutContainer(layout: .samLogs),
     ]
 
     /// The first container that recognises the sample, or why none does.
@@ -77,6 +89,7 @@ enum ContainerReaders {
         if sample.firstByte == UInt8(ascii: "{") {
             return .failure(ProxyLensError(.input, sample.path, "an empty JSON object"))
         }
-        return .failure(ProxyLensError(.input, sample.path, "not a recognised CloudWatch Logs export (no JSON, no timestamped lines)"))
+        let first = sample.bytes.prefix { $0 != 0x0a }
+        return .failure(ProxyLensError(.input, sample.path, sample.textVote.noLayout + (first.isEmpty ? "" : "; it begins: \(Excerpt.of(first, limit: 80))")))
     }
 }

@@ -21,7 +21,11 @@ struct LogEventsJSONContainer: ContainerReader {
     ]
 
     func recognises(_ sample: ContentSample) -> Bool {
-        if sample.firstByte == UInt8(ascii: "[") { return true }
+        // A JSON array (not a text line such as saw's `[2026-03-14T10:12:03+01:00] (stream) …`).
+        if sample.firstByte == UInt8(ascii: "[") {
+            let next = sample.bytes.dropFirst().first { $0 != 0x20 && $0 != 0x0a && $0 != 0x0d && $0 != 0x09 }
+            return next == nil || next == UInt8(ascii: "{") || next == UInt8(ascii: "]") || next == UInt8(ascii: "[")
+        }
         // Any root object of the sample: another document may come first.
         return sample.rootFirstKeys.contains(where: Self.firstKeys.contains)
     }

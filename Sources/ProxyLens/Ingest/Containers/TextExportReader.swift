@@ -1,15 +1,30 @@
-/// Reads the line-oriented containers: CreateExportTask objects (`<ISO ms Z> <message>`),
-/// `aws logs tail --format detailed` (`<ISO µs +00:00> <stream> <message>`) and `--format short`
-/// (`<ISO s> <message>`), and plain RDS Proxy log text (`<ISO> [LEVEL] ...`). Lines without a
-/// prefix continue the message before them.
+/// Reads the line-oriented containers, each line that begins an event carrying a prefix before
+/// the message: CreateExportTask objects (`<ISO ms Z> <message>`), `aws logs tail --format
+/// detailed` (`<ISO µs +00:00> <stream> <message>`) and `--format short` (`<ISO s> <message>`),
+/// plain RDS Proxy log text (`<ISO> [LEVEL] ...`), and the third-party downloaders: `awslogs get`
+/// (`[<group>] [<stream>] [<ISO ms Z>] [<ISO ms Z>] <message>`), `saw get --pretty` / `saw watch`
+/// (`[<RFC 3339>] (<stream>) <message>`), `cw tail -t` (`<ISO s> - [<group> - ][<stream> - ][<eventId> - ]<message>`)
+/// and `sam logs` (`<stream> <ISO µs> <message>`). Lines without a prefix continue the message
+/// before them. The prefixes are in `TextLinePrefix`.
 final class TextExportReader {
-    enum Layout: String {
+    enum Layout: String, CaseIterable {
         /// CreateExportTask → S3 object.
         case s3Export = "s3-export"
         case tailDetailed = "tail-detailed"
         case tailShort = "tail-short"
         /// Lines that are themselves RDS Proxy messages, saved as text.
         case proxyText = "proxy-text"
+        /// jorgebastida/awslogs `awslogs get`.
+        case awslogs = "awslogs"
+        /// TylerBrock/saw `saw get --pretty` and `saw watch`.
+        case saw = "saw"
+        /// lucagrulla/cw `cw tail --timestamp`.
+        case cwTail = "cw-tail"
+        /// AWS SAM CLI `sam logs` (text output).
+        case samLogs = "sam-logs"
+        /// `aws logs filter-log-events` / `get-log-events --output text`: rows, not prefixed lines
+        /// (read by `AWSCLITextReader`; here so that the vote weighs it against the others).
+        case awsCLIText = "aws-cli-text"
     }
 
     let layout: Layout
@@ -26,17 +41,31 @@ final class TextExportReader {
 
     private struct Pending {
         var timestamp: Int64
+        var group: String?
         var stream: String
+        /// The line printed no time (`awslogs get` without `--timestamp`): taken from the message.
+        var untimed = false
         var message: [UInt8]
         var line: Int
         var trailingBlankLines = 0
     }
 
     private var pending: Pending?
+    /// Events read before the first one whose time is known (`awslogs get` without `--timestamp`).
+    private var waitingForTime: [Pending] = []
+    /// The time of the last event whose time was known.
+    private var lastTime: Int64?
+    /// Events whose time was taken from their message, or from the event before them.
+    private(set) var timesFromMessages = 0
+    private(set) var timesFromPreviousEvent = 0
+    /// The longest stream name met (`awslogs` pads shorter ones with spaces).
+    private var longestStream = 0
 
     func read(_ window: ByteWindow, into sink: EventSink) throws {
         var lines = LineReader(window)
         pending = nil
+        waitingForTime = []
+        lastTime = nil
         while true {
             let raw: UnsafeBufferPointer<UInt8>?
             do { raw = try lines.next() } catch let error as LineReader.LineTooLong {
@@ -52,12 +81,23 @@ final class TextExportReader {
             }
         }
         try flush(sink)
+        // A file with no time anywhere: the events keep the order they were printed in.
+        if !waitingForTime.isEmpty {
+            for var event in waitingForTime {
+                event.timestamp = 0
+                timesFromPreviousEvent += 1
+                try emitTimed(&event, sink)
+            }
+            waitingForTime = []
+        }
     }
 
     private func take(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, _ sink: EventSink) throws {
         if let prefix = parsePrefix(line) {
             try flush(sink)
-            pending = Pending(timestamp: prefix.timestamp, stream: prefix.stream ?? defaultStream,
+            if let stream = prefix.stream { longestStream = max(longestStream, stream.utf8.count) }
+            pending = Pending(timestamp: prefix.timestamp ?? 0, group: prefix.group, stream: prefix.stream ?? defaultStream,
+                              untimed: prefix.timestamp == nil,
                               message: Array(UnsafeBufferPointer(rebasing: line[prefix.messageStart...])),
                               line: lineNumber)
         } else if var event = pending {
@@ -84,43 +124,49 @@ final class TextExportReader {
     }
 
     private func emit(_ pending: inout Pending, _ sink: EventSink) throws {
-        // An S3 export writes `<ts> <message>\n`; Lambda messages end in `\n`, hence the blank
-        // line between events: one blank line is the message's own newline.
-        if layout == .s3Export, pending.trailingBlankLines > 0 {
+        // An S3 export and `cw tail` write `<prefix> <message>\n`; Lambda messages end in `\n`,
+        // hence the blank line between events: one blank line is the message's own newline.
+        if layout == .s3Export || layout == .cwTail, pending.trailingBlankLines > 0 {
             for _ in 0..<pending.trailingBlankLines { pending.message.append(0x0a) }
         }
-        var event = RawEvent(logGroup: logGroup, logStream: pending.stream, timestamp: pending.timestamp,
+        if pending.untimed {
+            // The time the message itself names (Lambda and RDS Proxy lines carry one), else the
+            // time of the event printed before it: the tool prints events in time order.
+            if let named = pending.message.withUnsafeBufferPointer(TextLinePrefix.timeInMessage) {
+                timesFromMessages += 1
+                pending.timestamp = named
+                pending.untimed = false
+                lastTime = named
+                let waiting = waitingForTime
+                waitingForTime = []
+                for var earlier in waiting {
+                    earlier.timestamp = named
+                    timesFromPreviousEvent += 1
+                    try emitTimed(&earlier, sink)
+                }
+            } else if let lastTime {
+                timesFromPreviousEvent += 1
+                pending.timestamp = lastTime
+            } else {
+                waitingForTime.append(pending)
+                return
+            }
+        } else {
+            lastTime = pending.timestamp
+        }
+        try emitTimed(&pending, sink)
+    }
+
+    private func emitTimed(_ pending: inout Pending, _ sink: EventSink) throws {
+        var event = RawEvent(logGroup: pending.group ?? logGroup, logStream: pending.stream, timestamp: pending.timestamp,
                              message: pending.message, line: pending.line)
         eventsRead += 1
         try sink.accept(&event)
     }
 
-    private struct Prefix {
-        var timestamp: Int64
-        var stream: String?
-        var messageStart: Int
-    }
-
     /// Recognises this layout's event prefix at the start of a line.
-    private func parsePrefix(_ line: UnsafeBufferPointer<UInt8>) -> Prefix? {
-        guard line.count >= 20, TextExportReader.startsWithDate(line) else { return nil }
-        // The timestamp runs to the first space.
-        guard let space = line.firstIndex(of: 0x20) else { return nil }
-        guard let timestamp = Timestamp.parse(UnsafeBufferPointer(rebasing: line[0..<space])) else { return nil }
-        switch layout {
-        case .s3Export, .tailShort:
-            return Prefix(timestamp: timestamp, stream: nil, messageStart: min(space + 1, line.count))
-        case .proxyText:
-            guard space + 1 < line.count, line[space + 1] == UInt8(ascii: "[") else { return nil }
-            return Prefix(timestamp: timestamp, stream: nil, messageStart: 0)
-        case .tailDetailed:
-            let rest = line[(space + 1)...]
-            guard let second = rest.firstIndex(of: 0x20) else {
-                return Prefix(timestamp: timestamp, stream: String(decoding: UnsafeBufferPointer(rebasing: rest), as: UTF8.self), messageStart: line.count)
-            }
-            let stream = String(decoding: UnsafeBufferPointer(rebasing: line[(space + 1)..<second]), as: UTF8.self)
-            return Prefix(timestamp: timestamp, stream: stream, messageStart: second + 1)
-        }
+    private func parsePrefix(_ line: UnsafeBufferPointer<UInt8>) -> TextLinePrefix? {
+        TextLinePrefix.parse(line, layout: layout, longestStream: longestStream)
     }
 
     static func startsWithDate(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

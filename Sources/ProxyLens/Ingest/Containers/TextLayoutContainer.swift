@@ -1,6 +1,7 @@
 /// The line-oriented containers (`TextExportReader`): CreateExportTask objects in S3,
-/// `aws logs tail --format detailed` and `--format short`, and RDS Proxy log text. One type, one
-/// list entry per layout.
+/// `aws logs tail --format detailed` and `--format short`, RDS Proxy log text, `awslogs get`,
+/// `saw get --pretty` / `saw watch`, `cw tail -t` and `sam logs`. One type, one list entry per
+/// layout.
 struct TextLayoutContainer: ContainerReader {
     let layout: TextExportReader.Layout
 
@@ -14,6 +15,11 @@ struct TextLayoutContainer: ContainerReader {
         case .tailDetailed: return ["containers/tail/ledger-export_detailed_color.log", "incident/proxy-journal.log"]
         case .tailShort: return ["containers/tail/catalog-pg-proxy_short.log"]
         case .proxyText: return []
+        case .awslogs: return ["containers/awslogs/catalog-sync_awslogs-get.log", "containers/awslogs/catalog-sync_awslogs-get_timestamp_no-group.log"]
+        case .saw: return ["containers/saw/catalog-sync_saw-watch.log"]
+        case .cwTail: return ["containers/cw/catalog-sync_cw-tail-t-s.log"]
+        case .samLogs: return ["containers/sam-logs/catalog-sync_sam-logs.log"]
+        case .awsCLIText: return []
         }
     }
 
@@ -31,6 +37,9 @@ struct TextLayoutContainer: ContainerReader {
         if let misfit = context.vote.misfit(layout) { sink.note(IngestIssue(line: 1, reason: misfit, keptData: true)) }
         let reader = TextExportReader(layout: layout, logGroup: context.options.logGroup, defaultStream: stream)
         try reader.read(window, into: sink)
+        if reader.timesFromMessages + reader.timesFromPreviousEvent > 0 {
+            sink.note(IngestIssue(line: 1, reason: "\(layout.rawValue) printed no times (awslogs get without --timestamp): \(reader.timesFromMessages) events took the time their message names, \(reader.timesFromPreviousEvent) the time of the event before them; run it with --timestamp for exact times", keptData: true))
+        }
         return name
     }
 }

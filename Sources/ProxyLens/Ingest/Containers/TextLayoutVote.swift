@@ -1,11 +1,15 @@
-/// Which text layout the sampled lines of a file fit, decided by every timestamped line of the
-/// sample rather than by the first: S3 export objects are not sorted, and one can begin with an
-/// application line that alone looks like RDS Proxy text.
+/// Which text layout the sampled lines of a file fit, decided by every line of the sample that
+/// begins an event in some layout rather than by the first: S3 export objects are not sorted,
+/// and one can begin with an application line that alone looks like RDS Proxy text. Each layout
+/// says which lines it could have printed (`TextLinePrefix.fits`); the layout most lines fit wins.
 struct TextLayoutVote {
     /// Timestamped lines in the sample that fit each layout (a line can fit several).
     private(set) var fits: [TextExportReader.Layout: Int] = [:]
-    /// Lines that start with a timestamp.
+    /// Lines that start with a date (an S3 export object's path decides its layout when any does).
     private(set) var timestamped = 0
+    /// Lines that begin an event in at least one layout, or begin with a date (the start of an
+    /// entry in any log, whether or not a layout knows its shape).
+    private(set) var eventLines = 0
     /// Non-empty lines looked at (the last, possibly cut, line of the sample excluded).
     private(set) var lines = 0
     /// Lines of an Insights CSV header (`@timestamp` and `@message` columns).
@@ -44,41 +48,46 @@ struct TextLayoutVote {
     }
 
     private mutating func vote(_ line: UnsafeBufferPointer<UInt8>) {
-        guard TextExportReader.startsWithDate(line), let space = line.firstIndex(of: 0x20) else { return }
-        timestamped += 1
-        let stamp = line[0..<space]
-        let afterSpace = space + 1 < line.count ? line[space + 1] : 0
-        // `aws logs tail --format detailed`: isoformat(timespec='microseconds') with +00:00.
-        if stamp.count >= 25, stamp[stamp.endIndex - 6] == UInt8(ascii: "+") || stamp[stamp.endIndex - 6] == UInt8(ascii: "-"),
-           stamp[stamp.endIndex - 3] == UInt8(ascii: ":") {
-            fits[.tailDetailed, default: 0] += 1
-            return
+        let dated = TextExportReader.startsWithDate(line)
+        if dated { timestamped += 1 }
+        var any = dated
+        for layout in TextExportReader.Layout.allCases where TextLinePrefix.fits(line, layout: layout) {
+            fits[layout, default: 0] += 1
+            any = true
         }
-        // Every layout's stamp is a whole timestamp; a line with a date and no more fits none.
-        guard Timestamp.parse(UnsafeBufferPointer(rebasing: stamp)) != nil else { return }
-        if stamp.count == 19 { fits[.tailShort, default: 0] += 1; return }
-        // `<ISO ms Z> <message>` is an S3 export line; when the message is `[LEVEL] [proxy…]`
-        // (a space, not the tab of a runtime's `[LEVEL]\t` line), it is RDS Proxy text as well.
-        fits[.s3Export, default: 0] += 1
-        if afterSpace == UInt8(ascii: "["), let close = line[(space + 1)...].firstIndex(of: UInt8(ascii: "]")),
-           close + 1 < line.count, line[close + 1] == 0x20 {
-            fits[.proxyText, default: 0] += 1
-        }
+        if any { eventLines += 1 }
     }
+
+    /// The layouts in the order ties are decided: a layout whose lines also fit a later one
+    /// comes first (a `sam logs` line fits `awslogs --no-group` too; a `cw tail` stamp is a
+    /// `tail --format short` stamp followed by ` - `, which `fits` keeps apart).
+    static let tieOrder: [TextExportReader.Layout] = [.awsCLIText, .saw, .tailDetailed, .cwTail, .samLogs, .awslogs, .tailShort, .s3Export]
 
     /// The layout most sampled lines fit (ties go to the more specific layout), if any.
     var winner: TextExportReader.Layout? {
-        guard timestamped > 0 else { return nil }
+        guard !fits.isEmpty else { return nil }
         // Proxy text is S3-shaped too: it wins when at least as many lines fit it as do not.
         if let proxy = fits[.proxyText], proxy * 2 >= timestamped { return .proxyText }
-        return [TextExportReader.Layout.tailDetailed, .tailShort, .s3Export].max { (fits[$0] ?? 0) < (fits[$1] ?? 0) }
+        var best: (TextExportReader.Layout, Int)?
+        for layout in Self.tieOrder {
+            let count = fits[layout] ?? 0
+            if count > 0, count > best?.1 ?? 0 { best = (layout, count) }
+        }
+        return best?.0
     }
 
-    /// "read as X, but N of M … lines do not fit", when most sampled timestamped lines do not fit
-    /// `layout` (lines without a timestamp continue the message before them in every layout).
+    /// "read as X, but N of M … lines do not fit", when most sampled lines that begin an event in
+    /// some layout do not fit `layout` (lines that begin none continue the message before them).
     func misfit(_ layout: TextExportReader.Layout) -> String? {
         let fitting = fits[layout] ?? 0
-        guard timestamped > 0, fitting * 2 < timestamped else { return nil }
-        return "read as \(layout.rawValue), but \(timestamped - fitting) of \(timestamped) sampled timestamped lines do not fit it"
+        guard eventLines > 0, fitting * 2 < eventLines else { return nil }
+        return "read as \(layout.rawValue), but \(eventLines - fitting) of \(eventLines) sampled lines that begin an event do not fit it"
+    }
+
+    /// Why no layout was chosen, naming what the sample held.
+    var noLayout: String {
+        if lines == 0 { return "no complete line in the first 64 KiB" }
+        return "not a recognised CloudWatch Logs export: none of the \(lines) sampled lines begins an event in a known layout "
+            + "(JSON, AWS CLI text or YAML, S3 export, aws logs tail, awslogs, saw, cw, sam logs, RDS Proxy text)"
     }
 }
