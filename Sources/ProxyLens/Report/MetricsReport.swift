@@ -155,7 +155,7 @@ struct MetricsReport {
     }
 
     /// Each function's proxy, when the configuration names exactly one (its environment holds the endpoint).
-    private func functionProxies() throws -> [String: String] {
+    func functionProxies() throws -> [String: String] {
         var out: [String: String] = [:]
         let rows = try database.rows("""
             SELECT f.function, p.proxy FROM function_config f JOIN proxy_config p

@@ -1,0 +1,205 @@
+import Foundation
+
+/// One CloudWatch metric an alarm reads (a `MetricStat`): namespace, name and dimensions as AWS
+/// documents them, the period and the statistic.
+public struct AlarmMetric: Sendable {
+    /// The metric's id in a metric-math alarm (starts with a lower-case letter).
+    public var id: String
+    public var namespace: String
+    public var metricName: String
+    /// (Name, Value) in the order AWS lists the dimension set.
+    public var dimensions: [(name: String, value: String)]
+    public var periodSeconds: Int
+    public var stat: String
+}
+
+/// A metric-math expression over an alarm's metrics; its value is what the alarm compares.
+public struct AlarmExpression: Sendable {
+    public var id: String
+    public var expression: String
+    public var label: String
+}
+
+/// One CloudWatch alarm: what it watches, the threshold, and why that threshold.
+public struct Alarm: Sendable {
+    /// `proxy NAME` or `function NAME`.
+    public var subject: String
+    /// What the alarm is about, as it appears in the names (`session-pinning`).
+    public var kind: String
+    /// AlarmName.
+    public var name: String
+    /// A CloudFormation logical id (letters and digits) and a Terraform resource name
+    /// (letters, digits, `_`), unique within the output.
+    public var logicalId: String
+    public var resourceName: String
+    /// AlarmDescription: the condition and where its threshold comes from (at most 1024 characters).
+    public var description: String
+    /// One metric read directly, or several combined by `expression`.
+    public var metrics: [AlarmMetric]
+    public var expression: AlarmExpression?
+    public var comparison: String
+    public var threshold: Double
+    public var evaluationPeriods: Int
+    public var datapointsToAlarm: Int
+    public var treatMissingData: String
+
+    /// The alarm as `PutMetricAlarm` takes it, which are also the properties of
+    /// `AWS::CloudWatch::Alarm`; `actions` is AlarmActions (omitted when nil).
+    func apiProperties(actions: TemplateValue?) -> [(String, TemplateValue)] {
+        var out: [(String, TemplateValue)] = [
+            ("AlarmName", .string(name)),
+            ("AlarmDescription", .string(description)),
+            ("ActionsEnabled", .bool(true)),
+        ]
+        if let actions { out.append(("AlarmActions", .list([actions]))) }
+        if let expression {
+            var queries: [TemplateValue] = metrics.map { metric in
+                .map([
+                    ("Id", .string(metric.id)),
+                    ("MetricStat", .map(Self.metricStat(metric))),
+                    ("ReturnData", .bool(false)),
+                ])
+            }
+            queries.append(.map([
+                ("Id", .string(expression.id)),
+                ("Expression", .string(expression.expression)),
+                ("Label", .string(expression.label)),
+                ("ReturnData", .bool(true)),
+            ]))
+            out.append(("Metrics", .list(queries)))
+        } else if let metric = metrics.first {
+            out += [
+                ("Namespace", .string(metric.namespace)),
+                ("MetricName", .string(metric.metricName)),
+                ("Dimensions", .list(metric.dimensions.map { .map([("Name", .string($0.name)), ("Value", .string($0.value))]) })),
+                ("Statistic", .string(metric.stat)),
+                ("Period", .number(Double(metric.periodSeconds))),
+            ]
+        }
+        out += [
+            ("ComparisonOperator", .string(comparison)),
+            ("Threshold", .number(threshold)),
+            ("EvaluationPeriods", .number(Double(evaluationPeriods))),
+            ("DatapointsToAlarm", .number(Double(datapointsToAlarm))),
+            ("TreatMissingData", .string(treatMissingData)),
+        ]
+        return out
+    }
+
+    private static func metricStat(_ metric: AlarmMetric) -> [(String, TemplateValue)] {
+        [
+            ("Metric", .map([
+                ("Namespace", .string(metric.namespace)),
+                ("MetricName", .string(metric.metricName)),
+                ("Dimensions", .list(metric.dimensions.map { .map([("Name", .string($0.name)), ("Value", .string($0.value))]) })),
+            ])),
+            ("Period", .number(Double(metric.periodSeconds))),
+            ("Stat", .string(metric.stat)),
+        ]
+    }
+}
+
+/// What `alarms` writes: the alarms for the proxies and functions of one database, and the
+/// notes that say where thresholds came from (comments in the output).
+public struct AlarmPlan: Sendable {
+    public var database: String
+    public var proxies: [String]
+    public var functions: [String]
+    public var alarms: [Alarm]
+    /// Said as comments at the top of the output (and in the template's Metadata for JSON).
+    public var notes: [String]
+    /// The SNS topic of `--sns-topic-arn`; nil: a template parameter / Terraform variable.
+    public var snsTopicArn: String?
+}
+
+/// What `alarms` was asked for.
+public struct AlarmOptions: Sendable {
+    public var snsTopicArn: String?
+    /// Only these proxies / functions (all when empty).
+    public var proxies: [String]
+    public var functions: [String]
+
+    public init(snsTopicArn: String? = nil, proxies: [String] = [], functions: [String] = []) {
+        self.snsTopicArn = snsTopicArn
+        self.proxies = proxies
+        self.functions = functions
+    }
+
+    /// An SNS topic ARN as AlarmActions takes it: `arn:<partition>:sns:<region>:<account>:<topic>`.
+    public static func isTopicArn(_ arn: String) -> Bool {
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count == 6 && parts[0] == "arn" && parts[1].hasPrefix("aws") && parts[2] == "sns" && !parts[3].isEmpty
+            && parts[4].count == 12 && parts[4].allSatisfy(\.isNumber) && !parts[5].isEmpty
+            && parts[5].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+    }
+}
+
+/// A value of an alarm document with its keys in order. CloudFormation (YAML or JSON), the
+/// put-metric-alarm input and parts of Terraform are written from the same tree.
+public indirect enum TemplateValue: Sendable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case list([TemplateValue])
+    case map([(String, TemplateValue)])
+
+    /// JSON, keys in order; `indent` nil for one line.
+    func json(indent: Int? = 2, level: Int = 0) -> String {
+        switch self {
+        case .string(let text): return MetricSeries.jsonString(text)
+        case .number(let value): return Self.number(value)
+        case .bool(let value): return value ? "true" : "false"
+        case .list(let items):
+            if items.isEmpty { return "[]" }
+            guard let indent else { return "[" + items.map { $0.json(indent: nil) }.joined(separator: ",") + "]" }
+            let pad = String(repeating: " ", count: indent * (level + 1))
+            return "[\n" + items.map { pad + $0.json(indent: indent, level: level + 1) }.joined(separator: ",\n")
+                + "\n" + String(repeating: " ", count: indent * level) + "]"
+        case .map(let fields):
+            if fields.isEmpty { return "{}" }
+            guard let indent else {
+                return "{" + fields.map { MetricSeries.jsonString($0.0) + ":" + $0.1.json(indent: nil) }.joined(separator: ",") + "}"
+            }
+            let pad = String(repeating: " ", count: indent * (level + 1))
+            return "{\n" + fields.map { pad + MetricSeries.jsonString($0.0) + ": " + $0.1.json(indent: indent, level: level + 1) }
+                .joined(separator: ",\n") + "\n" + String(repeating: " ", count: indent * level) + "}"
+        }
+    }
+
+    /// YAML block style, two spaces a level; strings double-quoted with JSON's escapes (which
+    /// YAML's double-quoted style reads the same), keys plain (they are identifiers).
+    func yaml(level: Int = 0) -> [String] {
+        let pad = String(repeating: " ", count: 2 * level)
+        switch self {
+        case .string, .number, .bool: return [pad + json(indent: nil)]
+        case .list(let items):
+            if items.isEmpty { return [pad + "[]"] }
+            var lines: [String] = []
+            for item in items {
+                var itemLines = item.yaml(level: level + 1)
+                itemLines[0] = pad + "- " + itemLines[0].dropFirst(pad.count + 2)
+                lines += itemLines
+            }
+            return lines
+        case .map(let fields):
+            if fields.isEmpty { return [pad + "{}"] }
+            var lines: [String] = []
+            for (key, value) in fields {
+                switch value {
+                case .string, .number, .bool: lines.append(pad + key + ": " + value.json(indent: nil))
+                case .list(let items) where items.isEmpty: lines.append(pad + key + ": []")
+                case .map(let inner) where inner.isEmpty: lines.append(pad + key + ": {}")
+                case .list: lines.append(pad + key + ":"); lines += value.yaml(level: level)
+                case .map: lines.append(pad + key + ":"); lines += value.yaml(level: level + 1)
+                }
+            }
+            return lines
+        }
+    }
+
+    /// A whole number without a decimal point, else the shortest form that reads back the same.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
