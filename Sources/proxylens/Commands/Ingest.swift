@@ -91,7 +91,3 @@ enum IngestRunner {
         signal(SIGINT) { _ in Ingestion.interrupted = true }
     }
 }
-
-enum ProxyLensVersion {
-    static let current = "0.1.0"
-}

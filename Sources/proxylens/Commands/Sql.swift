@@ -17,7 +17,7 @@ struct Sql: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Output format: table, json, ndjson or csv (default: table on a terminal, else csv).")
+    @Option(help: "Output format: table, json, ndjson or csv (default: table on a terminal, else ndjson).")
     var format: RecordFormat?
 
     @Argument(help: "The query.")
@@ -33,7 +33,7 @@ struct Sql: ParsableCommand {
             let columns = (0..<statement.columnCount).map { statement.columnName($0) }
             var rows: [[SQLValue]] = []
             while try statement.step() { rows.append((0..<statement.columnCount).map { statement.value($0) }) }
-            let format = self.format ?? (Console.stdoutIsTerminal ? .table : .csv)
+            let format = self.format ?? (Console.stdoutIsTerminal ? .table : .ndjson)
             print(RecordWriter.render(columns, rows, format: format), terminator: "")
         } catch {
             throw Exit.fail(error)

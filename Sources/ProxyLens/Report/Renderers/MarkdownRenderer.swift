@@ -6,7 +6,7 @@ struct MarkdownRenderer: ReportRendering {
     let summary = "For $GITHUB_STEP_SUMMARY; never over 1 MiB (it says so when it cuts)."
 
     func render(_ report: Report, _ options: RenderOptions) -> String {
-        ReportRenderer.markdown(report, top: options.top)
+        ReportRenderer.markdown(report, options)
     }
 }
 
@@ -15,26 +15,58 @@ extension ReportRenderer {
     static let markdownLimit = 1_000_000
 
     public static func markdown(_ report: Report, top: Int) -> String {
+        markdown(report, RenderOptions(top: top))
+    }
+
+    /// Text shown literally on GitHub: a code span whose fence is longer than any run of
+    /// backticks inside (CommonMark), so `<`, `&` and `\` need no escaping. In a table cell,
+    /// where GitHub splits on `|` before reading code spans, `|` is written `\|` (GitHub shows `|`).
+    static func codeSpan(_ text: String, inTable: Bool = false) -> String {
+        var text = Terminal.clean(text)
+        if inTable { text = text.replacingOccurrences(of: "|", with: "\\|") }
+        var longest = 0, run = 0
+        for ch in text { if ch == "`" { run += 1; longest = max(longest, run) } else { run = 0 } }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") || (text.hasPrefix(" ") && text.hasSuffix(" ")) ? " " : ""
+        return fence + pad + text + pad + fence
+    }
+
+    /// Each --fail-on gate first: pass or fail, the count against the limit.
+    static func markdownGates(_ report: Report, _ thresholds: [FailThreshold]) -> String {
+        guard !thresholds.isEmpty else { return "" }
+        var out = "| gate | result | failures | allowed |\n|---|---|---:|---:|\n"
+        for gate in thresholds {
+            let n = report.count(of: gate.cause.rawValue)
+            let option = "--fail-on \(gate.cause.rawValue)" + (gate.limit > 0 ? "=\(gate.limit)" : "")
+            out += "| \(codeSpan(option, inTable: true)) | \(gate.crossed(by: report) ? "❌ **fail**" : "✅ pass") | \(n) | \(gate.limit) |\n"
+        }
+        return out + "\n"
+    }
+
+    static func markdown(_ report: Report, _ options: RenderOptions) -> String {
+        let top = options.top
         func cell(_ s: String) -> String {
             Terminal.clean(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         }
         var out = "## proxylens report\n\n"
+        out += markdownGates(report, options.thresholds)
         out += "\(iso(report.firstTs)) … \(iso(report.lastTs)) · **\(report.invocations)** invocations · **\(report.failures)** failures (\(percent(report.failureRate))) · \(report.inputs) inputs\n\n"
-        if report.failures == 0 { return out + "No failures found.\n" }
+        let footer = "\n_\(stamp(options))_\n"
+        if report.failures == 0 { return out + "No failures found.\n" + footer }
         out += "| cause | failures | share | instances | first | last | confidence |\n|---|---:|---:|---:|---|---|---:|\n"
         for c in report.causes {
             out += "| \(c.cause) | \(c.failures) | \(percent(c.share)) | \(c.instances) | \(iso(c.first)) | \(iso(c.last)) | \(String(format: "%.2f", c.meanConfidence)) |\n"
         }
         if !report.chains.isEmpty {
             out += "\n"
-            for chain in report.chains { out += "- \(chain.connectionTimeouts) connection timeouts on `\(cell(chain.proxy))` follow from \(chain.leaks) pinning leaks\n" }
+            for chain in report.chains { out += "- \(chain.connectionTimeouts) connection timeouts on \(codeSpan(chain.proxy)) follow from \(chain.leaks) pinning leaks\n" }
         }
         out += "\n### Timeline\n\n| window | failures | top causes |\n|---|---:|---|\n"
         var body = ""
         for w in report.windows { body += "| \(iso(w.start)) | \(w.failures) | \(causesText(w.causes)) |\n" }
         out += body
         out += "\n### Instances\n\n| function | instance | failures | causes |\n|---|---|---:|---|\n"
-        for i in report.instances.prefix(top) { out += "| \(cell(i.function)) | `\(cell(i.instance))` | \(i.failures) | \(causesText(i.causes)) |\n" }
+        for i in report.instances.prefix(top) { out += "| \(cell(i.function)) | \(codeSpan(i.instance, inTable: true)) | \(i.failures) | \(causesText(i.causes)) |\n" }
         if report.instances.count > top { out += "\n_\(report.instances.count - top) more instances not shown (use --top)._\n" }
         if !report.pinning.isEmpty {
             out += "\n### Pinning\n\n| proxy | sessions | reason | remedy |\n|---|---:|---|---|\n"
@@ -57,8 +89,9 @@ extension ReportRenderer {
         out += "\n### What to change\n\n"
         for r in report.recommendations {
             out += "- **\(r.cause)**: \(r.advice)\n"
-            for e in r.evidence { out += "  - `\(cell(String(e.prefix(200))).replacingOccurrences(of: "`", with: "'"))`\n" }
+            for e in r.evidence { out += "  - \(codeSpan(e))\n" }
         }
+        out += footer
         if out.utf8.count > markdownLimit {
             let cutNote = "\n\n_Cut at 1 MiB (GitHub's step summary limit); run `proxylens report --format markdown --top N` for less._\n"
             var cut = String(out.utf8.prefix(markdownLimit - cutNote.utf8.count)) ?? ""

@@ -6,7 +6,7 @@ struct TableRenderer: ReportRendering {
     let summary = "Aligned text for a terminal; colour only on a terminal, log text stripped of control characters."
 
     func render(_ report: Report, _ options: RenderOptions) -> String {
-        ReportRenderer.table(report, color: options.color, top: options.top)
+        ReportRenderer.table(report, options)
     }
 }
 
@@ -35,11 +35,16 @@ extension ReportRenderer {
     }
 
     public static func table(_ report: Report, color: Bool, top: Int) -> String {
+        table(report, RenderOptions(color: color, top: top))
+    }
+
+    static func table(_ report: Report, _ options: RenderOptions) -> String {
+        let color = options.color, top = options.top
         func bold(_ s: String) -> String { color ? "\u{1b}[1m\(s)\u{1b}[0m" : s }
         var out = bold("proxylens report") + " — \(Terminal.clean(report.database)), \(report.inputs) inputs\n"
         out += "\(iso(report.firstTs)) … \(iso(report.lastTs))   \(report.invocations) invocations, \(report.failures) failures (\(percent(report.failureRate)))\n\n"
         if report.failures == 0 {
-            return out + "No failures found.\n"
+            return out + "No failures found.\n\n" + stamp(options) + "\n"
         }
         out += bold("Causes") + "\n"
         out += TextTable.render(["cause", "failures", "share", "instances", "first", "last", "conf"], report.causes.map {
@@ -73,6 +78,6 @@ extension ReportRenderer {
             out += "  \(recommendation.cause): \(recommendation.advice)\n"
             for line in recommendation.evidence { out += "    · \(String(Terminal.clean(line).prefix(160)))\n" }
         }
-        return out
+        return out + "\n" + stamp(options) + "\n"
     }
 }
