@@ -25,6 +25,36 @@ struct Failures: ParsableCommand {
     @Flag(help: "Group by fingerprint (count, first, last, example) instead of one record per failure.")
     var group = false
 
+    @Option(help: ArgumentHelp("Columns to show, comma-separated (default in a table: \(Self.compact.joined(separator: ",")); else all: \(FailureQuery.columns.joined(separator: ","))).", valueName: "names"))
+    var columns: String?
+
+    @Flag(help: "Table: whole values, not fitted to the terminal's width (COLUMNS, else the terminal's, else 100).")
+    var wide = false
+
+    /// The table's columns unless --columns says otherwise: one line per failure at 80 columns.
+    static let compact = ["time", "cause", "function", "request_id", "error"]
+
+    /// The records with only `names`, in that order.
+    func pick(_ names: [String], _ records: (columns: [String], rows: [[SQLValue]])) throws -> (columns: [String], rows: [[SQLValue]]) {
+        let indexes = try names.map { name in
+            guard let index = records.columns.firstIndex(of: name) else {
+                throw ValidationError("--columns: no column '\(name)' (one of \(records.columns.joined(separator: ", ")))")
+            }
+            return index
+        }
+        return (names, records.rows.map { row in indexes.map { row[$0] } })
+    }
+
+    func write(_ records: (columns: [String], rows: [[SQLValue]]), format: RecordFormat, defaultColumns: [String]?) throws {
+        let names = columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? (format == .table ? defaultColumns : nil)
+        let shown = try names.map { try pick($0, records) } ?? records
+        if format == .table {
+            print(RecordWriter.table(shown.columns, shown.rows, width: wide ? nil : Console.width), terminator: "")
+        } else {
+            print(RecordWriter.render(shown.columns, shown.rows, format: format), terminator: "")
+        }
+    }
+
     func run() throws {
         do {
             let db = try Database(path: database.db, readOnly: true, migrate: false)
@@ -32,15 +62,17 @@ struct Failures: ParsableCommand {
             let format = self.format ?? (Console.stdoutIsTerminal ? .table : .ndjson)
             if group {
                 let groups = try query.fingerprints(filter.filter(defaultCause: filter.cause == nil ? .unclassified : nil))
-                print(RecordWriter.render(groups.columns, groups.rows, format: format), terminator: "")
+                try write(groups, format: format, defaultColumns: nil)
             } else {
                 let records = try query.records(filter.filter())
                 if records.rows.isEmpty && format == .table {
                     print("No failures found.")
                 } else {
-                    print(RecordWriter.render(records.columns, records.rows, format: format), terminator: "")
+                    try write(records, format: format, defaultColumns: Self.compact)
                 }
             }
+        } catch let error as ValidationError {
+            throw error
         } catch {
             throw Exit.fail(error)
         }

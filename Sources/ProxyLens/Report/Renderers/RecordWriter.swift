@@ -7,6 +7,32 @@ public enum RecordFormat: String, CaseIterable, Sendable {
 
 /// Renders rows (column names + values) as a table, JSON array, NDJSON or CSV.
 public enum RecordWriter {
+    /// `failures` as a table fitted to `width` (nil: whole values): ids cut from the left, text
+    /// at the end, numbers right-aligned; a time column shows the time of day alone, with the
+    /// date in its heading, when every row is on one date.
+    public static func table(_ columns: [String], _ rows: [[SQLValue]], width: Int?) -> String {
+        var names = columns
+        var cells = rows.map { $0.map { Terminal.clean($0.string ?? "") } }
+        if let time = columns.firstIndex(of: "time"), width != nil, let first = cells.first?[time], first.count == 24,
+           cells.allSatisfy({ $0[time].prefix(10) == first.prefix(10) }) {
+            names[time] = String(first.prefix(10))
+            for r in cells.indices { cells[r][time] = String(cells[r][time].dropFirst(11).dropLast()) }
+        }
+        let layout = names.enumerated().map { i, name -> TextLayout.Column in
+            switch columns[i] {
+            case "request_id", "example": return .init(name, fit: .cutStart, min: 13)
+            case "instance": return .init(name, fit: .id, min: 16)
+            case "cause": return .init(name, fit: .cutEnd, min: 16)
+            case "function", "functions": return .init(name, fit: .cutEnd, min: 10)
+            case "error": return .init(name, fit: .cutEnd, min: 21)
+            case "confidence", "failures": return .init(name, right: true)
+            case "time", "first", "last": return .init(name)
+            default: return .init(name, fit: .cutEnd, min: 16)
+            }
+        }
+        return TextLayout.table(layout, cells, width: width)
+    }
+
     public static func render(_ columns: [String], _ rows: [[SQLValue]], format: RecordFormat) -> String {
         switch format {
         case .ndjson:
@@ -101,17 +127,9 @@ public enum Terminal {
 /// An aligned plain-text table; long cells are cut with an ellipsis to keep rows readable.
 public enum TextTable {
     public static func render(_ columns: [String], _ rows: [[String]], maxCell: Int = 60) -> String {
-        let cut = rows.map { $0.map { $0.count > maxCell ? String($0.prefix(maxCell - 1)) + "…" : $0 } }
-        var widths = columns.map(\.count)
-        for row in cut { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
-                i == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[i] - cell.count))
-            }.joined(separator: "  ")
-        }
-        var out = line(columns) + "\n"
-        out += line(widths.map { String(repeating: "-", count: $0) }) + "\n"
-        for row in cut { out += line(row) + "\n" }
-        return out
+        let cut = rows.map { $0.map { TextLayout.cutEnd($0, maxCell) } }
+        // Numbers right-aligned: a column whose every value is a number.
+        let numeric = columns.indices.map { i in !cut.isEmpty && cut.allSatisfy { i < $0.count && Double($0[i]) != nil } }
+        return TextLayout.table(columns.enumerated().map { TextLayout.Column($1, right: numeric[$0]) }, cut, width: nil)
     }
 }

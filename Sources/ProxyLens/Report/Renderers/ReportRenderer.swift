@@ -92,7 +92,9 @@ public enum ReportRenderer {
         })
     }
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
-    static func causesText(_ causes: [Report.CauseCount], limit: Int = 3) -> String {
-        causes.prefix(limit).map { "\($0.cause) \($0.failures)" }.joined(separator: ", ")
+    /// "cause 3, cause 2"; `joiner` between a cause and its count (a no-break space in tables,
+    /// so a wrapped line never separates them).
+    static func causesText(_ causes: [Report.CauseCount], limit: Int = 3, joiner: String = " ") -> String {
+        causes.prefix(limit).map { "\($0.cause)\(joiner)\($0.failures)" }.joined(separator: ", ")
     }
 }
