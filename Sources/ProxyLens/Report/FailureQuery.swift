@@ -42,7 +42,15 @@ public struct FailureQuery {
                    f.rule, f.evidence, f.detail, f.fingerprint, f.caused_by, f.message
             FROM failure f WHERE \(clause) ORDER BY f.ts, f.request_id
             """, arguments)
-        return (columns, rows.map { row in row.dropLast() + [row.last?.string.map { .text(Self.errorLine($0)) } ?? .null] })
+        // Evidence ids resolved into objects (kind, text, event_id, time, stream): the log line itself.
+        let resolver = EvidenceResolver(database: database)
+        let evidence = columns.firstIndex(of: "evidence") ?? 7
+        return (columns, try rows.map { row in
+            var row = Array(row.dropLast()) + [row.last?.string.map { .text(Self.errorLine($0)) } ?? .null]
+            let items = try resolver.resolve(json: row[evidence].string ?? "[]")
+            row[evidence] = .text("[" + items.map(\.json).joined(separator: ",") + "]")
+            return row
+        })
     }
 
     /// The first line of a failure's error text, without the runtime's prefixes.

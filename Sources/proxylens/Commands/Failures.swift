@@ -31,6 +31,9 @@ struct Failures: ParsableCommand {
     @Flag(help: "Table: whole values, not fitted to the terminal's width (COLUMNS, else the terminal's, else 100).")
     var wide = false
 
+    @Option(help: ArgumentHelp("One failure's whole story: its rule and evidence, its invocation's lines, the proxy lines around it. A request id or a unique part of one.", valueName: "request-id"))
+    var explain: String?
+
     /// The table's columns unless --columns says otherwise: one line per failure at 80 columns.
     static let compact = ["time", "cause", "function", "request_id", "error"]
 
@@ -60,7 +63,9 @@ struct Failures: ParsableCommand {
             let db = try Database(path: database.db, readOnly: true, migrate: false)
             let query = FailureQuery(database: db)
             let format = self.format ?? (Console.stdoutIsTerminal ? .table : .ndjson)
-            if group {
+            if let explain {
+                print(try FailureStory(database: db).text(explain, width: wide ? 10_000 : Console.width), terminator: "")
+            } else if group {
                 let groups = try query.fingerprints(filter.filter(defaultCause: filter.cause == nil ? .unclassified : nil))
                 try write(groups, format: format, defaultColumns: nil)
             } else {

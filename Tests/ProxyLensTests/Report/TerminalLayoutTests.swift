@@ -53,6 +53,31 @@ struct TerminalLayoutTests {
         #expect(!never.stdout.contains("\u{1b}["))
     }
 
+    @Test("evidence as objects in NDJSON; failures --explain tells one failure's story")
+    func evidenceAndExplain() throws {
+        let folder = try Fixture.temporaryFolder()
+        _ = try CLI.run(["analyze", Fixture.samples("incident")], in: folder)
+        let records = try CLI.run(["failures"], in: folder)
+        var kinds = Set<String>()
+        for line in records.stdout.split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            for item in object?["evidence"] as? [[String: Any]] ?? [] {
+                #expect(Set(item.keys) == ["kind", "text", "event_id", "time", "stream"])
+                #expect((item["text"] as? String)?.isEmpty == false)
+                kinds.insert(item["kind"] as? String ?? "")
+            }
+        }
+        #expect(kinds.isSuperset(of: ["log", "proxy-session"]), "\(kinds)")
+        let story = try CLI.run(["failures", "--explain", "c406c165ffee"], in: folder, environment: ["COLUMNS": "100"])
+        #expect(story.status == 0, "\(story.stderr)")
+        for part in ["failure d0a2c267-526f-4fb7-ab0d-c406c165ffee", "rule signature:libpq-server-closed", "Why: the rule's evidence",
+                     "[log] 2026-03-14T09:06:12.703Z [ERROR] OperationalError", "Its invocation's lines", "START RequestId: d0a2c267", "Proxy lines"] {
+            #expect(story.stdout.contains(part), "--explain lacks \(part)")
+        }
+        Self.expectFits(story.stdout, 100, "--explain")
+        #expect(try CLI.run(["failures", "--explain", "no-such-id"], in: folder).status == 2)
+    }
+
     @Test("CJK text: two columns a character, tables aligned, golden")
     func cjk() throws {
         var report = Report(database: "事故.sqlite", inputs: 2, firstTs: 1_773_479_112_634, lastTs: 1_773_480_267_122, invocations: 20, failures: 3, windowSeconds: 300)

@@ -13,6 +13,13 @@ public enum RecordWriter {
     public static func table(_ columns: [String], _ rows: [[SQLValue]], width: Int?) -> String {
         var names = columns
         var cells = rows.map { $0.map { Terminal.clean($0.string ?? "") } }
+        // Evidence shows its log lines, not their JSON.
+        if let evidence = columns.firstIndex(of: "evidence") {
+            for r in cells.indices {
+                let items = (try? JSONSerialization.jsonObject(with: Data(rows[r][evidence].string?.utf8 ?? "[]".utf8)) as? [[String: Any]]) ?? []
+                cells[r][evidence] = Terminal.clean(items.compactMap { $0["text"] as? String }.joined(separator: " | "))
+            }
+        }
         if let time = columns.firstIndex(of: "time"), width != nil, let first = cells.first?[time], first.count == 24,
            cells.allSatisfy({ $0[time].prefix(10) == first.prefix(10) }) {
             names[time] = String(first.prefix(10))
