@@ -78,19 +78,25 @@ enum CLI {
 
     final class Marker {}
 
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> CommandResult {
-        try run(program: executable, arguments, in: directory, stdin: stdin)
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+        try run(program: executable, arguments, in: directory, stdin: stdin, environment: environment)
     }
+
+    /// What every run sees unless a test says otherwise: UTC, a fixed generation time (reports
+    /// are reproducible), no colour and no terminal width from the shell that runs the tests.
+    static let baseEnvironment = ["TZ": "UTC", "SOURCE_DATE_EPOCH": "1773480000"]
 
     /// Runs any program. Its output is read to the end before waiting for it to exit: waiting
     /// first can hang in Foundation's `Process` on Linux.
-    static func run(program: String, _ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> CommandResult {
+    static func run(program: String, _ arguments: [String], in directory: URL? = nil, stdin: Data? = nil, environment extra: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
-        environment["TZ"] = "UTC"
+        for key in ["COLUMNS", "NO_COLOR", "SOURCE_DATE_EPOCH"] { environment[key] = nil }
+        environment.merge(baseEnvironment) { $1 }
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -30,16 +30,34 @@ public struct FailureQuery {
 
     public init(database: Database) { self.database = database }
 
+    /// The columns of `records`, in order.
+    public static let columns = ["request_id", "function", "instance", "time", "cause", "confidence", "rule", "evidence", "detail", "fingerprint", "caused_by", "error"]
+
     public func records(_ filter: FailureFilter) throws -> (columns: [String], rows: [[SQLValue]]) {
         try requireClassified()
         let (clause, arguments) = filter.whereClause()
-        let columns = ["request_id", "function", "instance", "time", "cause", "confidence", "rule", "evidence", "detail", "fingerprint", "caused_by"]
+        let columns = Self.columns
         let rows = try database.rows("""
             SELECT f.request_id, f.function, f.instance, strftime('%Y-%m-%dT%H:%M:%fZ', f.ts / 1000.0, 'unixepoch'), f.cause, f.confidence,
-                   f.rule, f.evidence, f.detail, f.fingerprint, f.caused_by
+                   f.rule, f.evidence, f.detail, f.fingerprint, f.caused_by, f.message
             FROM failure f WHERE \(clause) ORDER BY f.ts, f.request_id
             """, arguments)
-        return (columns, rows)
+        // Evidence ids resolved into objects (kind, text, event_id, time, stream): the log line itself.
+        let resolver = EvidenceResolver(database: database)
+        let evidence = columns.firstIndex(of: "evidence") ?? 7
+        return (columns, try rows.map { row in
+            var row = Array(row.dropLast()) + [row.last?.string.map { .text(Self.errorLine($0)) } ?? .null]
+            let items = try resolver.resolve(json: row[evidence].string ?? "[]")
+            row[evidence] = .text("[" + items.map(\.json).joined(separator: ",") + "]")
+            return row
+        })
+    }
+
+    /// The first line of a failure's error text, without the runtime's prefixes.
+    static func errorLine(_ message: String) -> String {
+        var text = ErrorText.body(ofAppLine: message)
+        if text.hasPrefix("[ERROR] ") { text = String(text.dropFirst(8)) }
+        return text.split(separator: "\n").first.map(String.init) ?? ""
     }
 
     /// Failures grouped by fingerprint: which errors are left, how often, first and last seen.

@@ -151,7 +151,7 @@ public struct ReportBuilder {
                 if text.hasPrefix("[ERROR] ") { text = String(text.dropFirst(8)) }
                 text = text.split(separator: "\n").first.map(String.init) ?? ""
                 if text == "Lambda timeout", let detail = r[4].string { text += " (\(detail))" }
-                return "\(Timestamp.iso(r[2].int ?? 0)) \(r[0].string ?? "") \(r[1].string ?? ""): \(String(text.prefix(220)))"
+                return "\(Timestamp.iso(r[2].int ?? 0)) \(r[0].string ?? "") \(r[1].string ?? ""): \(text.count > 220 ? String(text.prefix(219)) + "…" : text)"
             }
             return Report.Recommendation(cause: row.cause, advice: Advice.forCause(row.cause), evidence: evidence)
         }

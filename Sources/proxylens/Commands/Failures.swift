@@ -25,23 +25,60 @@ struct Failures: ParsableCommand {
     @Flag(help: "Group by fingerprint (count, first, last, example) instead of one record per failure.")
     var group = false
 
+    @Option(help: ArgumentHelp("Columns to show, comma-separated (default in a table: \(Self.compact.joined(separator: ",")); else all: \(FailureQuery.columns.joined(separator: ","))).", valueName: "names"))
+    var columns: String?
+
+    @Flag(help: "Table: whole values, not fitted to the terminal's width (COLUMNS, else the terminal's, else 100).")
+    var wide = false
+
+    @Option(help: ArgumentHelp("One failure's whole story: its rule and evidence, its invocation's lines, the proxy lines around it. A request id or a unique part of one.", valueName: "request-id"))
+    var explain: String?
+
+    /// The table's columns unless --columns says otherwise: one line per failure at 80 columns.
+    static let compact = ["time", "cause", "function", "request_id", "error"]
+
+    /// The records with only `names`, in that order.
+    func pick(_ names: [String], _ records: (columns: [String], rows: [[SQLValue]])) throws -> (columns: [String], rows: [[SQLValue]]) {
+        let indexes = try names.map { name in
+            guard let index = records.columns.firstIndex(of: name) else {
+                throw ValidationError("--columns: no column '\(name)' (one of \(records.columns.joined(separator: ", ")))")
+            }
+            return index
+        }
+        return (names, records.rows.map { row in indexes.map { row[$0] } })
+    }
+
+    func write(_ records: (columns: [String], rows: [[SQLValue]]), format: RecordFormat, defaultColumns: [String]?) throws {
+        let names = columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? (format == .table ? defaultColumns : nil)
+        let shown = try names.map { try pick($0, records) } ?? records
+        if format == .table {
+            try Output.standard.write(RecordWriter.table(shown.columns, shown.rows, width: wide ? nil : Console.width))
+        } else {
+            try Output.standard.write(RecordWriter.render(shown.columns, shown.rows, format: format))
+        }
+    }
+
     func run() throws {
         do {
             let db = try Database(path: database.db, readOnly: true, migrate: false)
             try filter.filter().requireSelection(in: db)
             let query = FailureQuery(database: db)
             let format = self.format ?? (Console.stdoutIsTerminal ? .table : .ndjson)
-            if group {
+            if let explain {
+                try Output.standard.write(try FailureStory(database: db).text(explain, width: wide ? 10_000 : Console.width))
+            } else if group {
                 let groups = try query.fingerprints(filter.filter(defaultCause: filter.cause == nil ? .unclassified : nil))
-                try Output.standard.write(RecordWriter.render(groups.columns, groups.rows, format: format))
+                try write(groups, format: format, defaultColumns: nil)
             } else {
                 let records = try query.records(filter.filter())
                 if records.rows.isEmpty && format == .table {
                     try Output.standard.line("No failures found.")
                 } else {
-                    try Output.standard.write(RecordWriter.render(records.columns, records.rows, format: format))
+                    try write(records, format: format, defaultColumns: Self.compact)
                 }
             }
+        } catch let error as ValidationError {
+            throw error
         } catch {
             throw Exit.fail(error)
         }

@@ -120,7 +120,3 @@ struct InputOptions: ParsableArguments {
         return value * scale
     }
 }
-
-enum ProxyLensVersion {
-    static let current = "0.1.0"
-}

@@ -20,6 +20,10 @@ struct ReportOptionGroup: ParsableArguments {
     var output: String?
     @Option(help: ArgumentHelp("Exit 1 when more than N failures of CAUSE (no =N: any). Comma-separated.", valueName: "cause[=N],..."))
     var failOn: String?
+    @Option(help: ArgumentHelp("Cause colours in the table: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
+    @Flag(help: "Table: whole values, not fitted to the terminal's width (COLUMNS, else the terminal's, else 100).")
+    var wide = false
 
     func options() throws -> (ReportOptions, [FailThreshold]) {
         guard let seconds = Timestamp.parseDuration(window) else {
@@ -51,8 +55,8 @@ struct ReportOptionGroup: ParsableArguments {
                 try? ReportCache(database: writable).store(report, key: key)
             }
         }
-        let color = output == nil && Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let text = ReportRenderer.render(report, format: format, thresholds: thresholds, color: color, top: top)
+        let text = ReportRenderer.render(report, format: format, options: RenderOptions(
+            thresholds: thresholds, color: color.enabled(toFile: output != nil), top: top, width: Console.width, wide: wide))
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
                 throw ProxyLensError(.usage, output, "cannot write the report: \(error.localizedDescription)")

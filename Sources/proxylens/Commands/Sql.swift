@@ -17,7 +17,7 @@ struct Sql: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Output format: table, json, ndjson or csv (default: table on a terminal, else csv).")
+    @Option(help: "Output format: table, json, ndjson or csv (default: table on a terminal, else ndjson).")
     var format: RecordFormat?
 
     @Option(name: .customLong("param"), help: ArgumentHelp("A value for the named parameter :NAME (a number, NULL, or text); repeatable. The queries/*.sql files take since, until, function and window_ms.", valueName: "name=value"))
@@ -41,7 +41,7 @@ struct Sql: ParsableCommand {
             }
             try bind(statement)
             let columns = (0..<statement.columnCount).map { statement.columnName($0) }
-            let format = self.format ?? (Console.stdoutIsTerminal ? .table : .csv)
+            let format = self.format ?? (Console.stdoutIsTerminal ? .table : .ndjson)
             // Each row is written as it is read: memory stays bounded whatever the result.
             let stream = RecordStream(columns, format: format) { try Output.standard.write($0) }
             while try statement.step() {

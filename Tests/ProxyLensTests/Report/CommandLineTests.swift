@@ -28,6 +28,44 @@ struct CommandLineTests {
         }
     }
 
+    @Test("every option and format in --help is in the README")
+    func readmeHasEveryOption() throws {
+        let readme = try String(contentsOf: Fixture.root.appendingPathComponent("README.md"), encoding: .utf8)
+        for name in Self.subcommands {
+            let help = try CLI.run([name, "--help"]).stdout
+            let options = Set(help.split(whereSeparator: { " ,\n[]<>()=".contains($0) }).map(String.init)
+                .filter { $0.hasPrefix("--") && $0.count > 2 && $0.allSatisfy { $0.isLetter || $0 == "-" } })
+            for option in options.sorted() where !["--help", "--version"].contains(option) {
+                #expect(readme.contains("`\(option)"), "README does not mention \(name) \(option)")
+            }
+        }
+        for format in ReportFormat.allCases {
+            #expect(readme.contains("- `\(format.rawValue)`"), "README does not describe --format \(format.rawValue)")
+            #expect(readme.contains(format.summary) || readme.contains(format.rawValue + "|") || readme.contains("|" + format.rawValue))
+        }
+        for format in RecordFormat.allCases { #expect(readme.contains("--format ndjson|json|csv|table") && readme.contains(format.rawValue)) }
+    }
+
+    /// The README's `$ proxylens ...` blocks: the lines shown (up to `…`) are the real output.
+    @Test("the README's example outputs are the real output")
+    func readmeOutputs() throws {
+        let readme = try String(contentsOf: Fixture.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let folder = try Fixture.temporaryFolder()
+        _ = try CLI.run(["analyze", Fixture.samples("incident")], in: folder)
+        var checked = 0
+        for block in readme.components(separatedBy: "```\n").dropFirst() where block.hasPrefix("$ proxylens ") {
+            let lines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let arguments = lines[0].dropFirst("$ proxylens ".count).split(separator: " ").map {
+                $0.hasPrefix("samples/") ? Fixture.samples(String($0.dropFirst(8))) : String($0)
+            }
+            let shown = lines.dropFirst().prefix { $0 != "…" && $0 != "" || $0 == "" }.prefix { $0 != "…" }
+            let output = try CLI.run(arguments, in: folder).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(Array(output.prefix(shown.count)) == Array(shown), "README block `\(lines[0])` is not the real output")
+            checked += 1
+        }
+        #expect(checked >= 2)
+    }
+
     @Test("the README's main command works on a fresh folder, and exit codes mean what they say")
     func mainCommandAndExitCodes() throws {
         let folder = try Fixture.temporaryFolder()

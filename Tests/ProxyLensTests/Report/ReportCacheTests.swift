@@ -16,7 +16,8 @@ struct ReportCacheTests {
         #expect(try cache.load(key: key + "x") == nil)
         let thresholds = try FailThreshold.parse("stale-connection")
         for format in ReportFormat.allCases {
-            #expect(ReportRenderer.render(kept, format: format, thresholds: thresholds) == ReportRenderer.render(built, format: format, thresholds: thresholds),
+            let options = RenderOptions(thresholds: thresholds, generatedAt: CIFormatTests.generatedAt)
+            #expect(ReportRenderer.render(kept, format: format, options: options) == ReportRenderer.render(built, format: format, options: options),
                     "\(format) differs")
         }
     }

@@ -54,7 +54,7 @@ struct ReportTests {
         let thresholds = try FailThreshold.parse("lambda-timeout-pinning-leak,connection-timeout=20")
         let folder = Fixture.root.appendingPathComponent("Tests/ProxyLensTests/Report/golden")
         for format in ReportFormat.allCases {
-            let text = ReportRenderer.render(report, format: format, thresholds: thresholds, color: false, top: 10)
+            let text = ReportRenderer.render(report, format: format, options: RenderOptions(thresholds: thresholds, generatedAt: CIFormatTests.generatedAt))
             let url = folder.appendingPathComponent("samples-incident.\(format.rawValue).txt")
             if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

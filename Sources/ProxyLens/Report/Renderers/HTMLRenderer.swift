@@ -6,14 +6,15 @@ struct HTMLRenderer: ReportRendering {
     let name = "html"
     let summary = "One self-contained file (no scripts, fonts or network) with an SVG timeline stacked by cause."
 
-    func render(_ report: Report, _ options: RenderOptions) -> String { Self.render(report, top: options.top) }
+    func render(_ report: Report, _ options: RenderOptions) -> String { Self.render(report, options) }
 
     static let colors: [String: String] = [
         "stale-connection": "#d95f02", "query-timeout": "#7570b3", "connection-timeout": "#e7298a",
         "lambda-timeout-pinning-leak": "#1b9e77", "unclassified": "#999999",
     ]
 
-    static func render(_ report: Report, top: Int) -> String {
+    static func render(_ report: Report, _ options: RenderOptions) -> String {
+        let top = options.top
         let e = HTMLText.escape
         let iso = ReportRenderer.iso
         var html = """
@@ -32,6 +33,7 @@ struct HTMLRenderer: ReportRendering {
         </style></head><body>
         <h1>proxylens report</h1>
         <p>\(e(iso(report.firstTs))) … \(e(iso(report.lastTs))) · <b>\(report.invocations)</b> invocations · <b>\(report.failures)</b> failures (\(ReportRenderer.percent(report.failureRate))) · \(report.inputs) inputs · <span class="muted">\(e(report.database))</span></p>
+        <p class="muted" id="stamp">\(e(ReportRenderer.stamp(options)))</p>
 
         """
         if report.failures == 0 {

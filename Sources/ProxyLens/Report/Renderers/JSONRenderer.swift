@@ -8,7 +8,7 @@ struct JSONRenderer: ReportRendering {
     let summary = "Stable, documented JSON (schema proxylens.report/1)."
 
     func render(_ report: Report, _ options: RenderOptions) -> String {
-        ReportRenderer.json(report, thresholds: options.thresholds)
+        ReportRenderer.json(report, options)
     }
 
     /// ISO-8601 UTC with milliseconds, or null.
@@ -80,6 +80,8 @@ struct JSONRenderer: ReportRendering {
     /// The whole document, each top-level field on a line of its own.
     struct Document {
         var schema = "proxylens.report/1"
+        var version: String
+        var generated_at: Time
         var database: String
         var inputs: Int
         var first: Time, last: Time
@@ -98,7 +100,10 @@ struct JSONRenderer: ReportRendering {
         /// Present only when metrics were ingested.
         var metrics: Metrics?
 
-        init(_ report: Report, thresholds: [FailThreshold]) {
+        init(_ report: Report, _ options: RenderOptions) {
+            let thresholds = options.thresholds
+            version = options.version
+            generated_at = Time(ms: options.generatedAt)
             func counts(_ causes: [Report.CauseCount]) -> [CauseCount] { causes.map { CauseCount(cause: $0.cause, failures: $0.failures) } }
             database = report.database
             inputs = report.inputs
@@ -134,7 +139,7 @@ struct JSONRenderer: ReportRendering {
 
         /// (key, value) in schema order.
         var fields: [(String, any Encodable)] {
-            [("schema", schema), ("database", database), ("inputs", inputs), ("first", first), ("last", last),
+            [("schema", schema), ("version", version), ("generated_at", generated_at), ("database", database), ("inputs", inputs), ("first", first), ("last", last),
              ("invocations", invocations), ("failures", failures), ("failure_rate", failure_rate), ("window_seconds", window_seconds),
              ("causes", causes), ("windows", windows), ("instances", instances), ("chains", chains), ("pinning", pinning),
              ("pressure", pressure), ("findings", findings), ("recommendations", recommendations), ("unclassified", unclassified),
@@ -146,10 +151,14 @@ struct JSONRenderer: ReportRendering {
 extension ReportRenderer {
     /// Encodes each top-level field with `JSONEncoder` (one line each, so diffs stay readable).
     public static func json(_ report: Report, thresholds: [FailThreshold] = []) -> String {
+        json(report, RenderOptions(thresholds: thresholds))
+    }
+
+    static func json(_ report: Report, _ options: RenderOptions) -> String {
         let encoder = JSONEncoder()
         // Sorted: Foundation on Linux does not keep declaration order, and output must be stable.
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        let document = JSONRenderer.Document(report, thresholds: thresholds)
+        let document = JSONRenderer.Document(report, options)
         let lines = document.fields.map { key, value -> String in
             let encoded = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
             return "\"\(key)\":" + encoded

@@ -6,7 +6,7 @@ struct MarkdownRenderer: ReportRendering {
     let summary = "For $GITHUB_STEP_SUMMARY; never over 1 MiB (it says so when it cuts)."
 
     func render(_ report: Report, _ options: RenderOptions) -> String {
-        ReportRenderer.markdown(report, top: options.top)
+        ReportRenderer.markdown(report, options)
     }
 }
 
@@ -15,12 +15,36 @@ extension ReportRenderer {
     static let markdownLimit = 1_000_000
 
     public static func markdown(_ report: Report, top: Int) -> String {
+        markdown(report, RenderOptions(top: top))
+    }
+
+    /// Text shown literally on GitHub: a code span whose fence is longer than any run of
+    /// backticks inside (CommonMark), so `<`, `&` and `\` need no escaping. In a table cell,
+    /// where GitHub splits on `|` before reading code spans, `|` is written `\|` (GitHub shows `|`).
+    static func codeSpan(_ text: String, inTable: Bool = false) -> String { MarkdownText.code(text, inTable: inTable) }
+
+    /// Each --fail-on gate first: pass or fail, the count against the limit.
+    static func markdownGates(_ report: Report, _ thresholds: [FailThreshold]) -> String {
+        guard !thresholds.isEmpty else { return "" }
+        var out = "| gate | result | failures | allowed |\n|---|---|---:|---:|\n"
+        for gate in thresholds {
+            let n = report.count(of: gate.cause.rawValue)
+            let option = "--fail-on \(gate.cause.rawValue)" + (gate.limit > 0 ? "=\(gate.limit)" : "")
+            out += "| \(codeSpan(option, inTable: true)) | \(gate.crossed(by: report) ? "❌ **fail**" : "✅ pass") | \(n) | \(gate.limit) |\n"
+        }
+        return out + "\n"
+    }
+
+    static func markdown(_ report: Report, _ options: RenderOptions) -> String {
+        let top = options.top
         // Names and log text as code spans; prose that carries data escaped (MarkdownText).
         func name(_ s: String) -> String { MarkdownText.code(s, inTable: true) }
         func prose(_ s: String) -> String { MarkdownText.escape(s) }
         var out = "## proxylens report\n\n"
+        out += markdownGates(report, options.thresholds)
         out += "\(iso(report.firstTs)) … \(iso(report.lastTs)) · **\(report.invocations)** invocations · **\(report.failures)** failures (\(percent(report.failureRate))) · \(report.inputs) inputs\n\n"
-        if report.failures == 0 { return out + "No failures found.\n" }
+        let footer = "\n_\(stamp(options))_\n"
+        if report.failures == 0 { return out + "No failures found.\n" + footer }
         out += "| cause | failures | share | instances | first | last | confidence |\n|---|---:|---:|---:|---|---|---:|\n"
         for c in report.causes {
             out += "| \(c.cause) | \(c.failures) | \(percent(c.share)) | \(c.instances) | \(iso(c.first)) | \(iso(c.last)) | \(String(format: "%.2f", c.meanConfidence)) |\n"
@@ -59,6 +83,7 @@ extension ReportRenderer {
             out += "- **\(r.cause)**: \(prose(r.advice))\n"
             for e in r.evidence { out += "  - \(MarkdownText.code(String(e.prefix(200)), inTable: false))\n" }
         }
+        out += footer
         if out.utf8.count > markdownLimit {
             let cutNote = "\n\n_Cut at 1 MiB (GitHub's step summary limit); run `proxylens report --format markdown --top N` for less._\n"
             // Cut at the last line break that fits: always a character boundary, and no line

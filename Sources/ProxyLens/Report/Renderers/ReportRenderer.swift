@@ -15,10 +15,20 @@ public struct RenderOptions: Sendable {
     public var thresholds: [FailThreshold] = []
     public var color = false
     public var top = 10
-    public init(thresholds: [FailThreshold] = [], color: Bool = false, top: Int = 10) {
+    /// When the report was generated (epoch ms): `ReportStamp.now()` unless fixed.
+    public var generatedAt: Int64
+    /// The terminal's width in columns (the table format; 100 when piped).
+    public var width = 100
+    /// Whole values in the table format: no cutting, no fitting to the width.
+    public var wide = false
+    public var version = ProxyLensVersion.current
+    public init(thresholds: [FailThreshold] = [], color: Bool = false, top: Int = 10, generatedAt: Int64? = nil, width: Int = 100, wide: Bool = false) {
         self.thresholds = thresholds
         self.color = color
         self.top = top
+        self.generatedAt = generatedAt ?? ReportStamp.now()
+        self.width = max(40, width)
+        self.wide = wide
     }
 }
 
@@ -50,8 +60,17 @@ public enum ReportRenderer {
     ]
 
     public static func render(_ report: Report, format: ReportFormat, thresholds: [FailThreshold] = [], color: Bool = false, top: Int = 10) -> String {
+        render(report, format: format, options: RenderOptions(thresholds: thresholds, color: color, top: top))
+    }
+
+    public static func render(_ report: Report, format: ReportFormat, options: RenderOptions) -> String {
         guard let renderer = all.first(where: { $0.name == format.rawValue }) else { return "" }
-        return renderer.render(report, RenderOptions(thresholds: thresholds, color: color, top: top))
+        return renderer.render(report, options)
+    }
+
+    /// "proxylens 0.1.0, generated 2026-…Z": the line every format carries in its own way.
+    static func stamp(_ options: RenderOptions) -> String {
+        "proxylens \(options.version), generated \(Timestamp.iso(options.generatedAt))"
     }
 
     static func iso(_ ms: Int64?) -> String { ms.map(Timestamp.iso) ?? "-" }
@@ -73,7 +92,9 @@ public enum ReportRenderer {
         })
     }
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
-    static func causesText(_ causes: [Report.CauseCount], limit: Int = 3) -> String {
-        causes.prefix(limit).map { "\($0.cause) \($0.failures)" }.joined(separator: ", ")
+    /// "cause 3, cause 2"; `joiner` between a cause and its count (a no-break space in tables,
+    /// so a wrapped line never separates them).
+    static func causesText(_ causes: [Report.CauseCount], limit: Int = 3, joiner: String = " ") -> String {
+        causes.prefix(limit).map { "\($0.cause)\(joiner)\($0.failures)" }.joined(separator: ", ")
     }
 }

@@ -1,78 +1,154 @@
 import Foundation
 
-/// Aligned text for a terminal; colour only on a terminal, log text stripped of control characters.
+/// Text for a terminal: laid out for its width (100 when piped), numbers right-aligned, ids cut
+/// from the left, prose wrapped at word boundaries, nothing cut without `…` (`--wide`: whole
+/// values); cause colours on a terminal; log text stripped of control characters.
 struct TableRenderer: ReportRendering {
     let name = "table"
-    let summary = "Aligned text for a terminal; colour only on a terminal, log text stripped of control characters."
+    let summary = "Text for the terminal's width (100 when piped; --wide: whole values), cause colours on a terminal, log text stripped of control characters."
 
     func render(_ report: Report, _ options: RenderOptions) -> String {
-        ReportRenderer.table(report, color: options.color, top: options.top)
+        ReportRenderer.table(report, options)
+    }
+}
+
+/// How times are shown in a table: as short as the span allows (the date once, in a heading),
+/// whole with `--wide`.
+struct ClockStyle {
+    enum Kind { case time, monthDay, full, iso }
+    let kind: Kind
+
+    init(first: Int64?, last: Int64?, wide: Bool) {
+        guard !wide, let first, let last else { kind = .iso; return }
+        let a = Timestamp.iso(first), b = Timestamp.iso(last)
+        if a.prefix(10) == b.prefix(10) { kind = .time } else if a.prefix(4) == b.prefix(4) { kind = .monthDay } else { kind = .full }
+    }
+
+    func callAsFunction(_ ms: Int64?) -> String {
+        guard let ms else { return "-" }
+        let iso = Timestamp.iso(ms)
+        switch kind {
+        case .iso: return iso
+        case .time: return String(iso.dropFirst(11).prefix(8))
+        case .monthDay: return String(iso.dropFirst(5).prefix(5)) + " " + String(iso.dropFirst(11).prefix(5))
+        case .full: return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5))
+        }
+    }
+
+    /// What the short times leave out, for the heading: "2026-03-14, UTC".
+    func context(_ first: Int64?) -> String {
+        switch kind {
+        case .time: return first.map { String(Timestamp.iso($0).prefix(10)) + ", UTC" } ?? "UTC"
+        case .monthDay: return first.map { String(Timestamp.iso($0).prefix(4)) + ", UTC" } ?? "UTC"
+        case .full, .iso: return "UTC"
+        }
     }
 }
 
 extension ReportRenderer {
+    /// ANSI colour per cause (on a terminal only).
+    static let causeColors: [String: String] = [
+        "stale-connection": "33", "query-timeout": "35", "connection-timeout": "31", "lambda-timeout-pinning-leak": "36", "unclassified": "90",
+    ]
+
     /// Per proxy and function: the headline numbers, a sparkline per metric, the findings.
-    static func metricsTable(_ metrics: Report.MetricsSection) -> String {
+    static func metricsTable(_ metrics: Report.MetricsSection, _ options: RenderOptions, clock: ClockStyle) -> String {
+        let width = options.wide ? nil : options.width
+        let spark = options.wide ? 60 : max(10, min(40, options.width - 62))
         var out = ""
-        func rows(_ series: [Report.MetricSeriesRow]) -> [[String]] {
-            series.map { [$0.metric, $0.stat, number($0.peak), iso($0.peakTs), sparkline($0.values)] }
+        func table(_ series: [Report.MetricSeriesRow]) -> String {
+            TextLayout.table([.init("metric", fit: .cutEnd, min: 12), .init("stat", fit: .cutEnd, min: 4), .init("peak", right: true),
+                              .init("at"), .init("series", fit: .cutEnd, min: 10)],
+                             series.map { [$0.metric, $0.stat, number($0.peak), clock($0.peakTs), sparkline($0.values, width: spark)] }, width: width)
         }
         for proxy in metrics.proxies {
-            var head = "  proxy \(Terminal.clean(proxy.proxy))"
+            var head = "proxy \(Terminal.clean(proxy.proxy))"
             if let pinned = proxy.peakPinnedPercent { head += ": peak pinned \(number(pinned)) %" }
             if let clients = proxy.peakClientConnections { head += ", peak client connections \(number(clients))" + (proxy.maxConnections.map { " of \($0) allowed" } ?? "") }
             if let borrow = proxy.peakBorrowLatencyUs { head += ", peak borrow latency \(number(borrow / 1000)) ms" }
-            out += head + "\n" + TextTable.render(["metric", "stat", "peak", "at", "series"], rows(proxy.series), maxCell: 44)
+            out += TextLayout.paragraph(head, width: options.width, first: "  ", indent: "    ") + table(proxy.series)
         }
         for function in metrics.functions {
-            var head = "  function \(Terminal.clean(function.function))"
+            var head = "function \(Terminal.clean(function.function))"
             if let concurrency = function.peakConcurrency { head += ": peak concurrency \(number(concurrency))" }
             if let throttles = function.throttles { head += ", \(number(throttles)) throttles" }
-            out += head + "\n" + TextTable.render(["metric", "stat", "peak", "at", "series"], rows(function.series), maxCell: 44)
+            out += TextLayout.paragraph(head, width: options.width, first: "  ", indent: "    ") + table(function.series)
         }
-        for finding in metrics.findings { out += "  \(Terminal.clean(finding.subject)): \(Terminal.clean(finding.found)).\n    → \(finding.change)\n" }
+        for finding in metrics.findings { out += findingText(finding, options) }
         return out
     }
 
+    static func findingText(_ finding: Report.Finding, _ options: RenderOptions) -> String {
+        let width = options.wide ? Int.max / 4 : options.width
+        return TextLayout.paragraph("\(Terminal.clean(finding.subject)): \(Terminal.clean(finding.found)).", width: width, first: "  ", indent: "    ")
+            + TextLayout.paragraph(Terminal.clean(finding.change), width: width, first: "    → ", indent: "      ")
+    }
+
     public static func table(_ report: Report, color: Bool, top: Int) -> String {
+        table(report, RenderOptions(color: color, top: top))
+    }
+
+    static func table(_ report: Report, _ options: RenderOptions) -> String {
+        let color = options.color, top = options.top
+        let width: Int? = options.wide ? nil : options.width
+        let proseWidth = options.wide ? Int.max / 4 : options.width
         func bold(_ s: String) -> String { color ? "\u{1b}[1m\(s)\u{1b}[0m" : s }
-        var out = bold("proxylens report") + " — \(Terminal.clean(report.database)), \(report.inputs) inputs\n"
-        out += "\(iso(report.firstTs)) … \(iso(report.lastTs))   \(report.invocations) invocations, \(report.failures) failures (\(percent(report.failureRate)))\n\n"
-        if report.failures == 0 {
-            return out + "No failures found.\n"
+        func paint(_ cause: String) -> String {
+            guard color, let code = causeColors[cause] else { return cause }
+            return "\u{1b}[\(code)m\(cause)\u{1b}[0m"
         }
-        out += bold("Causes") + "\n"
-        out += TextTable.render(["cause", "failures", "share", "instances", "first", "last", "conf"], report.causes.map {
-            [$0.cause, String($0.failures), percent($0.share), String($0.instances), iso($0.first), iso($0.last), String(format: "%.2f", $0.meanConfidence)]
+        func prose(_ text: String, first: String = "", indent: String = "") -> String {
+            TextLayout.paragraph(text, width: proseWidth, first: first, indent: indent)
+        }
+        let clock = ClockStyle(first: report.firstTs, last: report.lastTs, wide: options.wide)
+        var out = prose("\(bold("proxylens report")) — \(Terminal.clean(report.database)), \(report.inputs) inputs")
+        out += prose("\(iso(report.firstTs)) … \(iso(report.lastTs)), \(report.invocations) invocations, \(report.failures) failures (\(percent(report.failureRate)))") + "\n"
+        if report.failures == 0 {
+            return out + "No failures found.\n\n" + stamp(options) + "\n"
+        }
+        out += bold("Causes") + " (times \(clock.context(report.firstTs)))\n"
+        out += TextLayout.table([.init("cause", fit: .wrap, min: 14), .init("failures", right: true), .init("share", right: true),
+                                 .init("instances", right: true), .init("first"), .init("last"), .init("conf", right: true)],
+                                report.causes.map {
+            [$0.cause, String($0.failures), percent($0.share), String($0.instances), clock($0.first), clock($0.last), String(format: "%.2f", $0.meanConfidence)]
+        }, width: width, style: { row, column, text in
+            guard color, column == 0, let code = causeColors[report.causes[row].cause] else { return text }
+            return "\u{1b}[\(code)m\(text)\u{1b}[0m"
         })
-        out += "\n" + bold("Timeline (\(report.windowSeconds / 60 > 0 ? "\(report.windowSeconds / 60)m" : "\(report.windowSeconds)s") windows)") + "\n"
-        out += TextTable.render(["window", "failures", "top causes"], report.windows.map { [iso($0.start), String($0.failures), causesText($0.causes)] })
-        out += "\n" + bold("Instances (top \(top))") + "\n"
-        out += TextTable.render(["function", "instance", "failures", "causes"], report.instances.prefix(top).map {
-            [Terminal.clean($0.function), Terminal.clean($0.instance), String($0.failures), causesText($0.causes)]
-        }, maxCell: 48)
+        let windowName = report.windowSeconds % 60 == 0 ? "\(report.windowSeconds / 60)m" : "\(report.windowSeconds)s"
+        out += "\n" + bold("Timeline (\(windowName) windows)") + "\n"
+        out += TextLayout.table([.init("window"), .init("failures", right: true), .init("top causes", fit: .wrap, min: 20)],
+                                report.windows.map { [clock($0.start), String($0.failures), causesText($0.causes, joiner: "\u{a0}")] }, width: width)
+        out += "\n" + bold(report.instances.count > top ? "Instances (top \(top) of \(report.instances.count); --top N for more)" : "Instances") + "\n"
+        out += TextLayout.table([.init("function", fit: .cutEnd, min: 10), .init("instance", fit: .id, min: 16),
+                                 .init("failures", right: true), .init("causes", fit: .wrap, min: 16)],
+                                report.instances.prefix(top).map {
+            [Terminal.clean($0.function), Terminal.clean($0.instance), String($0.failures), causesText($0.causes, joiner: "\u{a0}")]
+        }, width: width)
         if !report.chains.isEmpty {
             out += "\n" + bold("Cause chains") + "\n"
             for chain in report.chains {
-                out += "  \(chain.connectionTimeouts) connection timeouts on \(Terminal.clean(chain.proxy)) follow from \(chain.leaks) pinning leaks (\(iso(chain.first)) … \(iso(chain.last)))\n"
+                out += prose("\(chain.connectionTimeouts) connection timeouts on \(Terminal.clean(chain.proxy)) follow from \(chain.leaks) pinning leaks (\(clock(chain.first)) … \(clock(chain.last)))", first: "  ", indent: "    ")
             }
         }
         if !report.pinning.isEmpty {
             out += "\n" + bold("Pinning") + "\n"
-            out += TextTable.render(["proxy", "sessions", "reason", "remedy"], report.pinning.prefix(top).map {
+            out += TextLayout.table([.init("proxy", fit: .cutEnd, min: 10), .init("sessions", right: true), .init("reason", fit: .wrap, min: 16),
+                                     .init("remedy", fit: .wrap, min: 20)],
+                                    report.pinning.prefix(top).map {
                 [Terminal.clean($0.proxy), String($0.sessions), Terminal.clean($0.reason + ($0.digest.map { " Digest: \($0)" } ?? "")), Terminal.clean($0.remedy)]
-            }, maxCell: 44)
+            }, width: width)
         }
         if !report.findings.isEmpty {
             out += "\n" + bold("Configuration") + "\n"
-            for finding in report.findings { out += "  \(Terminal.clean(finding.subject)): \(Terminal.clean(finding.found)).\n    → \(Terminal.clean(finding.change))\n" }
+            for finding in report.findings { out += findingText(finding, options) }
         }
-        if let metrics = report.metrics { out += "\n" + bold("Metrics") + "\n" + metricsTable(metrics) }
+        if let metrics = report.metrics { out += "\n" + bold("Metrics") + "\n" + metricsTable(metrics, options, clock: clock) }
         out += "\n" + bold("What to change") + "\n"
         for recommendation in report.recommendations {
-            out += "  \(recommendation.cause): \(Terminal.clean(recommendation.advice))\n"
-            for line in recommendation.evidence { out += "    · \(String(Terminal.clean(line).prefix(160)))\n" }
+            out += prose("\(paint(recommendation.cause)): \(Terminal.clean(recommendation.advice))", first: "  ", indent: "    ")
+            for line in recommendation.evidence { out += prose(Terminal.clean(line), first: "    · ", indent: "      ") }
         }
-        return out
+        return out + "\n" + stamp(options) + "\n"
     }
 }
