@@ -66,8 +66,10 @@ struct Migrator {
     /// never changed (not even a `schema_migration` table added).
     func refuseForeign() throws {
         let names = try database.rows("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 4").compactMap { $0.first?.string }
-        // Another proxylens may be creating the schema at this moment.
-        guard !names.isEmpty, !names.contains("schema_migration") else { return }
+        // Another proxylens may be creating the schema at this moment: its `schema_migration`
+        // table comes first (looked up by name: in a list of a few names sorted, it is not).
+        let ours = try database.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'").int == 1
+        guard !names.isEmpty, !ours else { return }
         throw ProxyLensError(.database, database.path, "not a proxylens database (it holds \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? ", …" : "")); left unchanged, use another --db")
     }
 
