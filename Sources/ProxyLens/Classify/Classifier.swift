@@ -201,6 +201,8 @@ public final class Classifier {
         let time = try database.prepare("SELECT ts FROM event WHERE id = ?")
         for index in failed.indices where failed[index].status != "timeout" {
             guard let candidates = lines[failed[index].requestId] else { continue }
+            // The invocation's own error line alone: nothing to choose between.
+            if failed[index].errorMessage != nil, candidates.allSatisfy({ $0.eventId == failed[index].errorEventId }) { continue }
             failed[index].errorContext = candidates.map { ErrorChoice.readable($0.message) }.joined(separator: "\n")
             guard let chosen = chooser.choose(candidates, hasOwnError: failed[index].errorMessage != nil) else { continue }
             failed[index].errorMessage = chosen.text

@@ -1,3 +1,5 @@
+import CSupport
+
 /// What an error text says happened, read in layers, each less exact than the one before and
 /// each named in the label's rule (`<layer>:<name>`), with its own confidence:
 /// 1. `signature`: the curated signatures (`SignatureRule.all`, RDS Proxy's own errors first);
@@ -21,8 +23,35 @@ struct ErrorClassifier {
     }
 
     let rules: RuleSet
-    var catalogue: [CatalogueEntry] = DriverCatalogue.textEntries
-    var codes: [CatalogueEntry] = DriverCatalogue.codeEntries
+    var catalogue: [CatalogueEntry] = DriverCatalogue.textEntries {
+        didSet { preparedCatalogue = Self.prepare(catalogue) }
+    }
+    var codes: [CatalogueEntry] = DriverCatalogue.codeEntries {
+        didSet { preparedCodes = ErrorCodes.prepare(codes) }
+    }
+    /// The catalogue's needles folded and as bytes once: folding them at every failure cost more
+    /// than the rest of classifying.
+    private var preparedCatalogue: [PreparedEntry] = ErrorClassifier.defaultCatalogue
+    private var preparedCodes: [ErrorCodes.Prepared] = ErrorCodes.defaultPrepared
+
+    struct PreparedEntry {
+        var entry: CatalogueEntry
+        var needles: [[UInt8]]
+        var length: Int
+        var networkPhrase: Bool
+    }
+
+    static let defaultCatalogue = prepare(DriverCatalogue.textEntries)
+
+    static func prepare(_ entries: [CatalogueEntry]) -> [PreparedEntry] {
+        entries.compactMap { entry in
+            let needles = entry.needles
+            let length = needles.reduce(0) { $0 + $1.count }
+            guard length >= minimumNeedleLength else { return nil }
+            return PreparedEntry(entry: entry, needles: needles.map { Array($0.utf8) }, length: length,
+                                 networkPhrase: isNetworkPhrase(needles.joined(separator: " ")))
+        }
+    }
     /// Off, only exact entries and codes classify (to measure what the generic layer adds).
     var genericEnabled = true
     /// Needles shorter than this say too little to be an exact entry (the generic layer has them).
@@ -101,17 +130,27 @@ struct ErrorClassifier {
 
     private func catalogueVerdict(_ folded: String, isDatabase: Bool) -> Verdict? {
         var best: [(entry: CatalogueEntry, length: Int)] = []
-        for entry in catalogue {
-            let needles = entry.needles
-            let length = needles.reduce(0) { $0 + $1.count }
-            guard length >= Self.minimumNeedleLength, isDatabase || !Self.isNetworkPhrase(needles.joined(separator: " ")),
-                  Self.containsInOrder(folded, needles) else { continue }
+        let bytes = Array(folded.utf8)
+        for prepared in preparedCatalogue {
+            let (entry, length) = (prepared.entry, prepared.length)
+            guard isDatabase || !prepared.networkPhrase, Self.containsInOrder(bytes, prepared.needles) else { continue }
             if best.isEmpty || length > best[0].length { best = [(entry, length)] } else if length == best[0].length { best.append((entry, length)) }
         }
         guard let first = best.first else { return nil }
         let phase = GenericVocabulary.phase(folded)
         let signals = Set(best.map(\.entry.signal))
         var chosen = first.entry
+        // A short timeout phrase (`timeout expired`) says nothing of its phase: the words around
+        // it do (`Query timeout expired` is a query's).
+        if signals.count == 1, first.entry.signal != .staleConnection,
+           preparedCatalogue.first(where: { $0.entry.driver == first.entry.driver && $0.entry.text == first.entry.text })?.networkPhrase == true {
+            switch phase {
+            case .query: return Verdict(signal: .queryTimeout, layer: .catalogue, rule: "catalogue:\(chosen.driver)/\(chosen.category)+query-phase", phase: phase)
+            case .connect, .acquire:
+                return Verdict(signal: .connectionTimeout, layer: .catalogue, rule: "catalogue:\(chosen.driver)/\(chosen.category)", phase: phase)
+            case .unknown: break
+            }
+        }
         if signals.count > 1 {
             // The same text under two categories (SqlClient -2, asyncpg's bare TimeoutError…):
             // the phase read from the text decides, else it stays an ambiguous timeout.
@@ -126,7 +165,7 @@ struct ErrorClassifier {
     }
 
     private func codeVerdict(_ folded: String, isDatabase: Bool) -> Verdict? {
-        let found = ErrorCodes.find(in: folded, entries: codes).filter { isDatabase || $0.entries.first?.driver != "codes:errno" }
+        let found = ErrorCodes.find(in: folded, prepared: preparedCodes).filter { isDatabase || $0.entries.first?.driver != "codes:errno" }
         guard let first = found.first else { return nil }
         let phase = GenericVocabulary.phase(folded)
         // Codes naming different failures (ECONNRESET inside a timeout's text): a timeout code
@@ -167,6 +206,20 @@ struct ErrorClassifier {
         }
         if dead { return Verdict(signal: .staleConnection, layer: .generic, rule: "generic:dead-connection") }
         return nil
+    }
+
+    /// Whether every needle occurs, each after the one before (on bytes).
+    static func containsInOrder(_ text: [UInt8], _ needles: [[UInt8]]) -> Bool {
+        text.withUnsafeBufferPointer { haystack in
+            var from = 0
+            for needle in needles {
+                guard let base = haystack.baseAddress, from <= haystack.count,
+                      let hit = needle.withUnsafeBufferPointer({ proxylens_memmem(base + from, haystack.count - from, $0.baseAddress, $0.count) })
+                else { return false }
+                from = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + needle.count
+            }
+            return true
+        }
     }
 
     /// Whether every needle occurs, each after the one before.

@@ -16,6 +16,8 @@ final class LineParsingSink: ContainerSink {
     /// The one log group this file's events belong to, if only one.
     var singleGroup: String? { groupsSeen.count == 1 ? groupsSeen.first ?? nil : nil }
     private var cleaned: [UInt8] = []
+    /// The last stream name found clean (or cleaned).
+    private var lastCheckedStream = ""
 
     init(store: IngestStore) { self.store = store }
 
@@ -89,12 +91,14 @@ final class LineParsingSink: ContainerSink {
             event.message = Self.unescaped(event.message)
             forwarderEscaped += 1
         }
-        if let cleaned = Self.cleanName(event.logStream) {
+        // Stream names repeat from event to event: each new one is checked once.
+        if event.logStream != lastCheckedStream, let cleaned = Self.cleanName(event.logStream) {
             onIssue(IngestIssue(line: event.line, offset: event.offset,
                                 reason: "control characters in a log stream name; kept with U+FFFD in their place",
                                 excerpt: Excerpt.of(Array(event.logStream.utf8)), keptData: true))
             event.logStream = cleaned
         }
+        lastCheckedStream = event.logStream
         if let group = event.logGroup, let cleaned = Self.cleanName(group) {
             onIssue(IngestIssue(line: event.line, offset: event.offset,
                                 reason: "control characters in a log group name; kept with U+FFFD in their place",

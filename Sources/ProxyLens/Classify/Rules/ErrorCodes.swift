@@ -1,3 +1,5 @@
+import CSupport
+
 /// The codes layer: SQLSTATEs, MySQL client and server errors, SQL Server numbers, Oracle and
 /// Prisma codes and errno names, wherever a line carries one, in any wrapper. Which code means
 /// what comes from the catalogue's `codes:*` entries (each with its source); this type only
@@ -24,37 +26,61 @@ enum ErrorCodes {
         "codes:prisma": [("", ":"), ("code: '", "'"), ("code: \"", "\""), ("error code ", "")],
     ]
 
+    /// One code (all its catalogue entries), with the byte patterns it is read in.
+    struct Prepared {
+        var code: String
+        var entries: [CatalogueEntry]
+        /// (before, code, after) as folded bytes; a side that is empty needs a word boundary.
+        var shapes: [(before: [UInt8], needle: [UInt8], after: [UInt8])]
+    }
+
+    static let defaultPrepared = prepare(DriverCatalogue.codeEntries)
+
     /// Codes whose text is a bare number are read only in a context; names (ER_*, ORA-*, errno
     /// names) stand alone wherever they occur as a whole word.
-    static func find(in folded: String, entries: [CatalogueEntry] = DriverCatalogue.codeEntries) -> [Found] {
+    static func prepare(_ entries: [CatalogueEntry]) -> [Prepared] {
         var byCode: [String: [CatalogueEntry]] = [:]
         for entry in entries { byCode[entry.driver + "\u{1f}" + entry.text, default: []].append(entry) }
-        var found: [Found] = []
+        var prepared: [Prepared] = []
         for (key, group) in byCode.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: "\u{1f}", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
             let (kind, code) = (parts[0], SignatureRule.fold(parts[1]))
             let numeric = code.allSatisfy { $0.isNumber || $0 == "-" }
-            let shapes: [(String, String)] = numeric || kind == "codes:sqlstate" ? (contexts[kind] ?? []) : [("", "")]
-            if shapes.contains(where: { Self.occurs(code, before: $0.0, after: $0.1, in: folded, requireContext: numeric || kind == "codes:sqlstate") }) {
-                found.append(Found(code: parts[1], entries: group))
-            }
+            let needsContext = numeric || kind == "codes:sqlstate"
+            let shapes = (needsContext ? (contexts[kind] ?? []) : [("", "")]).filter { !needsContext || !($0.0.isEmpty && $0.1.isEmpty) }
+            prepared.append(Prepared(code: parts[1], entries: group,
+                                     shapes: shapes.map { (Array($0.0.utf8), Array((($0.0) + code + ($0.1)).utf8), Array($0.1.utf8)) }))
         }
-        return found
+        return prepared
     }
 
-    /// Whether `before + code + after` occurs with word boundaries where the context is empty.
-    static func occurs(_ code: String, before: String, after: String, in text: String, requireContext: Bool) -> Bool {
-        if requireContext && before.isEmpty && after.isEmpty { return false }
-        let needle = before + code + after
-        var from = text.startIndex
-        while let range = text.range(of: needle, range: from..<text.endIndex) {
-            let startOK = !before.isEmpty || range.lowerBound == text.startIndex || !isWordCharacter(text[text.index(before: range.lowerBound)])
-            let endOK = !after.isEmpty || range.upperBound == text.endIndex || !isWordCharacter(text[range.upperBound])
-            if startOK && endOK { return true }
-            from = range.upperBound
+    static func find(in folded: String, prepared: [Prepared] = defaultPrepared) -> [Found] {
+        let bytes = Array(folded.utf8)
+        return prepared.filter { code in code.shapes.contains { occurs($0.needle, before: $0.before, after: $0.after, in: bytes) } }
+            .map { Found(code: $0.code, entries: $0.entries) }
+    }
+
+    /// Whether the needle occurs with word boundaries on the sides whose context is empty.
+    static func occurs(_ needle: [UInt8], before: [UInt8], after: [UInt8], in text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress, !needle.isEmpty else { return false }
+            var from = 0
+            while from <= haystack.count,
+                  let hit = needle.withUnsafeBufferPointer({ proxylens_memmem(base + from, haystack.count - from, $0.baseAddress, $0.count) }) {
+                let start = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+                let end = start + needle.count
+                let startOK = !before.isEmpty || start == 0 || !isWordByte(haystack[start - 1])
+                let endOK = !after.isEmpty || end == haystack.count || !isWordByte(haystack[end])
+                if startOK && endOK { return true }
+                from = start + 1
+            }
+            return false
         }
-        return false
+    }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte == 0x5f || byte >= 0x80
     }
 
     static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber || character == "_" }

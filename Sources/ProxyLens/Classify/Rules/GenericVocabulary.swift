@@ -12,7 +12,7 @@ enum GenericVocabulary {
         "communications link failure", "communication link failure", "error communicating", "not connected", "no connection to the server",
         "bad connection", "invalid connection", "connection was killed", "connection is not open", "connection not open",
         "connection has been disposed", "server closed", "closed by the server", "connection forcibly closed", "forcibly closed",
-        "connection aborted", "econnaborted", "read past the end of the stream",
+        "connection aborted", "connection abort", "econnaborted", "read past the end of the stream",
     ]
 
     /// A pool with no connection to lend: a connection timeout of the acquire phase, even when

@@ -11,7 +11,8 @@ struct ContentSample {
     let firstKey: Substring?
     /// The first key of each root JSON object in the sample (a file can hold several documents:
     /// an `invoke` response, then a `get-log-events` page, as AWS's own get-logs.sh writes).
-    let rootFirstKeys: [Substring]
+    /// Scanned only when asked: the first key alone decides nearly every file.
+    var rootFirstKeys: [Substring] { bytes.first == UInt8(ascii: "{") ? ContentSample.rootFirstKeys(bytes) : [] }
     /// The lines of the sample, for the text layouts (colour sequences removed).
     let textVote: TextLayoutVote
 
@@ -32,7 +33,6 @@ struct ContentSample {
             problem = nil
         }
         firstKey = bytes.first == UInt8(ascii: "{") ? ContentSample.firstKey(bytes) : nil
-        rootFirstKeys = bytes.first == UInt8(ascii: "{") ? ContentSample.rootFirstKeys(bytes) : []
         textVote = TextLayoutVote(bytes)
     }
 

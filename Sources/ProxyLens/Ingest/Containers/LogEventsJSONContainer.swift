@@ -26,8 +26,9 @@ struct LogEventsJSONContainer: ContainerReader {
             let next = sample.bytes.dropFirst().first { $0 != 0x20 && $0 != 0x0a && $0 != 0x0d && $0 != 0x09 }
             return next == nil || next == UInt8(ascii: "{") || next == UInt8(ascii: "]") || next == UInt8(ascii: "[")
         }
+        if let key = sample.firstKey, Self.firstKeys.contains(key) { return true }
         // Any root object of the sample: another document may come first.
-        return sample.rootFirstKeys.contains(where: Self.firstKeys.contains)
+        return sample.firstKey != nil && sample.rootFirstKeys.contains(where: Self.firstKeys.contains)
     }
 
     func read(_ window: ByteWindow, _ context: ContainerContext, into sink: ContainerSink) throws -> String {
