@@ -2,6 +2,7 @@
 .PHONY: test build release run bench lint clean
 
 test:
+	bash .ci/python-tools
 	TZ=UTC swift test
 
 build:

@@ -233,6 +233,23 @@ def run_duckdb(ctx, rnd):
     return [("duckdb", r)]
 
 
+def run_chdb(ctx, rnd):
+    db = os.path.join(ctx.tmp, "ref.chdb")
+    shutil.rmtree(db, ignore_errors=True)
+    r = measure([sys.executable, os.path.join(HERE, "chdb_load.py"), "--db", db, "--files", ctx.list_path],
+                "chdb MergeTree", stdout_path=os.path.join(ctx.tmp, "chdb.out"))
+    try:
+        info = json.loads(r["stdout"].strip().splitlines()[-1])
+        r["rows"] = info["rows"]
+        r["count_ok"] = info["rows"] == ctx.events
+    except Exception:
+        r["count_ok"] = False
+    if r["rc"] != 0 or not r["count_ok"]:
+        log("  !! chdb: rc=%s rows=%s expected=%s %s" % (r["rc"], r.get("rows"), ctx.events, r["stderr_tail"][-300:]))
+    shutil.rmtree(db, ignore_errors=True)
+    return [("chdb", r)]
+
+
 def run_sqlite(ctx, rnd):
     db = os.path.join(ctx.tmp, "ref.sqlite")
     if os.path.exists(db):
@@ -328,7 +345,7 @@ def main():
     ap.add_argument("--mb", type=float, default=850, help="size of the generated corpus (only when generating)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--gzip-fraction", type=float, default=0.2)
-    ap.add_argument("--skip", default="", help="comma list of contenders to skip: duckdb,sqlite,jq,proxylens")
+    ap.add_argument("--skip", default="", help="comma list of contenders to skip: duckdb,chdb,sqlite,jq,proxylens")
     ap.add_argument("--work", default=os.path.join(ROOT, ".bench"))
     ap.add_argument("--scratch", help="folder for the fresh databases (default WORK/tmp; e.g. /dev/shm to take "
                                       "disk flush noise out of every contender alike)")
@@ -419,7 +436,7 @@ def main():
         ctx.plain0, ctx.gz0, ctx.csv_path), shell=True)
     imp = measure([sys.executable, "-c", "import duckdb"], "python+duckdb import")
 
-    contenders = [c for c in (("duckdb", run_duckdb), ("sqlite", run_sqlite), ("jq", run_jq), ("proxylens", run_proxylens))
+    contenders = [c for c in (("duckdb", run_duckdb), ("chdb", run_chdb), ("sqlite", run_sqlite), ("jq", run_jq), ("proxylens", run_proxylens))
                   if c[0] not in skip]
     ctx.db_tables = None
     runs = {}
@@ -447,7 +464,7 @@ def main():
                     rss_max=max(r["rss_mb"] for r in rs), rss_median=statistics.median(r["rss_mb"] for r in rs),
                     foreign_cpu_max=max(r["foreign_cpu"] for r in rs), status="ok")
 
-    rows = [("duckdb", "A  DuckDB read_json -> table"), ("sqlite", "B  sqlite3 .import CSV"),
+    rows = [("duckdb", "A  DuckDB read_json -> table"), ("chdb", "D  chDB file() -> MergeTree"), ("sqlite", "B  sqlite3 .import CSV"),
             ("jq", "C  jq -c .events[] (info)"), ("proxylens_ingest", "proxylens ingest"),
             ("proxylens_classify", "proxylens classify"), ("proxylens_report", "proxylens report"),
             ("proxylens_reingest", "proxylens ingest, again"), ("proxylens_analyze", "proxylens analyze, again")]
@@ -462,7 +479,7 @@ def main():
         if s["n"] == 0:
             log("%-32s %9s" % (lab, s["status"]))
             continue
-        mbs = st["bytes"] / MiB / s["median"] if k in ("duckdb", "jq", "proxylens_ingest") else None
+        mbs = st["bytes"] / MiB / s["median"] if k in ("duckdb", "chdb", "jq", "proxylens_ingest") else None
         log("%-32s %9s %9s %9s %12.1f %6s %6.0f%%" % (lab, fmt_s(s["median"]), fmt_s(s["min"]), fmt_s(s["max"]),
                                                       s["rss_max"], "%.0f" % mbs if mbs else "",
                                                       100 * s["foreign_cpu_max"]))
@@ -478,6 +495,7 @@ def main():
     cr_parts = [med(k) for k in ("proxylens_classify", "proxylens_report") if med(k) is not None]
     ratios = dict(
         ingest_vs_duckdb=ratio(ing, med("duckdb")),
+        ingest_vs_chdb=ratio(ing, med("chdb")),
         ingest_vs_sqlite_import=ratio(ing, med("sqlite")),
         ingest_vs_jq=ratio(ing, med("jq")),
         classify_report_vs_ingest=ratio(sum(cr_parts), ing) if cr_parts else None,
@@ -510,6 +528,7 @@ def main():
     log("ratios (medians)                        value      target   verdict")
     log("ingest / duckdb                     %10s   <= 1.00x   %s   (stretch <= 0.70x: %s)" % (
         pr(ratios["ingest_vs_duckdb"]), verdicts["ingest_vs_duckdb"], verdicts["ingest_vs_duckdb_stretch"]))
+    log("ingest / chdb                       %10s   (issue 20: <= 1.00x)" % pr(ratios["ingest_vs_chdb"]))
     log("ingest / sqlite3 .import            %10s   (info)" % pr(ratios["ingest_vs_sqlite_import"]))
     log("ingest / jq                         %10s   (info)" % pr(ratios["ingest_vs_jq"]))
     log("ingest peak RSS (max of runs)       %10s   <= 200 MB  %s" % ("n/a" if rss is None else "%.1f MB" % rss,

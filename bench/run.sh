@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # proxylens ingest benchmark. Usage (from anywhere):
 #   bench/run.sh [--corpus DIR] [--runs 3] [--proxylens PATH] [--skip jq,...] [--mb 850]
-# Sets up .bench/venv with the Python duckdb package when missing, then runs bench/bench.py
+# Sets up .bench/venv with the Python duckdb and chdb packages when missing, then runs bench/bench.py
 # (which generates .bench/corpus once if no --corpus is given). See bench/README.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,10 +14,10 @@ if [ ! -x /usr/bin/time ]; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq time >/dev/null
   else echo "bench: /usr/bin/time missing: sudo apt-get install time" >&2; exit 1; fi
 fi
-if ! "$VENV/bin/python" -c 'import duckdb' 2>/dev/null; then
+if ! "$VENV/bin/python" -c 'import duckdb, chdb' 2>/dev/null; then
   echo "bench: creating $VENV with duckdb" >&2
   mkdir -p "$ROOT/.bench"
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check duckdb
+  "$VENV/bin/pip" install -q --disable-pip-version-check duckdb chdb
 fi
 exec "$VENV/bin/python" "$ROOT/bench/bench.py" "$@"

@@ -18,6 +18,8 @@ enum Interrupt {
     nonisolated(unsafe) static var mainThread = pthread_self()
 
     static func install() {
+        // Allocates the flag now: the handler must not be the first to touch it.
+        Interruption.requested = false
         mainThread = pthread_self()
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in

@@ -203,10 +203,10 @@ public final class Classifier {
             guard let candidates = lines[failed[index].requestId] else { continue }
             // The invocation's own error line alone: nothing to choose between.
             if failed[index].errorMessage != nil, candidates.allSatisfy({ $0.eventId == failed[index].errorEventId }) { continue }
-            failed[index].errorContext = candidates.map { ErrorChoice.readable($0.message) }.joined(separator: "\n")
-            guard let chosen = chooser.choose(candidates, hasOwnError: failed[index].errorMessage != nil) else { continue }
+            let texts = candidates.map { ErrorChoice.readable($0.message) }
+            failed[index].errorContext = texts.joined(separator: "\n")
+            guard let chosen = chooser.choose(candidates, texts: texts, hasOwnError: failed[index].errorMessage != nil) else { continue }
             failed[index].errorMessage = chosen.text
-            failed[index].errorContext = candidates.map { ErrorChoice.readable($0.message) }.joined(separator: "\n")
             failed[index].errorEventId = chosen.line.eventId
             time.reset()
             time.bind(chosen.line.eventId, at: 1)

@@ -30,7 +30,12 @@ struct ErrorChoice {
     }
 
     let rules: RuleSet
-    var classifier: ErrorClassifier { ErrorClassifier(rules: rules) }
+    let classifier: ErrorClassifier
+
+    init(rules: RuleSet) {
+        self.rules = rules
+        classifier = ErrorClassifier(rules: rules)
+    }
 
     /// The text of a line as error text: a JSON error record's type, message and stack trace
     /// (after a Go `log` prefix, if any); an application line's message; else the line.
@@ -58,8 +63,8 @@ struct ErrorChoice {
         return firstLine.filter({ $0 == 0x09 }).count >= 3 ? ErrorText.body(ofAppLine: message) : text
     }
 
-    func specificity(_ line: Line, text: String, context: String) -> Specificity {
-        if let verdict = classifier.classify(text, context: context), verdict.signal != .outOfMemory { return .databaseSignature }
+    func specificity(_ line: Line, text: String, foldedContext: String) -> Specificity {
+        if let verdict = classifier.classify(text, foldedContext: foldedContext), verdict.signal != .outOfMemory { return .databaseSignature }
         if GenericVocabulary.isAboutDatabase(SignatureRule.fold(text)) { return .databaseRelated }
         switch line.kind {
         case LineKind.appError.rawValue, LineKind.runtimeExit.rawValue, LineKind.timeout.rawValue: return .runtimeRecord
@@ -69,12 +74,13 @@ struct ErrorChoice {
 
     /// The line to classify by, with its readable text; nil when the invocation's own error
     /// (from deriving) should stand.
-    func choose(_ lines: [Line], hasOwnError: Bool) -> (line: Line, text: String)? {
+    /// `texts`: each line's `readable` text, in the order of `lines`.
+    func choose(_ lines: [Line], texts: [String], hasOwnError: Bool) -> (line: Line, text: String)? {
         var best: (line: Line, text: String, specificity: Specificity)?
-        let texts = lines.map { Self.readable($0.message) }
-        let context = texts.joined(separator: "\n")
+        // Folded once: every line is read against all of them.
+        let foldedContext = SignatureRule.fold(texts.joined(separator: "\n"))
         for (line, text) in zip(lines, texts) {
-            let specificity = specificity(line, text: text, context: context)
+            let specificity = specificity(line, text: text, foldedContext: foldedContext)
             if best == nil || specificity >= best!.specificity { best = (line, text, specificity) }
         }
         guard let best else { return nil }

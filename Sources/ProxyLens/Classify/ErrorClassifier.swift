@@ -66,7 +66,12 @@ struct ErrorClassifier {
     /// `context`: other lines of the same invocation, which may say what the text is about
     /// (Go's `[mysql] packets.go:…` before a bare `invalid connection`).
     func classify(_ text: String, context: String = "") -> Verdict? {
-        let about = SignatureRule.fold(context.isEmpty ? text : text + "\n" + context)
+        classify(text, foldedContext: context.isEmpty ? "" : SignatureRule.fold(context))
+    }
+
+    /// The same with the context already folded (`ErrorChoice` reads many lines against one).
+    func classify(_ text: String, foldedContext: String) -> Verdict? {
+        let about = foldedContext.isEmpty ? SignatureRule.fold(text) : SignatureRule.fold(text) + "\n" + foldedContext
         // Another service's failure (an HTTP API, Redis, an SDK call), or a database's answer that
         // is none of the causes (authentication): no layer reads it as a database failure.
         if GenericVocabulary.namesAnotherService(about) || GenericVocabulary.containsAny(about, GenericVocabulary.notACause) { return nil }
@@ -129,12 +134,13 @@ struct ErrorClassifier {
     }
 
     private func catalogueVerdict(_ folded: String, isDatabase: Bool) -> Verdict? {
-        var best: [(entry: CatalogueEntry, length: Int)] = []
+        var best: [(entry: CatalogueEntry, length: Int, networkPhrase: Bool)] = []
         let bytes = Array(folded.utf8)
         for prepared in preparedCatalogue {
             let (entry, length) = (prepared.entry, prepared.length)
             guard isDatabase || !prepared.networkPhrase, Self.containsInOrder(bytes, prepared.needles) else { continue }
-            if best.isEmpty || length > best[0].length { best = [(entry, length)] } else if length == best[0].length { best.append((entry, length)) }
+            if best.isEmpty || length > best[0].length { best = [(entry, length, prepared.networkPhrase)] }
+            else if length == best[0].length { best.append((entry, length, prepared.networkPhrase)) }
         }
         guard let first = best.first else { return nil }
         let phase = GenericVocabulary.phase(folded)
@@ -142,8 +148,7 @@ struct ErrorClassifier {
         var chosen = first.entry
         // A short timeout phrase (`timeout expired`) says nothing of its phase: the words around
         // it do (`Query timeout expired` is a query's).
-        if signals.count == 1, first.entry.signal != .staleConnection,
-           preparedCatalogue.first(where: { $0.entry.driver == first.entry.driver && $0.entry.text == first.entry.text })?.networkPhrase == true {
+        if signals.count == 1, first.entry.signal != .staleConnection, first.networkPhrase {
             switch phase {
             case .query: return Verdict(signal: .queryTimeout, layer: .catalogue, rule: "catalogue:\(chosen.driver)/\(chosen.category)+query-phase", phase: phase)
             case .connect, .acquire:
@@ -220,15 +225,5 @@ struct ErrorClassifier {
             }
             return true
         }
-    }
-
-    /// Whether every needle occurs, each after the one before.
-    static func containsInOrder(_ text: String, _ needles: [String]) -> Bool {
-        var from = text.startIndex
-        for needle in needles {
-            guard let range = text.range(of: needle, range: from..<text.endIndex) else { return false }
-            from = range.upperBound
-        }
-        return true
     }
 }

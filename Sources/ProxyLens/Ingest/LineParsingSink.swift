@@ -16,8 +16,9 @@ final class LineParsingSink: ContainerSink {
     /// The one log group this file's events belong to, if only one.
     var singleGroup: String? { groupsSeen.count == 1 ? groupsSeen.first ?? nil : nil }
     private var cleaned: [UInt8] = []
-    /// The last stream name found clean (or cleaned).
+    /// The last stream and group names found clean (or cleaned): names repeat from event to event.
     private var lastCheckedStream = ""
+    private var lastCheckedGroup = ""
 
     init(store: IngestStore) { self.store = store }
 
@@ -99,11 +100,14 @@ final class LineParsingSink: ContainerSink {
             event.logStream = cleaned
         }
         lastCheckedStream = event.logStream
-        if let group = event.logGroup, let cleaned = Self.cleanName(group) {
-            onIssue(IngestIssue(line: event.line, offset: event.offset,
-                                reason: "control characters in a log group name; kept with U+FFFD in their place",
-                                excerpt: Excerpt.of(Array(group.utf8)), keptData: true))
-            event.logGroup = cleaned
+        if let group = event.logGroup, group != lastCheckedGroup {
+            if let cleaned = Self.cleanName(group) {
+                onIssue(IngestIssue(line: event.line, offset: event.offset,
+                                    reason: "control characters in a log group name; kept with U+FFFD in their place",
+                                    excerpt: Excerpt.of(Array(group.utf8)), keptData: true))
+                event.logGroup = cleaned
+            }
+            lastCheckedGroup = event.logGroup ?? ""
         }
         let groupMissing = event.logGroup == nil
         if groupMissing { eventsWithoutGroup += 1 }
