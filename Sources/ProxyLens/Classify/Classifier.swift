@@ -44,27 +44,6 @@ public final class Classifier {
         return try labelled == inputsVersion()
     }
 
-    struct Failed {
-        var requestId: String
-        var function: String
-        var instance: String
-        var startTs: Int64
-        var endTs: Int64
-        var status: String
-        var errorType: String?
-        var errorMessage: String?
-        var errorEventId: Int64?
-        var errorTs: Int64?
-        var coldStart: Bool
-        var seq: Int
-        var idleBeforeMs: Int64?
-        var lastActivity: String?
-        var transactionOpen: Bool
-        /// The other lines the invocation logged that may carry its error: what a short error
-        /// text is about (`[mysql] packets.go…` before a bare `invalid connection`).
-        var errorContext = ""
-    }
-
     struct Label {
         var cause: Cause
         var confidence: Double
@@ -84,7 +63,7 @@ public final class Classifier {
         // are written, is recorded: an ingest that commits meanwhile leaves the labels stale,
         // and the next `analyze` makes them again.
         try database.execute("BEGIN")
-        let (version, failed, labels): (String, [Failed], [String: Label])
+        let (version, failed, labels): (String, [FailedInvocation], [String: Label])
         do {
             (version, failed, labels) = try label()
             try database.execute("COMMIT")
@@ -96,35 +75,29 @@ public final class Classifier {
     }
 
     /// The failed invocations and their labels, with the inputs version they were read at.
-    private func label() throws -> (String, [Failed], [String: Label]) {
+    private func label() throws -> (String, [FailedInvocation], [String: Label]) {
         let version = try inputsVersion()
         let context = try CorrelationContext(database: database, rules: rules)
-        var failed: [Failed] = []
+        var failed: [FailedInvocation] = []
         let select = try database.prepare("""
-            SELECT i.request_id, i.function, i.instance, coalesce(i.start_ts, i.end_ts), i.end_ts, i.status, i.error_type,
-                   i.error_message, i.error_event_id, e.ts, i.cold_start, coalesce(i.seq, 1), i.idle_before_ms, i.last_activity, i.txn_open
+            SELECT e.ts, \(Invocation.selectList("i"))
             FROM invocation i LEFT JOIN event e ON e.id = i.error_event_id
             WHERE i.status IN ('error', 'timeout')
                OR (i.status = 'incomplete' AND EXISTS (SELECT 1 FROM invocation_error_line l WHERE l.request_id = i.request_id))
             ORDER BY coalesce(e.ts, i.end_ts), i.request_id
             """)
         while try select.step() {
-            failed.append(Failed(
-                requestId: select.text(0) ?? "", function: select.text(1) ?? "", instance: select.text(2) ?? "",
-                startTs: select.int(3) ?? 0, endTs: select.int(4) ?? 0, status: select.text(5) ?? "error",
-                errorType: select.text(6), errorMessage: select.text(7), errorEventId: select.int(8), errorTs: select.int(9),
-                coldStart: select.int(10) == 1, seq: Int(select.int(11) ?? 1), idleBeforeMs: select.int(12),
-                lastActivity: select.text(13), transactionOpen: select.int(14) == 1))
+            failed.append(FailedInvocation(invocation: Invocation(row: select, from: 1), errorTs: select.int(0)))
         }
         try chooseErrorLines(&failed)
         var labels: [String: Label] = [:]
         // Timeouts first, those with a transaction open before the rest, so each database
         // connection closed mid-request is claimed by the most likely leak.
-        let timeouts = failed.filter { $0.status == "timeout" }.sorted { ($0.transactionOpen ? 0 : 1, $0.endTs) < ($1.transactionOpen ? 0 : 1, $1.endTs) }
+        let timeouts = failed.filter { $0.status == .timeout }.sorted { ($0.transactionOpen ? 0 : 1, $0.endTs) < ($1.transactionOpen ? 0 : 1, $1.endTs) }
         for failure in timeouts { labels[failure.requestId] = context.withMetrics(context.labelTimeout(failure), failure) }
-        for failure in failed where failure.status != "timeout" {
+        for failure in failed where failure.status != .timeout {
             var label = context.withMetrics(context.labelError(failure), failure)
-            if failure.status == "incomplete" {
+            if failure.status == .incomplete {
                 // No end was seen: a failure only by the error it logged, and said so.
                 label.rule += "+incomplete"
                 label.confidence = max(0.05, label.confidence - Confidence.incompletePenalty)
@@ -147,7 +120,7 @@ public final class Classifier {
         return (version, failed, labels)
     }
 
-    private func store(_ failed: [Failed], _ labels: [String: Label], version: String) throws -> ClassifySummary {
+    private func store(_ failed: [FailedInvocation], _ labels: [String: Label], version: String) throws -> ClassifySummary {
         var summary = ClassifySummary()
         try database.transaction {
             try database.execute("DELETE FROM failure; DELETE FROM failure_link;")
@@ -158,7 +131,7 @@ public final class Classifier {
             let link = try database.statement("INSERT OR IGNORE INTO failure_link (request_id, caused_by) VALUES (?, ?)")
             for failure in failed {
                 guard let label = labels[failure.requestId] else { continue }
-                let message = failure.errorMessage ?? (failure.status == "timeout" ? "Lambda timeout" : "")
+                let message = failure.errorMessage ?? (failure.status == .timeout ? "Lambda timeout" : "")
                 insert.reset()
                 try insert.bind([
                     .text(failure.requestId), .text(failure.function), .text(failure.instance),
@@ -166,7 +139,7 @@ public final class Classifier {
                     .real((label.confidence * 100).rounded() / 100), .text(label.rule),
                     label.signal.map { .text($0.rawValue) } ?? .null, .text(Self.jsonArray(label.evidence)),
                     label.detail.map(SQLValue.text) ?? .null,
-                    .text(failure.status == "timeout" && failure.errorMessage == nil ? "Lambda timeout (\(failure.lastActivity.map { Fingerprint.of($0) } ?? "no application log"))" : Fingerprint.of(message)),
+                    .text(failure.status == .timeout && failure.errorMessage == nil ? "Lambda timeout (\(failure.lastActivity.map { Fingerprint.of($0) } ?? "no application log"))" : Fingerprint.of(message)),
                     .text(String(message.prefix(2000))), label.proxy.map(SQLValue.text) ?? .null,
                     label.causedBy.isEmpty ? .null : .text(Self.jsonArray(label.causedBy)),
                 ])
@@ -187,7 +160,7 @@ public final class Classifier {
 
     /// Gives each failed error (not timeout) invocation the most specific database error among
     /// the lines deriving recorded for it (`ErrorChoice`), with that line's event and time.
-    private func chooseErrorLines(_ failed: inout [Failed]) throws {
+    private func chooseErrorLines(_ failed: inout [FailedInvocation]) throws {
         var lines: [String: [ErrorChoice.Line]] = [:]
         let select = try database.prepare("""
             SELECT l.request_id, e.id, e.kind, e.message FROM invocation_error_line l JOIN event e ON e.id = l.event_id
@@ -199,7 +172,7 @@ public final class Classifier {
         guard !lines.isEmpty else { return }
         let chooser = ErrorChoice(rules: rules)
         let time = try database.prepare("SELECT ts FROM event WHERE id = ?")
-        for index in failed.indices where failed[index].status != "timeout" {
+        for index in failed.indices where failed[index].status != .timeout {
             guard let candidates = lines[failed[index].requestId] else { continue }
             // The invocation's own error line alone: nothing to choose between.
             if failed[index].errorMessage != nil, candidates.allSatisfy({ $0.eventId == failed[index].errorEventId }) { continue }

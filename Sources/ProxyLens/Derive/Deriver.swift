@@ -114,105 +114,6 @@ struct Deriver {
         return group.split(separator: "/").last.map(String.init) ?? group
     }
 
-    final class Invocation {
-        let requestId: String
-        /// The number of the request id bytes it was created from, within its stream (`LambdaLines.Stream.request`).
-        let request: Int32
-        let function: String
-        let instance: String
-        let group: String?
-        var startTs: Int64?
-        var endTs: Int64?
-        var lastTs: Int64
-        var durationMs: Double?
-        var billedMs: Int64?
-        var initMs: Double?
-        var memoryMB: Int64?
-        var maxMemoryMB: Int64?
-        var reportStatus: String?
-        var timedOut = false
-        var unhandledError = false
-        var errorType: String?
-        var errorMessage: String?
-        var errorEventId: Int64?
-        var jsonErrorMessage: String?
-        var jsonErrorEventId: Int64?
-        var events = 0
-        var lastActivity: String?
-        var lastActivityEventId: Int64?
-        var lastActivityTs: Int64?
-        var transactionDepth = 0
-        /// Lines that may carry its error (`LineRole.mayCarryError`), in time order, the last
-        /// `maximumErrorLines` kept; written for failed invocations.
-        var errorLines: [Int64] = []
-        static let maximumErrorLines = 64
-
-        func noteErrorLine(_ eventId: Int64) {
-            if errorLines.count == Self.maximumErrorLines { errorLines.removeFirst() }
-            errorLines.append(eventId)
-        }
-
-        init(requestId: String, request: Int32, function: String, instance: String, group: String?, ts: Int64) {
-            self.requestId = requestId
-            self.request = request
-            self.function = function
-            self.instance = instance
-            self.group = group
-            lastTs = ts
-        }
-
-        func apply(_ report: ReportValues) {
-            if let value = report.durationMs { durationMs = value }
-            if let value = report.billedMs { billedMs = value }
-            if let value = report.initMs { initMs = value }
-            if let value = report.memoryMB { memoryMB = value }
-            if let value = report.maxMemoryMB { maxMemoryMB = value }
-            if let value = report.status { reportStatus = value }
-            if let value = report.errorType { errorType = value }
-        }
-
-        /// What the lines say, never a default: `timeout` and `error` as the platform or the
-        /// runtime reported them; `success` only when the invocation's end was seen (END, REPORT,
-        /// platform.report); else `incomplete` (a filtered or partial export, a cut time range).
-        var status: String {
-            if timedOut || reportStatus == "timeout" { return "timeout" }
-            if let reportStatus, reportStatus != "success" { return "error" }
-            if unhandledError { return "error" }
-            if reportStatus == nil, jsonErrorMessage != nil { return "error" }
-            if endTs == nil && reportStatus == nil { return "incomplete" }
-            return "success"
-        }
-
-        /// Failed, or possibly failed: an incomplete invocation's error lines are kept too.
-        var keepsErrorLines: Bool { status != "success" && (status != "incomplete" || !errorLines.isEmpty) }
-    }
-
-    /// One `instance` row, totalled from the invocations written for its stream, as
-    /// `instanceTotalsSQL` counts them.
-    struct InstanceTotals {
-        let function: String
-        let instance: String
-        let group: String?
-        var firstTs = Int64.max
-        var lastTs = Int64.min
-        var invocations: Int64 = 0
-        var coldStarts: Int64 = 0
-        var failures: Int64 = 0
-
-        init(of invocation: Invocation) {
-            (function, instance, group) = (invocation.function, invocation.instance, invocation.group)
-        }
-
-        /// Counts an invocation written with `end_ts` = `end`.
-        mutating func count(_ invocation: Invocation, end: Int64, failed: Bool) {
-            firstTs = min(firstTs, invocation.startTs ?? end)
-            lastTs = max(lastTs, end)
-            invocations += 1
-            if invocation.initMs != nil { coldStarts += 1 }
-            if failed { failures += 1 }
-        }
-    }
-
     /// Replays each stream's lines in time order through the invocation state machine and
     /// writes the invocations. The state machine of the next stream runs on a second thread while
     /// this one writes the rows of the last: writing is the larger part, and only this thread
@@ -222,12 +123,7 @@ struct Deriver {
         -> ([InstanceTotals], UnattributedLines, [(stream: String, lines: Int, atOnce: Int)]) {
         var unattributed = UnattributedLines()
         let known = try functionNames()
-        let insert = try database.statement("""
-            INSERT OR REPLACE INTO invocation (request_id, function, instance, log_group, start_ts, end_ts, duration_ms, billed_ms, init_ms,
-                memory_mb, max_memory_mb, status, error_type, error_message, error_event_id, cold_start, seq, idle_before_ms,
-                last_activity, last_activity_ts, txn_open, events)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try database.statement(Invocation.upsertSQL)
         let messageById = try database.prepare("SELECT message FROM event WHERE id = ?")
         let clearErrorLines = try database.statement("DELETE FROM invocation_error_line WHERE request_id = ?")
         let insertErrorLine = try database.statement("INSERT OR IGNORE INTO invocation_error_line (request_id, event_id) VALUES (?, ?)")
@@ -266,44 +162,22 @@ struct Deriver {
             for (index, invocation) in replayed.invocations.enumerated() {
                 let start = invocation.startTs ?? invocation.lastTs
                 let idle = previousEnd.map { start - $0 }
-                let status = invocation.status
-                let failed = status == "error" || status == "timeout"
+                let failed = invocation.status.failed
                 // The last application line is read back only for failed invocations.
                 if failed, let id = invocation.lastActivityEventId, let message = try message(id) {
                     invocation.lastActivity = String(ErrorText.body(ofAppLine: message).prefix(500))
                 }
-                // Bound one by one: an array of SQLValue per row costs more than the insert.
                 insert.resetForRebinding()
-                insert.bind(invocation.requestId, at: 1)
-                insert.bind(invocation.function, at: 2)
-                insert.bind(invocation.instance, at: 3)
-                insert.bind(invocation.group, at: 4)
-                insert.bind(invocation.startTs, at: 5)
-                insert.bind(invocation.endTs ?? invocation.lastTs, at: 6)
-                insert.bind(invocation.durationMs, at: 7)
-                insert.bind(invocation.billedMs, at: 8)
-                insert.bind(invocation.initMs, at: 9)
-                insert.bind(invocation.memoryMB, at: 10)
-                insert.bind(invocation.maxMemoryMB, at: 11)
-                insert.bind(status, at: 12)
-                insert.bind(invocation.errorType, at: 13)
-                insert.bind(invocation.errorMessage ?? (failed ? invocation.jsonErrorMessage : nil), at: 14)
-                insert.bind(invocation.errorEventId ?? invocation.jsonErrorEventId, at: 15)
-                insert.bind(Int64(invocation.initMs != nil ? 1 : 0), at: 16)
-                insert.bind(Int64(index + 1), at: 17)
-                insert.bind(idle, at: 18)
-                insert.bind(invocation.lastActivity, at: 19)
-                insert.bind(invocation.lastActivityTs, at: 20)
-                insert.bind(Int64(invocation.transactionDepth > 0 ? 1 : 0), at: 21)
-                insert.bind(Int64(invocation.events), at: 22)
+                invocation.stored(seq: index + 1, idleBeforeMs: idle).bind(to: insert)
                 try insert.step()
                 if invocation.keepsErrorLines {
                     // A request id in two streams: the row just written replaced the other's.
                     try clearErrorLines.run([.text(invocation.requestId)])
                     for eventId in invocation.errorLines {
                         insertErrorLine.resetForRebinding()
-                        insertErrorLine.bind(invocation.requestId, at: 1)
-                        insertErrorLine.bind(eventId, at: 2)
+                        insertErrorLine.bindRow(
+                            invocation.requestId,
+                            eventId)
                         try insertErrorLine.step()
                     }
                 }
@@ -320,7 +194,7 @@ struct Deriver {
     /// One stream's invocations, in the order they began, and the lines without a request id
     /// that could be given none of them (with how many invocations ran at once then).
     struct Replayed {
-        var invocations: [Invocation]
+        var invocations: [ReplayedInvocation]
         var unattributed: UnattributedLines
         var atOnce = 1
     }
@@ -362,9 +236,9 @@ struct Deriver {
         let requestKeys = stream.requestKeys()
         let reportIndexes = stream.reportIndexes()
         // The stream's invocations by request key, in the order they began.
-        var byId: [Int32: Invocation] = [:]
-        var order: [Invocation] = []
-        var current: Invocation?
+        var byId: [Int32: ReplayedInvocation] = [:]
+        var order: [ReplayedInvocation] = []
+        var current: ReplayedInvocation?
         // Request ids the platform's own lines name: only these begin invocations in a stream
         // that has such lines. Any other id an application line names (a background thread's
         // previous request, `undefined` before the first invocation) is a reference, and the
@@ -388,7 +262,7 @@ struct Deriver {
             let ts = stream.ts[line]
             let role = stream.role[line]
             // Lines with no request id belong to the invocation running in the stream at that moment.
-            var target: Invocation? = current
+            var target: ReplayedInvocation? = current
             let request = stream.request[line]
             if request < 0, atOnce != nil {
                 // Several environments in one stream: a line that names no request id may be any
@@ -401,7 +275,7 @@ struct Deriver {
                 if let existing = byId[key] {
                     target = existing
                 } else if !hasBoundaries || boundaryKeys.contains(key) {
-                    let created = Invocation(requestId: stream.requests.string(request), request: request, function: function,
+                    let created = ReplayedInvocation(requestId: stream.requests.string(request), request: request, function: function,
                                              instance: instance, group: group, ts: ts)
                     byId[key] = created
                     order.append(created)
@@ -412,7 +286,7 @@ struct Deriver {
                 if role.mayCarryError || role == .app || role == .appErrorLevel {
                     if hasBoundaries { pendingInit += 1 } else { unattributed.noPlatformLines += 1 }
                 }
-                if role.mayCarryError, initLines.count < Invocation.maximumErrorLines { initLines.append(eventId) }
+                if role.mayCarryError, initLines.count < ReplayedInvocation.maximumErrorLines { initLines.append(eventId) }
                 continue
             }
             if role.mayCarryError { target.noteErrorLine(eventId) }
@@ -496,14 +370,15 @@ struct Deriver {
         let insert = try database.statement("INSERT INTO instance (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         for totals in counted {
             insert.resetForRebinding()
-            insert.bind(totals.function, at: 1)
-            insert.bind(totals.instance, at: 2)
-            insert.bind(totals.group, at: 3)
-            insert.bind(totals.firstTs, at: 4)
-            insert.bind(totals.lastTs, at: 5)
-            insert.bind(totals.invocations, at: 6)
-            insert.bind(totals.coldStarts, at: 7)
-            insert.bind(totals.failures, at: 8)
+            insert.bindRow(
+                totals.function,
+                totals.instance,
+                totals.group,
+                totals.firstTs,
+                totals.lastTs,
+                totals.invocations,
+                totals.coldStarts,
+                totals.failures)
             try insert.step()
         }
     }
@@ -546,42 +421,44 @@ struct Deriver {
             // Not through `text`: each address is a session's own.
             let clientAddress = proxy.texts.text(session.connect?.value ?? -1)
             insertSession.resetForRebinding()
-            insertSession.bind(name, at: 1)
-            insertSession.bind(groupName(session.group), at: 2)
-            insertSession.bind(session.clientConnection, at: 3)
-            insertSession.bind(text(session.endpoint?.value), at: 4)
-            insertSession.bind(session.connect?.ts ?? session.openedTs, at: 5)
-            insertSession.bind(clientAddress, at: 6)
-            insertSession.bind(clientAddress.map(ProxyMessage.clientIP(fromAddress:)), at: 7)
-            insertSession.bind(text(session.authUser?.value), at: 8)
-            insertSession.bind(session.pin?.ts, at: 9)
-            insertSession.bind(text(session.pin?.value.reason), at: 10)
-            insertSession.bind(text(session.pin?.value.digest), at: 11)
-            insertSession.bind(session.pin?.value.dbConnection, at: 12)
-            insertSession.bind(session.close?.ts, at: 13)
-            insertSession.bind(closeReason, at: 14)
-            insertSession.bind(close(session.close?.value)?.kind, at: 15)
-            insertSession.bind(session.firstEventId, at: 16)
-            insertSession.bind(session.close?.eventId, at: 17)
+            insertSession.bindRow(
+                name,
+                groupName(session.group),
+                session.clientConnection,
+                text(session.endpoint?.value),
+                session.connect?.ts ?? session.openedTs,
+                clientAddress,
+                clientAddress.map(ProxyMessage.clientIP(fromAddress:)),
+                text(session.authUser?.value),
+                session.pin?.ts,
+                text(session.pin?.value.reason),
+                text(session.pin?.value.digest),
+                session.pin?.value.dbConnection,
+                session.close?.ts,
+                closeReason,
+                close(session.close?.value)?.kind,
+                session.firstEventId,
+                session.close?.eventId)
             try insertSession.step()
         }, connection: { name, connection in
             let closeReason = text(connection.close?.value)
             insertConnection.resetForRebinding()
-            insertConnection.bind(name, at: 1)
-            insertConnection.bind(groupName(connection.group), at: 2)
-            insertConnection.bind(connection.dbConnection, at: 3)
-            insertConnection.bind(connection.openedTs, at: 4)
-            insertConnection.bind(connection.close?.ts, at: 5)
-            insertConnection.bind(closeReason, at: 6)
-            insertConnection.bind(Int64(close(connection.close?.value)?.midRequest == true ? 1 : 0), at: 7)
-            insertConnection.bind(connection.releasedTs, at: 8)
-            insertConnection.bind(connection.close?.eventId, at: 9)
+            insertConnection.bindRow(
+                name,
+                groupName(connection.group),
+                connection.dbConnection,
+                connection.openedTs,
+                connection.close?.ts,
+                closeReason,
+                Int64(close(connection.close?.value)?.midRequest == true ? 1 : 0),
+                connection.releasedTs,
+                connection.close?.eventId)
             try insertConnection.step()
         })
     }
 
     /// A `platform.runtimeDone` record's status and error type, on its invocation.
-    static func applyRuntimeDone(_ message: String, to invocation: Invocation) {
+    static func applyRuntimeDone(_ message: String, to invocation: ReplayedInvocation) {
         guard let record = PlatformRecord.record(message) else { return }
         if let status = record["status"] as? String, status != "success" { invocation.reportStatus = status.lowercased() }
         if let type = record["errorType"] as? String { invocation.errorType = invocation.errorType ?? type }

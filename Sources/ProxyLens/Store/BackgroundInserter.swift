@@ -14,10 +14,16 @@ final class BackgroundInserter: @unchecked Sendable {
         case work(() throws -> Void)
     }
 
-    private let condition = NSCondition()
-    private var queue: [Job] = []
-    private var busy = false
-    private var stopped = false
+    /// The inserting thread: batches and work run on it one at a time, in the order submitted.
+    private let inserting = OrderedWorker<Void>(name: "proxylens-insert")
+    /// A job handed to the inserting thread, held by this box alone, so that its batch moves
+    /// there without a copy (see `run`).
+    private final class PendingJob: @unchecked Sendable {
+        var job: Job?
+        init(_ job: consuming Job) { self.job = consume job }
+    }
+    /// Guards `failure` and `spare`, which the reading, inserting and gathering threads share.
+    private let lock = NSLock()
     private var failure: Error?
     private let statements: EventStatements
     private let database: Database
@@ -94,17 +100,11 @@ final class BackgroundInserter: @unchecked Sendable {
         self.database = database
         self.statements = statements
         self.messageHash = messageHash
-        // The thread keeps the inserter alive until `stop()` lets it finish.
-        let thread = Thread { self.loop() }
-        thread.name = "proxylens-insert"
-        thread.start()
     }
 
     /// An empty batch to fill: a written one when there is one.
     func emptyBatch() -> EventBatch {
-        condition.lock()
-        defer { condition.unlock() }
-        return spare.popLast() ?? EventBatch()
+        lock.withLock { spare.popLast() } ?? EventBatch()
     }
 
     /// The rows written from now on come from source `id`. From queued work, or after `drain()`.
@@ -125,71 +125,55 @@ final class BackgroundInserter: @unchecked Sendable {
     }
 
     private func submit(job: consuming Job) throws {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.count >= Self.maximumQueued && failure == nil { condition.wait() }
-        if let failure { throw failure }
-        // Moved, not copied: the inserting thread may take it before this call returns.
-        queue.append(consume job)
-        condition.broadcast()
+        if let failure = lock.withLock({ failure }) { throw failure }
+        let pending = PendingJob(consume job)
+        // At most `maximumQueued` jobs wait behind the one being run.
+        inserting.submit(keepingResult: false, waitingBelow: Self.maximumQueued + 1) { self.run(pending) }
     }
 
     /// Waits until every submitted batch is in the database; rethrows an insert failure.
     func drain() throws {
-        condition.lock()
-        defer { condition.unlock() }
-        while busy || (!queue.isEmpty && failure == nil) { condition.wait() }
-        if let failure {
-            self.failure = nil
-            queue.removeAll()
-            throw failure
+        inserting.waitUntilIdle()
+        try lock.withLock {
+            if let failure {
+                self.failure = nil
+                throw failure
+            }
         }
     }
 
     func stop() {
         gatherer?.stop()
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
+        inserting.stop()
     }
 
-    private func loop() {
-        while true {
-            condition.lock()
-            while queue.isEmpty && !stopped { condition.wait() }
-            if queue.isEmpty && stopped { condition.unlock(); return }
-            let job = queue.removeFirst()
-            // After a failure nothing more is written: the reader will roll back.
-            let skipping = failure != nil
-            busy = true
-            condition.unlock()
-            var error: Error?
-            var written: EventBatch?
-            let started = ThreadClock.cpuSeconds()
-            // Consumed, so the batch's buffers are held once: emptying them then keeps their
-            // memory instead of copying it to a fresh allocation the reader must fault in.
-            switch consume job {
-            case .rows(var batch):
-                if !skipping { do { try write(batch) } catch let caught { error = caught } }
-                // `gathered` itself belongs to the gathering thread from the first batch on.
-                if let gatherer, gatheredComplete, error == nil, !skipping {
-                    let box = WrittenBatch(consume batch, rows: newRows, runs: writtenRuns)
-                    gatherer.submit(keepingResult: false, waitingBelow: Self.maximumQueued) { self.gather(box) }
-                } else {
-                    batch.removeAll()
-                    written = batch
-                }
-            case .work(let work):
-                if !skipping { do { try work() } catch let caught { error = caught } }
+    /// On the inserting thread: one job.
+    private func run(_ pending: PendingJob) {
+        // After a failure nothing more is written: the reader will roll back.
+        let skipping = lock.withLock { failure != nil }
+        var error: Error?
+        var written: EventBatch?
+        let started = ThreadClock.cpuSeconds()
+        // Taken from the box, so the batch's buffers are held once: emptying them then keeps
+        // their memory instead of copying it to a fresh allocation the reader must fault in.
+        switch pending.job.take()! {
+        case .rows(var batch):
+            if !skipping { do { try write(batch) } catch let caught { error = caught } }
+            // `gathered` itself belongs to the gathering thread from the first batch on.
+            if let gatherer, gatheredComplete, error == nil, !skipping {
+                let box = WrittenBatch(consume batch, rows: newRows, runs: writtenRuns)
+                gatherer.submit(keepingResult: false, waitingBelow: Self.maximumQueued) { self.gather(box) }
+            } else {
+                batch.removeAll()
+                written = batch
             }
-            cpuSeconds += ThreadClock.cpuSeconds() - started
-            condition.lock()
+        case .work(let work):
+            if !skipping { do { try work() } catch let caught { error = caught } }
+        }
+        cpuSeconds += ThreadClock.cpuSeconds() - started
+        lock.withLock {
             if let written, spare.count < Self.maximumQueued + 2 { spare.append(written) }
-            busy = false
             if let error { failure = error }
-            condition.broadcast()
-            condition.unlock()
         }
     }
 
@@ -286,9 +270,9 @@ final class BackgroundInserter: @unchecked Sendable {
         var batch = written.batch.take()!
         batch.removeAll()
         gatheringCPUSeconds += ThreadClock.cpuSeconds() - started
-        condition.lock()
-        if spare.count < Self.maximumQueued + 2 { spare.append(batch) }
-        condition.unlock()
+        lock.withLock {
+            if spare.count < Self.maximumQueued + 2 { spare.append(batch) }
+        }
     }
 
     private func gather(_ rows: UnsafeBufferPointer<EventBatch.Row>, _ written: ArraySlice<Int32>, firstId: Int64,

@@ -124,7 +124,7 @@ final class CorrelationContext {
     /// A timeout is a pinning leak when a transaction was open: the function's own log began one
     /// and never finished it, and (when proxy logs are there) a pinned database connection closed
     /// mid-request just after, or stayed held because the close never reached the proxy.
-    func labelTimeout(_ failure: Classifier.Failed) -> Classifier.Label {
+    func labelTimeout(_ failure: FailedInvocation) -> Classifier.Label {
         let candidates = proxies(for: failure.function)
         // The nearest unclaimed mid-request close just after the timeout, on a proxy the function uses.
         var fin: DBConnection?
@@ -186,7 +186,7 @@ final class CorrelationContext {
 
     // MARK: Errors
 
-    func labelError(_ failure: Classifier.Failed) -> Classifier.Label {
+    func labelError(_ failure: FailedInvocation) -> Classifier.Label {
         let text = (failure.errorMessage ?? "") + (failure.errorType.map { "\n" + $0 } ?? "")
         var evidence: [String] = failure.errorEventId.map { ["event:\($0)"] } ?? []
         guard let verdict = errorClassifier.classify(text, context: failure.errorContext) else {
@@ -245,7 +245,7 @@ final class CorrelationContext {
     /// A connection-level error is a stale connection when a warm instance reused a connection
     /// after an idle gap; the proxy closing a client connection before it, and a gap longer than
     /// IdleClientTimeout, make it more certain.
-    private func staleLabel(_ failure: Classifier.Failed, verdict: ErrorClassifier.Verdict, rule: String, evidence: inout [String]) -> Classifier.Label {
+    private func staleLabel(_ failure: FailedInvocation, verdict: ErrorClassifier.Verdict, rule: String, evidence: inout [String]) -> Classifier.Label {
         var label = Classifier.Label(cause: .staleConnection, confidence: verdict.signal == .transactionState ? Confidence.staleTransactionStateBase : Confidence.staleBase, rule: rule, signal: verdict.signal)
         let warm = !failure.coldStart
         if warm { label.confidence += Confidence.staleWarmInstance } else { label.confidence -= Confidence.staleColdStartPenalty; label.rule += "+cold-start" }

@@ -104,7 +104,7 @@ extension CorrelationContext {
     /// Adds what the proxy metrics say at the failure's minute to a label: a borrow timeout
     /// while the pool was fully borrowed, a pinning leak while pinned sessions were up, a query
     /// timeout during a latency spike. Unchanged when no metric covers that minute.
-    func withMetrics(_ label: Classifier.Label, _ failure: Classifier.Failed) -> Classifier.Label {
+    func withMetrics(_ label: Classifier.Label, _ failure: FailedInvocation) -> Classifier.Label {
         guard let metrics, !metrics.isEmpty else { return label }
         var label = label
         let at = failure.errorTs ?? failure.endTs

@@ -50,7 +50,7 @@ public enum AlarmRenderer {
     static func header(_ plan: AlarmPlan) -> [String] {
         let proxies = plan.proxies.isEmpty ? "no proxy" : "proxies " + plan.proxies.joined(separator: ", ")
         let functions = plan.functions.isEmpty ? "no function" : "functions " + plan.functions.joined(separator: ", ")
-        var paragraphs = [
+        let paragraphs = [
             "proxylens alarms: \(plan.alarms.count) CloudWatch alarms for \(proxies) and \(functions), from \(plan.database). Nothing was sent to AWS.",
             plan.snsTopicArn.map { "AlarmActions notify \($0)." } ?? "AlarmActions notify the SNS topic given when this is deployed (no --sns-topic-arn).",
         ]

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import ProxyLens
+
+/// The `invocation` columns are listed once (`Invocation.columns`); writing and reading follow
+/// that list, so a row written is the row read back, field by field.
+@Suite("An invocation row written and read back")
+struct InvocationRowTests {
+    @Test("every field survives the round trip through the invocation table, in column order")
+    func roundTrip() throws {
+        let database = try Database(path: ":memory:")
+        // Every field differs from its neighbours, so two fields bound in swapped order show.
+        let written = Invocation(
+            requestId: "8f5c2f0e-1b7d-4c1e-9d0a-3b1f2a4c5d6e", function: "orders", instance: "2025/12/07/[$LATEST]abc",
+            logGroup: "/aws/lambda/orders", startTs: 1_765_114_200_000, endTs: 1_765_114_215_000, durationMs: 15000.5,
+            billedMs: 15001, initMs: 312.25, memoryMB: 512, maxMemoryMB: 187, status: .timeout, errorType: "Sandbox.Timedout",
+            errorMessage: "Task timed out after 15.00 seconds", errorEventId: 42, coldStart: true, seq: 7, idleBeforeMs: 2_400_000,
+            lastActivity: "BEGIN (implicit)", lastActivityTs: 1_765_114_201_000, transactionOpen: true, events: 9)
+        let insert = try database.statement(Invocation.upsertSQL)
+        written.bind(to: insert)
+        try insert.step()
+        let select = try database.prepare("SELECT \(Invocation.selectList("i")) FROM invocation i")
+        #expect(try select.step())
+        #expect(Invocation(row: select, from: 0) == written)
+        // And the columns are the table's own, in the table's order.
+        let table = try database.rows("SELECT name FROM pragma_table_info('invocation') ORDER BY cid").map { $0[0].string ?? "" }
+        #expect(table == Invocation.columns)
+    }
+}
