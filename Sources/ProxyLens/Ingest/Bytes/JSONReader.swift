@@ -265,6 +265,23 @@ struct JSONReader {
     }
 
     /// Skips the value that starts with `token` (already read).
+    /// The next element of an array whose `[` was read, nil at its `]`; throws when the input
+    /// ends inside the array.
+    mutating func nextElement() throws -> Token? {
+        let token = try next()
+        if token == .arrayEnd { return nil }
+        if token == .end { throw fail("the input ends inside an array (truncated?)") }
+        return token
+    }
+
+    /// Reads the next key of an object whose `{` was read (`stringValue`, `keyIs`), false at its `}`.
+    mutating func nextKey() throws -> Bool {
+        let token = try next()
+        if token == .objectEnd { return false }
+        guard token == .key else { throw fail("expected a key") }
+        return true
+    }
+
     mutating func skipValue(after token: Token) throws {
         guard token == .objectStart || token == .arrayStart else { return }
         let target = depth - 1

@@ -92,20 +92,14 @@ struct CloudWatchJSONReader {
         var event = RawEvent(logStream: "", timestamp: 0, message: [])
         var knownKeys = 0
         var firstKey: String?
-        while true {
-            let token = try json.next()
-            if token == .objectEnd { break }
-            guard token == .key else { throw JSONReader.SyntaxError(offset: json.offset, reason: "expected a key") }
+        while try json.nextKey() {
             if firstKey == nil { firstKey = json.stringValue }
             if json.keyIs("events") || json.keyIs("logEvents") {
                 knownKeys += 1
                 let isSubscription = json.keyIs("logEvents")
                 let value = try json.next()
                 guard value == .arrayStart else { try json.skipValue(after: value); continue }
-                while true {
-                    let element = try json.next()
-                    if element == .arrayEnd { break }
-                    if element == .end { throw JSONReader.SyntaxError(offset: json.offset, reason: "the input ends inside an array (truncated?)") }
+                while let element = try json.nextElement() {
                     guard element == .objectStart else { try json.skipValue(after: element); continue }
                     let start = json.offset
                     let read = usesOnePassReader && readEventObjectInOnePass(&json, into: &event)
@@ -217,10 +211,7 @@ struct CloudWatchJSONReader {
         event.line = nil
         event.offset = nil
         var sawTimestamp = false
-        while true {
-            let token = try json.next()
-            if token == .objectEnd { break }
-            guard token == .key else { throw JSONReader.SyntaxError(offset: json.offset, reason: "expected a key") }
+        while try json.nextKey() {
             if json.keyIs("message") {
                 let value = try json.next()
                 // The decoded bytes change hands instead of being copied: the reader decodes the
@@ -273,24 +264,15 @@ struct CloudWatchJSONReader {
     private mutating func readQueryResults(_ json: inout JSONReader, _ sink: EventSink) throws {
         let open = try json.next()
         guard open == .arrayStart else { try json.skipValue(after: open); return }
-        while true {
-            let row = try json.next()
-            if row == .arrayEnd { break }
-            if row == .end { throw JSONReader.SyntaxError(offset: json.offset, reason: "the input ends inside an array (truncated?)") }
+        while let row = try json.nextElement() {
             guard row == .arrayStart else { try json.skipValue(after: row); continue }
             let start = json.offset
             var fields: [String: String] = [:]
-            while true {
-                let pair = try json.next()
-                if pair == .arrayEnd { break }
-                if pair == .end { throw JSONReader.SyntaxError(offset: json.offset, reason: "the input ends inside an array (truncated?)") }
+            while let pair = try json.nextElement() {
                 guard pair == .objectStart else { try json.skipValue(after: pair); continue }
                 var name: String?
                 var value: String?
-                while true {
-                    let token = try json.next()
-                    if token == .objectEnd { break }
-                    guard token == .key else { throw JSONReader.SyntaxError(offset: json.offset, reason: "expected a key") }
+                while try json.nextKey() {
                     if json.keyIs("field") { name = try json.scalarText(try json.next()) }
                     else if json.keyIs("value") { value = try json.scalarText(try json.next()) }
                     else { try json.skipValue() }
@@ -304,17 +286,11 @@ struct CloudWatchJSONReader {
     /// The console's "Export results" JSON: an array of flat objects keyed by field name.
     private mutating func readInsightsArray(_ json: inout JSONReader, _ sink: EventSink) throws {
         containerName = "insights-console-json"
-        while true {
-            let element = try json.next()
-            if element == .arrayEnd { return }
-            if element == .end { throw JSONReader.SyntaxError(offset: json.offset, reason: "the input ends inside an array (truncated?)") }
+        while let element = try json.nextElement() {
             guard element == .objectStart else { try json.skipValue(after: element); continue }
             let start = json.offset
             var fields: [String: String] = [:]
-            while true {
-                let token = try json.next()
-                if token == .objectEnd { break }
-                guard token == .key else { throw JSONReader.SyntaxError(offset: json.offset, reason: "expected a key") }
+            while try json.nextKey() {
                 let name = json.stringValue
                 if let value = try json.scalarText(try json.next()) { fields[name] = value }
             }
