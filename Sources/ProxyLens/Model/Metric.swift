@@ -24,24 +24,8 @@ public struct MetricSeries: Hashable, Sendable {
     public var dimensionsJSON: String { Self.canonicalJSON(dimensions) }
 
     public static func canonicalJSON(_ dimensions: [String: String]) -> String {
-        let fields = dimensions.keys.sorted().map { key in jsonString(key) + ":" + jsonString(dimensions[key] ?? "") }
+        let fields = dimensions.keys.sorted().map { key in JSONQuoting.quoted(key) + ":" + JSONQuoting.quoted(dimensions[key] ?? "") }
         return "{" + fields.joined(separator: ",") + "}"
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }
 

@@ -334,21 +334,7 @@ struct JSONReader {
     /// whose `message` is an object or array (a subscription from a structured logger) holds.
     mutating func jsonText(after token: Token) throws -> [UInt8] {
         var out: [UInt8] = []
-        func quoted(_ bytes: [UInt8]) {
-            out.append(0x22)
-            for byte in bytes {
-                switch byte {
-                case 0x22: out += [0x5c, 0x22]
-                case 0x5c: out += [0x5c, 0x5c]
-                case 0x0a: out += [0x5c, 0x6e]
-                case 0x0d: out += [0x5c, 0x72]
-                case 0x09: out += [0x5c, 0x74]
-                case 0..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
-                default: out.append(byte)
-                }
-            }
-            out.append(0x22)
-        }
+        func quoted(_ bytes: [UInt8]) { out += Array(JSONQuoting.quoted(String(decoding: bytes, as: UTF8.self)).utf8) }
         var depth = 0
         var token = token
         // A comma goes before a value or key that follows another in the same container.

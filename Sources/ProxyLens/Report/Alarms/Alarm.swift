@@ -146,7 +146,7 @@ public indirect enum TemplateValue: Sendable {
     /// JSON, keys in order; `indent` nil for one line.
     func json(indent: Int? = 2, level: Int = 0) -> String {
         switch self {
-        case .string(let text): return MetricSeries.jsonString(text)
+        case .string(let text): return JSONQuoting.quoted(text)
         case .number(let value): return Self.number(value)
         case .bool(let value): return value ? "true" : "false"
         case .list(let items):
@@ -158,10 +158,10 @@ public indirect enum TemplateValue: Sendable {
         case .map(let fields):
             if fields.isEmpty { return "{}" }
             guard let indent else {
-                return "{" + fields.map { MetricSeries.jsonString($0.0) + ":" + $0.1.json(indent: nil) }.joined(separator: ",") + "}"
+                return "{" + fields.map { JSONQuoting.quoted($0.0) + ":" + $0.1.json(indent: nil) }.joined(separator: ",") + "}"
             }
             let pad = String(repeating: " ", count: indent * (level + 1))
-            return "{\n" + fields.map { pad + MetricSeries.jsonString($0.0) + ": " + $0.1.json(indent: indent, level: level + 1) }
+            return "{\n" + fields.map { pad + JSONQuoting.quoted($0.0) + ": " + $0.1.json(indent: indent, level: level + 1) }
                 .joined(separator: ",\n") + "\n" + String(repeating: " ", count: indent * level) + "}"
         }
     }

@@ -149,28 +149,8 @@ public enum CSVText {
 
 /// JSON text without Foundation's escaping of `/`, keeping integer types.
 public enum JSONText {
-    public static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"  // safe to embed in HTML
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// Embeddable: the HTML page carries JSON in a `<script>`.
+    public static func string(_ text: String) -> String { JSONQuoting.quoted(text, embeddable: true) }
 
     public static func value(_ value: SQLValue) -> String {
         switch value {
