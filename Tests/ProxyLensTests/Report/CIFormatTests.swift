@@ -122,6 +122,25 @@ struct CIFormatTests {
         #expect(text.contains("proxylens \(ProxyLensVersion.current), generated 2026-03-14T09:20:00.000Z"))
     }
 
+    @Test("GitHub annotations: ::error exactly where a gate is crossed, and log text cannot end an annotation or start a command")
+    func githubAnnotations() throws {
+        var report = try Self.samplesReport()
+        let options = RenderOptions(thresholds: try FailThreshold.parse("lambda-timeout-pinning-leak,connection-timeout=20"), generatedAt: Self.generatedAt)
+        let lines = ReportRenderer.render(report, format: ReportFormat(rawValue: "github")!, options: options).split(separator: "\n").map(String.init)
+        // One annotation per cause with failures, and the totals.
+        #expect(lines.count == report.causes.count + 1)
+        #expect(lines.filter { $0.hasPrefix("::error ") }.map { $0.prefix(56) } == ["::error title=proxylens%3A lambda-timeout-pinning-leak::"])
+        #expect(lines.contains { $0.hasPrefix("::warning title=proxylens%3A connection-timeout::12 connection-timeout failures") && $0.contains("--fail-on connection-timeout=20: passed.") })
+        #expect(lines.last?.hasPrefix("::notice title=proxylens::52 failed of 407 invocations (12.8%25)") == true)
+        // A stream name from the logs that tries to close the annotation and open another command.
+        report.instances[0].instance = "evil\n::error title=forged::pwned%0A,x:y\r"
+        let hostile = ReportRenderer.render(report, format: ReportFormat(rawValue: "github")!, options: options)
+        let hostileLines = hostile.split(separator: "\n").map(String.init)
+        #expect(hostileLines.count == lines.count)
+        #expect(hostileLines.allSatisfy { $0.hasPrefix("::error title=proxylens") || $0.hasPrefix("::warning title=proxylens") || $0.hasPrefix("::notice title=proxylens") })
+        #expect(hostile.contains("evil%0A::error title=forged::pwned%250A,x:y"))
+    }
+
     @Test("version and generated_at in every format")
     func stampEverywhere() throws {
         let report = try Self.samplesReport()

@@ -64,19 +64,28 @@ struct CloudWatchJSONReader {
             guard token == .objectStart else {
                 throw JSONReader.SyntaxError(offset: json.offset, reason: "expected one JSON log event object per line")
             }
-            let start = json.offset
-            let read = usesOnePassReader && readEventObjectInOnePass(&json, into: &event)
-            if read { eventsReadInOnePass += 1 }
-            guard try read || readEventObject(&json, into: &event) else {
-                sink.note(IngestIssue(offset: start, reason: "a log event without a readable timestamp, skipped"))
-                continue
-            }
-            event.offset = start
+            guard try readEvent(&json, into: &event, sink) else { continue }
             if event.logGroup == nil { event.logGroup = defaultGroup }
             if event.logStream.isEmpty { event.logStream = defaultStream ?? "" }
             eventsRead += 1
             try sink.accept(&event)
         }
+    }
+
+    /// Reads the event object whose `{` was just read, by the one-pass reader where it can, else
+    /// the general one. False when it has no readable timestamp: that one event is skipped and
+    /// named, and the rest of the page is still read.
+    @inline(__always)
+    private mutating func readEvent(_ json: inout JSONReader, into event: inout RawEvent, _ sink: EventSink) throws -> Bool {
+        let start = json.offset
+        let read = usesOnePassReader && readEventObjectInOnePass(&json, into: &event)
+        if read { eventsReadInOnePass += 1 }
+        guard try read || readEventObject(&json, into: &event) else {
+            sink.note(IngestIssue(offset: start, reason: "a log event without a readable timestamp, skipped"))
+            return false
+        }
+        event.offset = start
+        return true
     }
 
     /// A root object: a page, a subscription payload or a query result.
@@ -101,15 +110,7 @@ struct CloudWatchJSONReader {
                 guard value == .arrayStart else { try json.skipValue(after: value); continue }
                 while let element = try json.nextElement() {
                     guard element == .objectStart else { try json.skipValue(after: element); continue }
-                    let start = json.offset
-                    let read = usesOnePassReader && readEventObjectInOnePass(&json, into: &event)
-                    if read { eventsReadInOnePass += 1 }
-                    guard try read || readEventObject(&json, into: &event) else {
-                        // One bad event is skipped and named; the rest of the page is still read.
-                        sink.note(IngestIssue(offset: start, reason: "a log event without a readable timestamp, skipped"))
-                        continue
-                    }
-                    event.offset = start
+                    guard try readEvent(&json, into: &event, sink) else { continue }
                     if isControl { controlMessagesDropped += 1; continue }
                     if event.logGroup == nil { event.logGroup = group }
                     containerName = isSubscription ? "subscription" : event.logStream.isEmpty ? "get-log-events" : "filter-log-events"

@@ -56,6 +56,7 @@ public enum ReportRenderer {
         MarkdownRenderer(),
         CSVRenderer(),
         JUnitRenderer(),
+        GitHubAnnotationsRenderer(),
         HTMLRenderer(),
     ]
 
