@@ -60,6 +60,9 @@ public final class Classifier {
         var idleBeforeMs: Int64?
         var lastActivity: String?
         var transactionOpen: Bool
+        /// The line that began the transaction still open at the end (the last begin marker of
+        /// its stream between its start and end), named as the leak's evidence.
+        var transactionBeginEventId: Int64?
         /// The other lines the invocation logged that may carry its error: what a short error
         /// text is about (`[mysql] packets.go…` before a bare `invalid connection`).
         var errorContext = ""
@@ -117,6 +120,7 @@ public final class Classifier {
                 lastActivity: select.text(13), transactionOpen: select.int(14) == 1))
         }
         try chooseErrorLines(&failed)
+        try findTransactionBegins(&failed)
         var labels: [String: Label] = [:]
         // Timeouts first, those with a transaction open before the rest, so each database
         // connection closed mid-request is claimed by the most likely leak.
@@ -211,6 +215,19 @@ public final class Classifier {
             time.reset()
             time.bind(chosen.line.eventId, at: 1)
             if try time.step() { failed[index].errorTs = time.int(0) }
+        }
+    }
+
+    /// For each timeout with a transaction open, the line that began it: the last begin marker
+    /// (`event.txn_effect = 1`) of its stream between its start and end.
+    private func findTransactionBegins(_ failed: inout [Failed]) throws {
+        let begin = try database.prepare("""
+            SELECT id FROM event WHERE log_stream = ? AND ts BETWEEN ? AND ? AND txn_effect = 1 ORDER BY ts DESC, id DESC LIMIT 1
+            """)
+        for index in failed.indices where failed[index].status == "timeout" && failed[index].transactionOpen {
+            begin.reset()
+            try begin.bind([.text(failed[index].instance), .integer(failed[index].startTs), .integer(failed[index].endTs)])
+            if try begin.step() { failed[index].transactionBeginEventId = begin.int(0) }
         }
     }
 

@@ -147,6 +147,15 @@ struct Deriver {
         var errorLines: [Int64] = []
         static let maximumErrorLines = 64
 
+        /// A line's transaction marker: +1 opens a transaction, -1 closes it.
+        func applyTransactionEffect(_ effect: Int8) {
+            switch effect {
+            case 1: transactionDepth = 1
+            case -1: transactionDepth = 0
+            default: break
+            }
+        }
+
         func noteErrorLine(_ eventId: Int64) {
             if errorLines.count == Self.maximumErrorLines { errorLines.removeFirst() }
             errorLines.append(eventId)
@@ -460,13 +469,14 @@ struct Deriver {
                     target.jsonErrorEventId = eventId
                     target.errorType = target.errorType ?? ErrorText.jsonErrorType(text)
                 }
-                switch stream.transactionEffect[line] {
-                case 1: target.transactionDepth = 1
-                case -1: target.transactionDepth = 0
-                default: break
-                }
+                target.applyTransactionEffect(stream.transactionEffect[line])
                 target.lastActivityEventId = eventId
                 target.lastActivityTs = ts
+            case .untagged:
+                // A line no layout knows is the running invocation's too, and ORMs write their
+                // transaction starts that way (SQLAlchemy's echo handler prints
+                // `… INFO sqlalchemy.engine.Engine BEGIN (implicit)` to stdout itself).
+                target.applyTransactionEffect(stream.transactionEffect[line])
             default:
                 break
             }
