@@ -65,30 +65,32 @@ int proxylens_is_clean_ascii(const uint8_t *bytes, size_t length) {
 #endif
 
 long proxylens_next_transaction_anchor(const uint8_t *bytes, size_t length, size_t from) {
-    // "tran", "comm" and "roll" as little-endian words, compared after folding ASCII case.
-    const uint32_t tran = 0x6e617274u, comm = 0x6d6d6f63u, roll = 0x6c6c6f72u;
+    // "tran", "comm", "roll" and "begi" as little-endian words, compared after folding ASCII case.
+    const uint32_t tran = 0x6e617274u, comm = 0x6d6d6f63u, roll = 0x6c6c6f72u, begi = 0x69676562u;
     size_t i = from;
 #if defined(__SSE2__)
     // Sixteen positions at a time: a position is a candidate when its first byte and the byte
-    // three further on are those of one anchor (t..n, c..m, r..l, after folding case); only
-    // candidates, rare in log text, are compared whole.
+    // three further on are those of one anchor (t..n, c..m, r..l, b..i, after folding case);
+    // only candidates, rare in log text, are compared whole.
     const __m128i fold = _mm_set1_epi8(0x20);
     const __m128i t = _mm_set1_epi8('t'), n = _mm_set1_epi8('n');
     const __m128i c = _mm_set1_epi8('c'), m = _mm_set1_epi8('m');
     const __m128i r = _mm_set1_epi8('r'), l = _mm_set1_epi8('l');
+    const __m128i b = _mm_set1_epi8('b'), k = _mm_set1_epi8('i');
     for (; i + 19 <= length; i += 16) {
         __m128i first = _mm_or_si128(_mm_loadu_si128((const __m128i *)(bytes + i)), fold);
         __m128i last = _mm_or_si128(_mm_loadu_si128((const __m128i *)(bytes + i + 3)), fold);
         __m128i hits = _mm_or_si128(_mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(first, t), _mm_cmpeq_epi8(last, n)),
                                                  _mm_and_si128(_mm_cmpeq_epi8(first, c), _mm_cmpeq_epi8(last, m))),
-                                    _mm_and_si128(_mm_cmpeq_epi8(first, r), _mm_cmpeq_epi8(last, l)));
+                                    _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(first, r), _mm_cmpeq_epi8(last, l)),
+                                                 _mm_and_si128(_mm_cmpeq_epi8(first, b), _mm_cmpeq_epi8(last, k))));
         unsigned mask = (unsigned)_mm_movemask_epi8(hits);
         while (mask != 0) {
             size_t at = i + (size_t)__builtin_ctz(mask);
             uint32_t word;
             memcpy(&word, bytes + at, 4);
             word |= 0x20202020u;
-            if (word == tran || word == comm || word == roll) return (long)at;
+            if (word == tran || word == comm || word == roll || word == begi) return (long)at;
             mask &= mask - 1;
         }
     }
@@ -97,7 +99,7 @@ long proxylens_next_transaction_anchor(const uint8_t *bytes, size_t length, size
         uint32_t word;
         memcpy(&word, bytes + i, 4);
         word |= 0x20202020u;
-        if (word == tran || word == comm || word == roll) return (long)i;
+        if (word == tran || word == comm || word == roll || word == begi) return (long)i;
     }
     return -1;
 }

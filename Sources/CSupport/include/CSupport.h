@@ -30,9 +30,9 @@ void proxylens_prefetch(const void *address);
 /// 1 when every byte is ASCII and none is NUL (the common case of a log message).
 int proxylens_is_clean_ascii(const uint8_t *bytes, size_t length);
 
-/// The first position at or after `from` where "tran", "comm" or "roll" begins, in any ASCII
-/// case, or -1: every transaction marker holds one of them, so only the words just before one
-/// need a closer look.
+/// The first position at or after `from` where "tran", "comm", "roll" or "begi" begins, in any
+/// ASCII case, or -1: every transaction marker holds one of them, so only the words just before
+/// one need a closer look.
 long proxylens_next_transaction_anchor(const uint8_t *bytes, size_t length, size_t from);
 
 /// XXH64 of `n` bytes (the 64-bit xxHash; little-endian reads, as on every machine Swift runs on here).

@@ -25,7 +25,7 @@ struct DerivationInput {
             case .app where message != nil: role = .appErrorLevel
             default: break
             }
-            let effect = role == .app || role == .appErrorRecord || role == .appErrorLevel ? transactionEffect : 0
+            let effect = role == .app || role == .appErrorRecord || role == .appErrorLevel || role == .untagged ? transactionEffect : 0
             lambda.append(stream: stream, ts: ts, eventId: eventId, role: role,
                           transactionEffect: effect == 1 || effect == -1 ? Int8(effect) : 0,
                           request: request, report: report, group: group)

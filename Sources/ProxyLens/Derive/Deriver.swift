@@ -334,13 +334,14 @@ struct Deriver {
                     target.jsonErrorEventId = eventId
                     target.errorType = target.errorType ?? ErrorText.jsonErrorType(text)
                 }
-                switch stream.transactionEffect[line] {
-                case 1: target.transactionDepth = 1
-                case -1: target.transactionDepth = 0
-                default: break
-                }
+                target.applyTransactionEffect(stream.transactionEffect[line])
                 target.lastActivityEventId = eventId
                 target.lastActivityTs = ts
+            case .untagged:
+                // A line no layout knows is the running invocation's too, and ORMs write their
+                // transaction starts that way (SQLAlchemy's echo handler prints
+                // `… INFO sqlalchemy.engine.Engine BEGIN (implicit)` to stdout itself).
+                target.applyTransactionEffect(stream.transactionEffect[line])
             default:
                 break
             }

@@ -34,6 +34,15 @@ final class ReplayedInvocation {
     var errorLines: [Int64] = []
     static let maximumErrorLines = 64
 
+    /// A line's transaction marker: +1 opens a transaction, -1 closes it.
+    func applyTransactionEffect(_ effect: Int8) {
+        switch effect {
+        case 1: transactionDepth = 1
+        case -1: transactionDepth = 0
+        default: break
+        }
+    }
+
     func noteErrorLine(_ eventId: Int64) {
         if errorLines.count == Self.maximumErrorLines { errorLines.removeFirst() }
         errorLines.append(eventId)

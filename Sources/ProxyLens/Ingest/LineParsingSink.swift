@@ -113,7 +113,8 @@ final class LineParsingSink: ContainerSink {
         if groupMissing { eventsWithoutGroup += 1 }
         let (parsed, transactionEffect) = event.message.withUnsafeBufferPointer { message in
             let parsed = LineFormat.fields(of: message)
-            return (parsed, parsed.kind == .app ? Int64(TransactionMarkers.effect(bytes: message)) : 0)
+            // Application lines, and lines no layout knows (an ORM's own stdout handler).
+            return (parsed, parsed.kind == .app || parsed.kind == .other ? Int64(TransactionMarkers.effect(bytes: message)) : 0)
         }
         let group = groupMissing ? (parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda) : event.logGroup
         // Counted for every event read, new or not.

@@ -93,28 +93,44 @@ struct SignatureRuleTests {
         #expect(TransactionMarkers.effect(of: "trans") == 0)
     }
 
-    /// The markers read the plain way: at every word start, every marker, in any ASCII case.
+    /// The markers read the plain way: every entry at every word start, the first that matches.
     static func referenceEffect(_ line: String) -> Int {
-        let bytes = Array(line.utf8)
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a }
-        func at(_ i: Int, _ marker: String) -> Bool {
-            let needle = Array(marker.utf8)
-            guard i + needle.count <= bytes.count else { return false }
-            return needle.indices.allSatisfy { k in
-                bytes[i + k] == needle[k] || (isLetter(needle[k]) && bytes[i + k] | 0x20 == needle[k])
+        TransactionMarkers.entry(for: line)?.effect ?? 0
+    }
+
+    @Test("transaction markers: every example is matched by its own entry and no earlier one, with that entry's effect, on both paths")
+    func transactionMarkerExamples() {
+        var seen = Set<String>()
+        for (index, marker) in TransactionMarkers.all.enumerated() {
+            #expect(!marker.examples.isEmpty && !marker.source.isEmpty, "\(marker.text)")
+            #expect(seen.insert("\(marker.text)|\(marker.match)").inserted, "\(marker.text) twice")
+            for example in marker.examples {
+                let first = TransactionMarkers.all.firstIndex { $0.matches(example) }
+                #expect(first == index, "\(example.debugDescription) is matched by \(first.map { TransactionMarkers.all[$0].text } ?? "nothing"), not \(marker.text)")
+                #expect(TransactionMarkers.effect(of: example) == marker.effect, "\(example.debugDescription)")
             }
         }
-        var begins = false, ends = false
-        for i in bytes.indices where i == 0 || !isLetter(bytes[i - 1]) {
-            if TransactionMarkers.begin.contains(where: { at(i, $0) }) { begins = true }
-            if TransactionMarkers.end.contains(where: { at(i, $0) }) { ends = true }
-        }
-        return begins ? 1 : ends ? -1 : 0
+        // Every begin comes before every end: a line holding both began a transaction.
+        let lastBegin = TransactionMarkers.all.lastIndex { $0.effect == 1 } ?? 0
+        let firstEnd = TransactionMarkers.all.firstIndex { $0.effect == -1 } ?? 0
+        #expect(lastBegin < firstEnd)
+    }
+
+    @Test("transaction markers: a statement BEGIN stands alone and in upper case; prose and certificates are not transactions")
+    func statementBegin() {
+        #expect(TransactionMarkers.effect(of: "prisma:query BEGIN") == 1)
+        #expect(TransactionMarkers.effect(of: "(0.000) BEGIN; args=None; alias=default") == 1)
+        #expect(TransactionMarkers.effect(of: "-----BEGIN CERTIFICATE-----") == 0)
+        #expect(TransactionMarkers.effect(of: "begin processing batch 7") == 0)
+        #expect(TransactionMarkers.effect(of: "Begin") == 0)
+        #expect(TransactionMarkers.effect(of: "BEGINNING") == 0)
+        #expect(TransactionMarkers.effect(of: "SUBEGIN") == 0)
+        #expect(TransactionMarkers.effect(of: "prisma:query BEGIN\nprisma:query COMMIT") == 1, "a begin wins wherever it is")
     }
 
     @Test("transaction markers: the anchored search agrees with trying every marker at every word start")
     func transactionMarkersAgree() throws {
-        #expect(TransactionMarkers.markersByAnchor.map(\.count).reduce(0, +) == TransactionMarkers.begin.count + TransactionMarkers.end.count)
+        #expect(TransactionMarkers.markersByAnchor.map(\.count).reduce(0, +) == TransactionMarkers.all.count)
         // Every message of the sample incident, then marker pieces, near misses and separators.
         let database = try Database(path: ":memory:")
         _ = try ingest([Fixture.samples("incident")], into: database)
@@ -124,7 +140,10 @@ struct SignatureRuleTests {
         let pieces = ["begin", "Begin", "BEGIN ", "transaction", "TRANSACTION", " tran", "tran", "commit", "COMMIT", "Committed",
                       "roll", "rollback", "Rolled back", "rolled  back", "start", "starting ", "opened", "end", "complete", "finished",
                       "begun", "started", " ", "  ", "_", "-", ".", ":", "\t", "\n", "x", "pre", "un", "é", "ü", "0", "BeginTransaction()",
-                      "end transaction", "transaction complete", "begin tran", "trans", "comm", "rol"]
+                      "end transaction", "transaction complete", "begin tran", "trans", "comm", "rol",
+                      "BEGIN", "BEGIN;", " BEGIN", "begi", "BEG", "(implicit)", "begin (implicit)", ";", "\r", "setAutoCommit = false",
+                      "to manual commit", "Starting top level transaction", "Began transaction with isolation level", "Creating new transaction with name",
+                      "Rolling back", "-----BEGIN CERTIFICATE-----"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<8_000 {
             var line = ""

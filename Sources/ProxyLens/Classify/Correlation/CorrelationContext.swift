@@ -11,6 +11,7 @@ final class CorrelationContext {
         var closedTs: Int64?
         var closeKind: String?
         var clientIP: String?
+        var closeEventId: Int64?
     }
 
     struct DBConnection {
@@ -28,6 +29,8 @@ final class CorrelationContext {
     private var sessionsByProxy: [String: [Session]] = [:]
     /// Database connections closed because their client went away mid-request, by proxy, in time order.
     private var midRequestCloses: [String: [DBConnection]] = [:]
+    /// The same closes by proxy and database connection.
+    private var midRequestCloseByConnection: [String: [Int64: DBConnection]] = [:]
     private var claimedCloses: Set<String> = []
     private var pinnedDBConnections: [String: [Int64: Session]] = [:]
 
@@ -54,12 +57,12 @@ final class CorrelationContext {
         allProxies = logged.compactMap { $0[0].string }.sorted()
         try mapFunctionsToProxies(database)
         let sessions = try database.prepare("""
-            SELECT proxy, client_connection, opened_ts, pinned_ts, db_connection, closed_ts, close_kind, client_ip FROM proxy_session ORDER BY opened_ts
+            SELECT proxy, client_connection, opened_ts, pinned_ts, db_connection, closed_ts, close_kind, client_ip, close_event_id FROM proxy_session ORDER BY opened_ts
             """)
         while try sessions.step() {
             let session = Session(proxy: sessions.text(0) ?? "", client: sessions.int(1) ?? 0, openedTs: sessions.int(2),
                                   pinnedTs: sessions.int(3), dbConnection: sessions.int(4), closedTs: sessions.int(5),
-                                  closeKind: sessions.text(6), clientIP: sessions.text(7))
+                                  closeKind: sessions.text(6), clientIP: sessions.text(7), closeEventId: sessions.int(8))
             sessionsByProxy[session.proxy, default: []].append(session)
             if session.pinnedTs != nil, let db = session.dbConnection {
                 pinnedDBConnections[session.proxy, default: [:]][db] = session
@@ -69,6 +72,7 @@ final class CorrelationContext {
         while try closes.step() {
             let close = DBConnection(proxy: closes.text(0) ?? "", id: closes.int(1) ?? 0, closedTs: closes.int(2) ?? 0, eventId: closes.int(3))
             midRequestCloses[close.proxy, default: []].append(close)
+            midRequestCloseByConnection[close.proxy, default: [:]][close.id] = close
         }
     }
 
@@ -138,6 +142,8 @@ final class CorrelationContext {
         var evidence: [String] = failure.errorEventId.map { ["event:\($0)"] } ?? []
         let pinningSeen = candidates.contains { proxy in (sessionsByProxy[proxy] ?? []).contains { $0.pinnedTs != nil } }
         if failure.transactionOpen {
+            // The line that began the transaction decided it: named first after the timeout.
+            if let begin = failure.transactionBeginEventId { evidence.append("event:\(begin)") }
             var label = Classifier.Label(cause: .lambdaTimeoutPinningLeak, confidence: Confidence.leakOpenTransactionBase, rule: "timeout-with-open-transaction", signal: nil)
             label.proxy = fin?.proxy ?? onlyProxy(failure.function)
             if let fin {
@@ -160,22 +166,60 @@ final class CorrelationContext {
             label.detail = failure.lastActivity.map { "last activity: \(String($0.prefix(120)))" }
             return label
         }
+        // From here the application's log shows no transaction: the proxy's side alone can say a
+        // database connection stayed busy past the timeout. It is tied to the invocation by time
+        // only, so not when the last thing the function did was a call to another service.
         let downstreamCall = failure.lastActivity.map(Self.looksLikeDownstreamCall) ?? false
         if !downstreamCall, let fin, pinnedDBConnections[fin.proxy]?[fin.id] != nil,
            fin.closedTs >= failure.endTs - 1_000, fin.closedTs <= failure.endTs + Classifier.proxyLagMs + 1_000 {
-            // The log does not show the transaction, but a pinned connection closed mid-request
-            // right after the timeout and the last thing the function did was not a remote call.
+            // A pinned connection closed mid-request right after the timeout: the frozen
+            // environment's socket went away while its request was still open.
             claimedCloses.insert("\(fin.proxy)/\(fin.id)/\(fin.closedTs)")
             var label = Classifier.Label(cause: .lambdaTimeoutPinningLeak, confidence: Confidence.leakPinnedClosedMidRequest, rule: "timeout-pinned-closed-mid-request", signal: nil)
             label.proxy = fin.proxy
-            label.evidence = evidence + ["proxy-db-connection:\(fin.proxy)/\(fin.id)"]
+            label.evidence = evidence + ["proxy-db-connection:\(fin.proxy)/\(fin.id)"] + (fin.eventId.map { ["event:\($0)"] } ?? [])
             label.heldUntil = fin.closedTs
+            return label
+        }
+        if !downstreamCall, let (session, close) = reclaimedWhileBusy(failure, candidates) {
+            // No close reached the proxy at the timeout; IdleClientTimeout after the invocation's
+            // last statement the proxy closed the pinned session, and its database connection was
+            // still in the middle of a request: held, busy, from the timeout until then.
+            claimedCloses.insert("\(close.proxy)/\(close.id)/\(close.closedTs)")
+            var label = Classifier.Label(cause: .lambdaTimeoutPinningLeak, confidence: Confidence.leakPinnedReclaimedIdleMidRequest, rule: "timeout-pinned-reclaimed-idle-mid-request", signal: nil)
+            label.proxy = close.proxy
+            label.evidence = evidence + ["proxy-session:\(session.proxy)/\(session.client)"] + (session.closeEventId.map { ["event:\($0)"] } ?? [])
+                + ["proxy-db-connection:\(close.proxy)/\(close.id)"] + (close.eventId.map { ["event:\($0)"] } ?? [])
+            label.heldUntil = close.closedTs
+            label.detail = failure.lastActivity.map { "last activity: \(String($0.prefix(120)))" }
             return label
         }
         var label = Classifier.Label(cause: .unclassified, confidence: Confidence.timeoutNoOpenTransaction, rule: "timeout-no-open-transaction", signal: nil)
         label.evidence = evidence
         label.detail = failure.lastActivity.map { "last activity: \(String($0.prefix(120)))" }
         return label
+    }
+
+    /// A pinned session, open at the timeout, that the proxy closed as idle IdleClientTimeout
+    /// after a moment inside the invocation (its last statement ran between start and end), with
+    /// its database connection closed mid-request at that close: the one whose idle close comes
+    /// nearest to the invocation's end plus IdleClientTimeout, not claimed by another timeout.
+    private func reclaimedWhileBusy(_ failure: FailedInvocation, _ candidates: [String]) -> (Session, DBConnection)? {
+        var best: (Session, DBConnection)?
+        for proxy in candidates {
+            let idle = Int64(idleTimeout(proxy)) * 1000
+            for session in sessionsByProxy[proxy] ?? [] {
+                guard session.closeKind == "idle-timeout", let pinned = session.pinnedTs, pinned <= failure.endTs + Classifier.proxyLagMs,
+                      let db = session.dbConnection, let closed = session.closedTs,
+                      (session.openedTs ?? .min) <= failure.endTs + Classifier.proxyLagMs,
+                      closed >= failure.startTs + idle - Classifier.proxyLagMs, closed <= failure.endTs + idle + Classifier.proxyLagMs,
+                      let close = midRequestCloseByConnection[proxy]?[db], abs(close.closedTs - closed) <= Classifier.proxyLagMs,
+                      !claimedCloses.contains("\(close.proxy)/\(close.id)/\(close.closedTs)") else { continue }
+                let distance = abs(closed - (failure.endTs + idle))
+                if best.map({ abs(($0.0.closedTs ?? 0) - (failure.endTs + idle)) > distance }) ?? true { best = (session, close) }
+            }
+        }
+        return best
     }
 
     /// The last line says the function was waiting on another service, not the database.

@@ -13,6 +13,9 @@ enum Confidence {
     static let leakOpenTransactionClosedMidRequest = 0.95
     /// No transaction in the log, but a pinned connection closed mid-request right after it.
     static let leakPinnedClosedMidRequest = 0.55
+    /// No transaction in the log; the pinned session was closed as idle IdleClientTimeout after
+    /// the invocation with its database connection mid-request (tied by time, as the close above).
+    static let leakPinnedReclaimedIdleMidRequest = 0.55
     /// A timeout with no transaction open and no sign of a held session.
     static let timeoutNoOpenTransaction = 0.8
 
@@ -67,7 +70,8 @@ enum Confidence {
     static let all: [(String, Double)] = [
         ("leakOpenTransaction", leakOpenTransaction), ("leakOpenTransactionPinned", leakOpenTransactionPinned),
         ("leakOpenTransactionBase", leakOpenTransactionBase), ("leakOpenTransactionClosedMidRequest", leakOpenTransactionClosedMidRequest),
-        ("leakPinnedClosedMidRequest", leakPinnedClosedMidRequest), ("timeoutNoOpenTransaction", timeoutNoOpenTransaction),
+        ("leakPinnedClosedMidRequest", leakPinnedClosedMidRequest),
+        ("leakPinnedReclaimedIdleMidRequest", leakPinnedReclaimedIdleMidRequest), ("timeoutNoOpenTransaction", timeoutNoOpenTransaction),
         ("applicationError", applicationError), ("applicationErrorWithoutText", applicationErrorWithoutText),
         ("outOfMemory", outOfMemory), ("queryTimeout", queryTimeout), ("connectionTimeout", connectionTimeout),
         ("connectionRejected", connectionRejected), ("borrowTimeout", borrowTimeout),
