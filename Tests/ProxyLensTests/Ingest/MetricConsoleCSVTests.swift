@@ -29,6 +29,13 @@ struct MetricConsoleCSVTests {
         #expect(points.last?[0].int == 1_771_084_500_000 && points.last?[1].double == 2.060156171121064)  // 15:55:00
         #expect(zip(points, points.dropFirst()).allSatisfy { ($1[0].int ?? 0) - ($0[0].int ?? 0) == 300_000 })
         #expect(try database.scalar("SELECT count(*) FROM metric_unresolved").int == 0)
+        // The same download with CRLF line ends (as a browser on Windows may save it): the same points.
+        let text = try String(contentsOfFile: Fixture.samples(Self.real), encoding: .utf8)
+        let crlf = try Fixture.write(text.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n", to: "cpu_crlf.csv", in: Fixture.temporaryFolder())
+        let again = try Database(path: ":memory:")
+        let (_, crlfIssues) = try ingest([crlf], into: again)
+        #expect(crlfIssues.allSatisfy { $0.1.keptData })
+        #expect(try again.rows("SELECT ts, value FROM metric_point ORDER BY ts").map { [$0[0].int, $0[1].double].description } == points.map { [$0[0].int, $0[1].double].description })
     }
 
     @Test("the RDS Proxy sample: three series of orders-pg-proxy by their Full labels, the same points as get-metric-data")
