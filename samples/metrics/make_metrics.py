@@ -137,6 +137,12 @@ def metric_data_results(series, ids_minutes, with_percent=True):
     return results
 
 
+def js_number(value):
+    """A number as the console's JavaScript prints it: integers without a fraction, others in
+    the shortest form that reads back the same (Python's repr does the same for these values)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 def write(relative, document):
     path = os.path.join(HERE, relative)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -174,14 +180,24 @@ def main():
                 datapoints.append({"Timestamp": iso(m), "Sum": v, "Maximum": v, "Unit": "Count"})
             rng.shuffle(datapoints)
             write(f"{proxy}/get-metric-statistics_{proxy}_ClientConnections.json", {"Label": "ClientConnections", "Datapoints": datapoints})
-            # The console's CSV download of a graph whose series carry the dynamic label
-            # ${PROP('Dim.ProxyName')} ${PROP('MetricName')} ${PROP('Stat')}.
+            # The console's CSV download of a graph (Actions > Download as .csv), in the layout of
+            # the one real download found (../containers/metrics-console-csv/README.md): rows keyed
+            # by their first field (Id, StatusCode, Messages, Full label, Label), then one row per
+            # period, oldest first, `YYYY/MM/DD HH:MM:SS` with no zone (the console set to UTC),
+            # values as JavaScript prints numbers, LF line ends and no final newline. One column
+            # per series is inferred from the row names; the real file has one series.
             metrics = ["DatabaseConnectionsCurrentlyBorrowed", "MaxDatabaseConnectionsAllowed", "DatabaseConnectionsCurrentlySessionPinned"]
-            lines = ["Label," + ",".join(f"{proxy} {metric} Sum" for metric in metrics)]
+            lines = [
+                "Id," + ",".join(f"m{index + 1}" for index in range(len(metrics))),
+                "StatusCode," + ",".join("Complete" for _ in metrics),
+                "Messages," + ",".join("" for _ in metrics),
+                "Full label," + ",".join(f"us-east-1:AWS/RDS ProxyName:{proxy} {metric} Sum 60" for metric in metrics),
+                "Label," + ",".join(metrics),
+            ]
             for m in all_minutes:
-                stamp = (START + timedelta(minutes=m)).strftime("%Y-%m-%d %H:%M:%S")
-                lines.append(stamp + "," + ",".join(f"{series[metric][m]:g}" for metric in metrics))
-            write(f"{proxy}/console-graph_{proxy}.csv", "\r\n".join(lines) + "\r\n")
+                stamp = (START + timedelta(minutes=m)).strftime("%Y/%m/%d %H:%M:%S")
+                lines.append(stamp + "," + ",".join(js_number(series[metric][m]) for metric in metrics))
+            write(f"{proxy}/console-graph_{proxy}.csv", "\n".join(lines))
 
     # Lambda function metrics, with labels that name them (no queries file).
     results = []

@@ -13,7 +13,8 @@ struct Ingest: ParsableCommand {
             `aws logs tail` text, describe-db-proxies, describe-db-proxy-target-groups,
             get-function-configuration, get-function-concurrency and describe-export-tasks;
             CloudWatch metrics from get-metric-data (with its --metric-data-queries file),
-            get-metric-statistics and the console's CSV download of a graph.
+            get-metric-statistics and the console's CSV download of a graph (its times have no
+            zone and are read as UTC, with a note).
             Files already ingested are skipped; overlapping events are stored once.
 
             Exit status: 0 everything was read, 1 something was skipped (see stderr and the

@@ -94,16 +94,6 @@ struct MetricIngestTests {
         ])
     }
 
-    @Test("the console's CSV download: a series per labelled column")
-    func consoleCSV() throws {
-        let database = try Database(path: ":memory:")
-        let (_, issues) = try ingest([Fixture.samples("metrics/orders-pg-proxy/console-graph_orders-pg-proxy.csv")], into: database)
-        #expect(issues.isEmpty, "\(issues.map(\.1.reason))")
-        #expect(try database.scalar("SELECT container FROM source").string == "metrics-console-csv")
-        #expect(try Self.count(database, "SELECT count(*) FROM metric_point WHERE dimensions = '{\"ProxyName\":\"orders-pg-proxy\"}'") == 3 * 40)
-        #expect(try Self.count(database, "SELECT count(*) FROM metric_point WHERE metric = 'MaxDatabaseConnectionsAllowed' AND value = 80") == 40)
-    }
-
     @Test("the CSV and get-metric-data give the same points for the same series: stored once")
     func csvAndJSONDedupe() throws {
         let database = try Database(path: ":memory:")

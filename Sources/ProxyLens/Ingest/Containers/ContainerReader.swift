@@ -55,7 +55,7 @@ enum ContainerReaders {
     /// - Metric exports next, told by their first JSON key (`MetricDataResults`; `Label` or
     ///   `Datapoints`), or, for a queries file, an array whose first object's first key is `Id`
     ///   (before the log-event JSON, which takes any array); the console's metric CSV by its
-    ///   header of a time column and series labels, before the Insights CSV and text layouts.
+    ///   first rows' names (`Id`, then `StatusCode`…), before the Insights CSV and text layouts.
     static let all: [any ContainerReader] = [
         ConfigurationContainer(),
         MetricDataContainer(),

@@ -163,8 +163,9 @@ struct LinedJSONParser {
     }
 }
 
-/// Reads the metric exports: `get-metric-data` responses, `get-metric-statistics` responses, the
-/// `--metric-data-queries` JSON, and the console's CSV download of a graph. Each gives
+/// Reads the metric exports in JSON: `get-metric-data` responses, `get-metric-statistics`
+/// responses and the `--metric-data-queries` JSON (the console's CSV download of a graph is
+/// `MetricConsoleCSVReader`'s). Each gives
 /// `MetricResult`s (or `MetricQuery`s) to the sink; problems go to the sink as notes with their
 /// line, and what could be read of the rest is kept.
 struct MetricExportReader {
@@ -335,80 +336,6 @@ struct MetricExportReader {
             }
         }
         try sink.metricQueries(queries)
-    }
-
-    // MARK: console CSV
-
-    /// The console's CSV download of a graph: a header of a time column and one column per
-    /// series (its label), then a row per time with the values (empty where a series has none).
-    func readCSV(_ window: ByteWindow, into sink: ContainerSink) throws {
-        let text = String(decoding: try bytes(window), as: UTF8.self)
-        let rows = Self.csvRecords(text)
-        guard let header = rows.first else { return }
-        let labels = Array(header.fields.dropFirst())
-        var points: [[MetricPoint]] = Array(repeating: [], count: labels.count)
-        for row in rows.dropFirst() {
-            if row.fields.allSatisfy({ $0.isEmpty }) { continue }
-            guard let ts = row.fields.first.flatMap(Timestamp.parse) else {
-                sink.note(IngestIssue(line: row.line, reason: "a row whose first field is not an ISO-8601 time: \(row.fields.first?.prefix(40) ?? ""); skipped"))
-                continue
-            }
-            if row.fields.count != header.fields.count {
-                sink.note(IngestIssue(line: row.line, reason: "a CSV record with \(row.fields.count) fields where the header has \(header.fields.count)"))
-            }
-            for (index, field) in row.fields.dropFirst().enumerated() where index < labels.count && !field.isEmpty {
-                guard let value = Double(field.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-                    sink.note(IngestIssue(line: row.line, reason: "\(labels[index]): not a number: \(field.prefix(40)); skipped"))
-                    continue
-                }
-                points[index].append(MetricPoint(ts: ts, value: value))
-            }
-        }
-        var results: [MetricResult] = []
-        for (index, label) in labels.enumerated() {
-            let named = KnownMetric.series(fromLabel: label, defaultPeriod: Self.period(points[index]))
-            results.append(MetricResult(series: named, queryId: named == nil ? "" : nil, label: label, points: points[index], line: header.line))
-        }
-        // The named ones go in directly; the rest wait by label (no queries file can name them).
-        try sink.metricResults(results)
-    }
-
-    /// RFC 4180 records with the line each starts on.
-    static func csvRecords(_ text: String) -> [(line: Int, fields: [String])] {
-        var records: [(Int, [String])] = []
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var line = 1
-        var recordLine = 1
-        var chars = Array(text.unicodeScalars)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if quoted {
-                if c == "\"" {
-                    if i + 1 < chars.count, chars[i + 1] == "\"" { field.unicodeScalars.append("\""); i += 1 } else { quoted = false }
-                } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" && field.isEmpty {
-                quoted = true
-            } else if c == "," {
-                fields.append(field); field = ""
-            } else if c == "\n" {
-                fields.append(field); field = ""
-                records.append((recordLine, fields)); fields = []
-                line += 1
-                recordLine = line
-            } else if c != "\r" {
-                field.unicodeScalars.append(c)
-            }
-            i += 1
-        }
-        if !field.isEmpty || !fields.isEmpty { fields.append(field); records.append((recordLine, fields)) }
-        return records
     }
 
     /// The period of a series from the spacing of its points (the smallest gap), 60 s when it
