@@ -67,7 +67,7 @@ public struct SeriesBins: Sendable, Codable, Equatable {
         } else if automatic {
             text += " (sized for the span; --series-window sets the width)"
         }
-        return text + "; each bin merges its \(Self.duration(widthMs)): client sessions, pinned sessions and database connections are the most open at once within it, borrow timeouts and failures are summed"
+        return text + "; each bin merges \(Self.duration(widthMs)) of logs: client sessions, pinned sessions and database connections are the most open at once within it, borrow timeouts and failures are summed"
     }
 
     /// "15s", "4d", "1h30m": the shortest exact way to write a width.

@@ -14,7 +14,7 @@ enum Verdict {
             text += "; on \(chain.proxy), \(chain.connectionTimeouts) connection timeouts follow from \(chain.leaks) pinning leaks"
         }
         if let peak = report.pressure.max(by: { ($0.pinnedSessions, $1.start) < ($1.pinnedSessions, $0.start) }), peak.pinnedSessions > 0 {
-            text += "; pinned sessions peaked at \(peak.pinnedSessions) of \(peak.dbConnections) database connections on \(peak.proxy) at \(Timestamp.iso(peak.start))"
+            text += "; pinned sessions peaked at \(peak.pinnedSessions) on \(peak.proxy) at \(Timestamp.iso(peak.start))"
         }
         return text + "."
     }

@@ -90,7 +90,7 @@ struct Report: ParsableCommand {
             leaderboard, proxy pressure over time (client, pinned, database connections,
             borrow timeouts per proxy, in --series-window bins), configuration findings and what to change, with
             evidence lines. Formats: table (terminal), json (documented in the README),
-            markdown ($GITHUB_STEP_SUMMARY), csv (timeline), junit (CI), html (one file).
+            markdown ($GITHUB_STEP_SUMMARY), csv (timeline and pressure), junit (CI), html (one page).
 
             Exit status: 0 no threshold crossed, 1 a --fail-on threshold crossed, 2 usage,
             input or database error.

@@ -138,7 +138,13 @@ struct HTMLRenderer: ReportRendering {
     /// time axis: the same x for the same time in every panel, gridlines through all of them,
     /// dates and UTC under the last.
     static func charts(_ report: Report) -> String {
-        guard let bins = report.series.bins else { return "" }
+        // A report without series (built by hand, or cached by an older build) still gets its
+        // timeline, in the --window windows.
+        let windowMs = Int64(report.windowSeconds) * 1000
+        let fallback = report.windows.isEmpty ? nil : SeriesBins(
+            widthMs: windowMs, firstBin: report.windows[0].start / windowMs, lastBin: report.windows[report.windows.count - 1].start / windowMs, automatic: false)
+        guard let bins = report.series.bins ?? fallback else { return "" }
+        let failureBins = report.series.bins == nil ? report.windows : report.series.failures
         let e = HTMLText.escape
         let axis = HTMLTimeAxis(start: bins.start, end: bins.end)
         let f = axis.f
@@ -150,11 +156,11 @@ struct HTMLRenderer: ReportRendering {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(HTMLTimeAxis.width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"failures and proxy pressure over time, UTC\">\n"
         // Failures per bin, stacked by cause.
         var top = top0, bottom = top0 + failureHeight
-        let peakFailures = Double(report.series.failures.map(\.failures).max() ?? 0)
+        let peakFailures = Double(failureBins.map(\.failures).max() ?? 0)
         let (failureTicks, failureTop) = HTMLTimeAxis.yTicks(peakFailures)
         svg += "<g id=\"chart-failures\">\n<text x=\"\(f(HTMLTimeAxis.left))\" y=\"\(f(top - 8))\" class=\"title\">Failures per \(binName) bin, by cause</text>\n"
         svg += axis.yAxis(failureTicks, scaleTop: failureTop, top: top, bottom: bottom) + axis.grid(top: top, bottom: bottom)
-        for bin in report.series.failures {
+        for bin in failureBins {
             var y = bottom
             for cause in bin.causes {
                 let h = Double(cause.failures) / failureTop * failureHeight

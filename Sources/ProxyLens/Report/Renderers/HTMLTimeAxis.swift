@@ -31,7 +31,7 @@ struct HTMLTimeAxis {
     }
 
     /// Tick labels under `y`: the time, and the date under the first tick and wherever the day
-    /// changes (dates alone when ticks are days apart); "UTC" at the axis' end.
+    /// changes (dates alone when ticks are days apart); "UTC" said once, under the first.
     func labels(y: Double) -> String {
         let ticks = self.ticks
         let daily = ticks.count > 1 && (ticks[1] - ticks[0]) >= 86_400_000
@@ -41,19 +41,19 @@ struct HTMLTimeAxis {
         for tick in ticks {
             let iso = Timestamp.iso(tick)
             let date = String(iso.prefix(10))
-            let px = min(max(x(tick), Self.left + 18), Self.width - Self.right - 40)
+            let px = min(max(x(tick), Self.left + 30), Self.width - Self.right - 30)
             if daily {
                 out += "<text x=\"\(f(px))\" y=\"\(f(y))\" text-anchor=\"middle\">\(date)</text>\n"
+                if lastDate.isEmpty { out += "<text x=\"\(f(px))\" y=\"\(f(y + 14))\" text-anchor=\"middle\" class=\"unit\">UTC</text>\n" }
             } else {
                 let time = String(iso.dropFirst(11).prefix(seconds ? 8 : 5))
                 out += "<text x=\"\(f(px))\" y=\"\(f(y))\" text-anchor=\"middle\">\(time)</text>\n"
                 if date != lastDate {
-                    out += "<text x=\"\(f(px))\" y=\"\(f(y + 14))\" text-anchor=\"middle\" class=\"date\">\(date)</text>\n"
+                    out += "<text x=\"\(f(px))\" y=\"\(f(y + 14))\" text-anchor=\"middle\" class=\"date\">\(date)\(lastDate.isEmpty ? " UTC" : "")</text>\n"
                 }
             }
             lastDate = date
         }
-        out += "<text x=\"\(f(Self.width - Self.right))\" y=\"\(f(y))\" text-anchor=\"end\" class=\"unit\">UTC</text>\n"
         return out + "</g>\n"
     }
 
