@@ -37,7 +37,7 @@ struct HTMLRenderer: ReportRendering {
         tr:target{background:#fff3c4}h3:target{background:#fff3c4}
         </style></head><body>
         <h1>proxylens report</h1>
-        <p class="verdict" id="verdict">\(e(Verdict.line(report)))</p>
+        <p class="verdict" id="verdict">\(e(ReportVerdict.line(report)))</p>
         <p>\(e(iso(report.firstTs))) … \(e(iso(report.lastTs))) (UTC) · <b>\(report.invocations)</b> invocations · <b>\(report.failures)</b> failures (\(ReportRenderer.percent(report.failureRate))) · \(report.inputs) inputs · <span class="muted">\(e(report.database))</span></p>
         <p class="muted" id="stamp">\(e(ReportRenderer.stamp(options)))</p>
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The report in one sentence, for the top of the page: how many failed, of which causes most,
 /// the cause chain when there is one, and the proxy whose pinned sessions peaked highest.
-enum Verdict {
+enum ReportVerdict {
     static func line(_ report: Report) -> String {
         guard report.failures > 0, let top = report.causes.first else {
             return "No failures found in \(report.invocations) invocations."
