@@ -2,7 +2,7 @@
 """Generate a large, realistic corpus of `aws logs filter-log-events` outputs for the
 proxylens benchmark.
 
-    bench/gen_corpus.py --out DIR --mb 850 [--seed 1] [--gzip-fraction 0.2]
+    bench/gen_corpus.py --out DIR --mb 850 [--seed 1] [--gzip-fraction 0.2] [--rate-scale 1]
 
 Layout (same shape as shared/corpus/public/logs/cloudwatch):
     DIR/lambda/<fn>/<fn>_<n>.json[.gz]
@@ -785,12 +785,15 @@ SOURCES = [
 
 
 def gen_one(job):
-    out, idx, seed, budget, gzf = job
+    out, idx, seed, budget, gzf, rate_scale = job
     kind, name, _, factory = SOURCES[idx]
     rnd = Rnd("%s/%s/%d" % (seed, name, idx))
     t0 = DAY0_MS + rnd.randint(0, 60000) + 13 * 3600000
     em = Emitter(out, kind, name, budget, rnd, gzf)
     src = factory(name, rnd, t0)
+    # Fewer invocations and connections per second spread the same bytes over more hours
+    # (docs/report-multi-hour.png is drawn from a few MB spanning hours).
+    src.mean_rate *= rate_scale
     t = time.time()
     src.run(em)
     return dict(kind=kind, name=name, events=em.events, bytes=em.written, disk=em.disk, files=em.files,
@@ -804,6 +807,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--gzip-fraction", type=float, default=0.2)
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    ap.add_argument("--rate-scale", type=float, default=1.0, help="multiply every source's rate (0.02: the same MB over 50 x the time)")
     a = ap.parse_args()
     out = os.path.abspath(a.out)
     if os.path.exists(out) and os.listdir(out):
@@ -811,7 +815,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     total = a.mb * MiB
     wsum = sum(s[2] for s in SOURCES)
-    jobs = [(out, i, a.seed, int(total * s[2] / wsum), a.gzip_fraction) for i, s in enumerate(SOURCES)]
+    jobs = [(out, i, a.seed, int(total * s[2] / wsum), a.gzip_fraction, a.rate_scale) for i, s in enumerate(SOURCES)]
     jobs.sort(key=lambda j: -j[3])
     t = time.time()
     if a.jobs > 1:

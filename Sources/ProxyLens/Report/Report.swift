@@ -5,10 +5,13 @@ public struct ReportOptions: Sendable {
     public var windowSeconds = 300
     public var filter = FailureFilter()
     public var top = 10
-    public init(windowSeconds: Int = 300, filter: FailureFilter = FailureFilter(), top: Int = 10) {
+    /// The width of the pressure series' bins (`--series-window`); nil: sized by the span.
+    public var seriesWindowSeconds: Int?
+    public init(windowSeconds: Int = 300, filter: FailureFilter = FailureFilter(), top: Int = 10, seriesWindowSeconds: Int? = nil) {
         self.windowSeconds = windowSeconds
         self.filter = filter
         self.top = top
+        self.seriesWindowSeconds = seriesWindowSeconds
     }
 }
 
@@ -22,7 +25,10 @@ public struct Report: Sendable, Codable {
     public struct InstanceRow: Sendable, Codable { public var function: String, instance: String, failures: Int, causes: [CauseCount] }
     public struct ChainRow: Sendable, Codable { public var proxy: String, connectionTimeouts: Int, leaks: Int, first: Int64, last: Int64 }
     public struct PinRow: Sendable, Codable { public var proxy: String, reason: String, digest: String?, sessions: Int, remedy: String }
-    public struct PressureRow: Sendable, Codable { public var start: Int64, proxy: String, clientSessions: Int, pinnedSessions: Int, dbConnections: Int }
+    /// One bin of one proxy: the most sessions and connections open at once in it, its borrow timeouts.
+    public struct PressureRow: Sendable, Codable {
+        public var start: Int64, end: Int64, proxy: String, clientSessions: Int, pinnedSessions: Int, dbConnections: Int, borrowTimeouts: Int
+    }
     public struct Finding: Sendable, Codable { public var subject: String, found: String, change: String }
     public struct Recommendation: Sendable, Codable { public var cause: String, advice: String, evidence: [String] }
     public struct FingerprintRow: Sendable, Codable { public var fingerprint: String, failures: Int, example: String }
@@ -39,7 +45,13 @@ public struct Report: Sendable, Codable {
     public var instances: [InstanceRow] = []
     public var chains: [ChainRow] = []
     public var pinning: [PinRow] = []
+    /// Per bin of `series` and proxy.
     public var pressure: [PressureRow] = []
+    public var series = Series()
+    public var functions: [FunctionRow] = []
+    public var proxies: [ProxyRow] = []
+    /// The failures of the instances among the first `top`, in time order per instance.
+    public var instanceFailures: [FailureLine] = []
     public var findings: [Finding] = []
     public var recommendations: [Recommendation] = []
     public var unclassified: [FingerprintRow] = []
@@ -137,10 +149,8 @@ public struct ReportBuilder {
             return Report.PinRow(proxy: $0[0].string ?? "", reason: reason, digest: $0[2].string, sessions: Int($0[3].int ?? 0),
                                  remedy: Advice.pinningRemedy(reason: reason, digest: $0[2].string))
         }
-        report.pressure = try run("pressure", parameters).map {
-            Report.PressureRow(start: $0[0].int ?? 0, proxy: $0[1].string ?? "", clientSessions: Int($0[2].int ?? 0),
-                               pinnedSessions: Int($0[3].int ?? 0), dbConnections: Int($0[4].int ?? 0))
-        }
+        try addSeries(to: &report, options, parameters)
+        try addBreakdowns(to: &report, options, parameters)
         report.findings = try ConfigurationFindings(database: database).findings()
         report.recommendations = try report.causes.map { row in
             let (where_, args) = FailureFilter(cause: Cause(rawValue: row.cause), function: f.function, since: f.since, until: f.until).whereClause()
@@ -163,6 +173,100 @@ public struct ReportBuilder {
             Report.FingerprintRow(fingerprint: $0[0].string ?? "", failures: Int($0[1].int ?? 0), example: $0[2].string ?? "")
         }
         return report
+    }
+
+    /// AWS's IdleClientTimeout default, for proxies whose configuration was not ingested: "The
+    /// default is 1,800 seconds (30 minutes)" (Amazon RDS User Guide, RDS Proxy connection
+    /// considerations, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-connections.html#rds-proxy-connection-pooling-tuning.idleclienttimeout).
+    static let defaultIdleClientTimeoutSeconds = Classifier.defaultIdleClientTimeoutSeconds
+
+    /// The pressure series: bins over the invocations' and the proxy logs' span (within
+    /// --since/--until), pressure per bin and proxy, failures per bin, and what was merged.
+    func addSeries(to report: inout Report, _ options: ReportOptions, _ parameters: [String: SQLValue]) throws {
+        let proxySpan = try run("span", [:])[0]
+        let f = options.filter
+        let starts = [report.firstTs, proxySpan[0].int].compactMap { $0 }
+        let ends = [report.lastTs, proxySpan[1].int].compactMap { $0 }
+        guard var first = starts.min(), var last = ends.max() else { return }
+        if let since = f.since { first = max(first, since) }
+        if let until = f.until { last = min(last, until - 1) }
+        guard last >= first else { return }
+        let bins = SeriesBins.choose(first: first, last: last, requestedSeconds: options.seriesWindowSeconds)
+        var values = parameters
+        values["window_ms"] = .integer(bins.widthMs)
+        values["first_bin"] = .integer(bins.firstBin)
+        values["last_bin"] = .integer(bins.lastBin)
+        values["default_idle_ms"] = .integer(Int64(Self.defaultIdleClientTimeoutSeconds) * 1000)
+        values["default_idle_s"] = .integer(Int64(Self.defaultIdleClientTimeoutSeconds))
+        report.pressure = try run("pressure", values).map {
+            let start = $0[0].int ?? 0
+            return Report.PressureRow(start: start, end: start + bins.widthMs, proxy: $0[1].string ?? "", clientSessions: Int($0[2].int ?? 0),
+                                      pinnedSessions: Int($0[3].int ?? 0), dbConnections: Int($0[4].int ?? 0), borrowTimeouts: Int($0[5].int ?? 0))
+        }
+        var failures: [Int64: [Report.CauseCount]] = [:]
+        for row in try run("windows", values) {
+            failures[row[0].int ?? 0, default: []].append(Report.CauseCount(cause: row[1].string ?? "", failures: Int(row[2].int ?? 0)))
+        }
+        report.series.bins = bins
+        report.series.failures = failures.keys.sorted().filter { $0 >= bins.start && $0 < bins.end }.map { start in
+            let causes = Self.ranked(failures[start] ?? [])
+            return Report.WindowRow(start: start, end: start + bins.widthMs, failures: causes.reduce(0) { $0 + $1.failures }, causes: causes)
+        }
+        report.series.idleTimeouts = try run("idle_closes", values).map {
+            Report.IdleTimeout(proxy: $0[0].string ?? "", seconds: Int($0[1].int ?? 0), fromConfiguration: ($0[2].int ?? 0) != 0,
+                               endedAtTimeout: Int($0[3].int ?? 0), pinnedEndedAtTimeout: Int($0[4].int ?? 0))
+        }
+        report.series.notes = ["Pressure series: " + bins.note + "."]
+        let ended = report.series.idleTimeouts.filter { $0.endedAtTimeout > 0 }
+        if !ended.isEmpty {
+            let each = ended.map { timeout in
+                "\(timeout.proxy) \(timeout.endedAtTimeout) (\(timeout.pinnedEndedAtTimeout) pinned) at \(timeout.seconds) s"
+                    + (timeout.fromConfiguration ? " from its configuration" : ", AWS's default (no describe-db-proxies ingested)")
+            }
+            report.series.notes.append(
+                "Sessions the proxy never logged closing end IdleClientTimeout after the last line it logged of them, as the proxy closes idle clients: "
+                    + each.joined(separator: "; ") + ".")
+        }
+    }
+
+    /// Failures by function and by proxy, and the failures of the instances a report lists.
+    func addBreakdowns(to report: inout Report, _ options: ReportOptions, _ parameters: [String: SQLValue]) throws {
+        var functions: [String: (invocations: Int, causes: [Report.CauseCount])] = [:]
+        for row in try run("functions", parameters) {
+            let function = row[0].string ?? "", n = Int(row[2].int ?? 0)
+            if let cause = row[1].string {
+                functions[function, default: (0, [])].causes.append(Report.CauseCount(cause: cause, failures: n))
+            } else {
+                functions[function, default: (0, [])].invocations = n
+            }
+        }
+        report.functions = functions.map { function, value in
+            let causes = Self.ranked(value.causes)
+            return Report.FunctionRow(function: function, invocations: value.invocations, failures: causes.reduce(0) { $0 + $1.failures }, causes: causes)
+        }.sorted { ($0.failures, $1.function) > ($1.failures, $0.function) }
+        var proxies: [String: [Report.CauseCount]] = [:]
+        for row in try run("proxies", parameters) {
+            proxies[row[0].string ?? "", default: []].append(Report.CauseCount(cause: row[1].string ?? "", failures: Int(row[2].int ?? 0)))
+        }
+        report.proxies = proxies.map { proxy, causes in
+            let ranked = Self.ranked(causes)
+            return Report.ProxyRow(proxy: proxy, failures: ranked.reduce(0) { $0 + $1.failures }, causes: ranked)
+        }.sorted { ($0.failures, $1.proxy) > ($1.failures, $0.proxy) }
+        let listed = report.instances.prefix(options.top).map(\.instance)
+        var values = parameters
+        values["instances"] = .text(String(decoding: try JSONEncoder().encode(Array(listed)), as: UTF8.self))
+        report.instanceFailures = try run("instance_failures", values).map {
+            Report.FailureLine(instance: $0[0].string ?? "", requestId: $0[1].string ?? "", ts: $0[2].int ?? 0, cause: $0[3].string ?? "",
+                               confidence: $0[4].double ?? 0, error: Self.firstLine(ofError: $0[5].string ?? ""))
+        }
+    }
+
+    /// The first line of an error text as the reader knows it: the log prefix and level dropped.
+    static func firstLine(ofError message: String) -> String {
+        var text = ErrorText.body(ofAppLine: message)
+        if text.hasPrefix("[ERROR] ") { text = String(text.dropFirst(8)) }
+        text = text.split(separator: "\n").first.map(String.init) ?? ""
+        return text.count > 220 ? String(text.prefix(219)) + "…" : text
     }
 
     /// Most failures first; ties in the canonical cause order.

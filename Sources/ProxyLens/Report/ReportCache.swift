@@ -20,7 +20,8 @@ public struct ReportCache {
             """)[0].map(\.description)
         let filter = options.filter
         let optionsText = [options.windowSeconds.description, options.top.description, filter.cause?.rawValue ?? "-",
-                           filter.function ?? "-", filter.since?.description ?? "-", filter.until?.description ?? "-"]
+                           filter.function ?? "-", filter.since?.description ?? "-", filter.until?.description ?? "-",
+                           options.seriesWindowSeconds?.description ?? "auto"]
         return (["report-cache 1", try Self.buildIdentity()] + state + optionsText).joined(separator: "|")
     }
 

@@ -6,6 +6,8 @@ import ProxyLens
 struct ReportOptionGroup: ParsableArguments {
     @Option(help: ArgumentHelp("Time window for the timeline (e.g. 5m, 60s, 1h).", valueName: "duration"))
     var window: String = "5m"
+    @Option(help: ArgumentHelp("Bin width of the pressure series and the HTML charts: auto (60-120 bins over the span) or a duration (at most 1000 bins; wider ones merged, with a note).", valueName: "duration|auto"))
+    var seriesWindow: String = "auto"
     @Option(help: ArgumentHelp("Only failures at or after this time (ISO-8601).", valueName: "time"))
     var since: String?
     @Option(help: ArgumentHelp("Only failures before this time (ISO-8601).", valueName: "time"))
@@ -29,10 +31,17 @@ struct ReportOptionGroup: ParsableArguments {
         guard let seconds = Timestamp.parseDuration(window) else {
             throw ValidationError("--window: expected a duration like 5m, 300s or 1h, got '\(window)'")
         }
+        var seriesSeconds: Int?
+        if seriesWindow != "auto" {
+            guard let seconds = Timestamp.parseDuration(seriesWindow) else {
+                throw ValidationError("--series-window: expected auto or a duration like 15s, 5m or 1d, got '\(seriesWindow)'")
+            }
+            seriesSeconds = seconds
+        }
         guard top > 0 else { throw ValidationError("--top must be at least 1") }
         let filter = FailureFilter(cause: nil, function: function, since: try since.map { try parseTime($0, "--since") },
                                    until: try until.map { try parseTime($0, "--until") })
-        return (ReportOptions(windowSeconds: seconds, filter: filter, top: top), try failOn.map(FailThreshold.parse) ?? [])
+        return (ReportOptions(windowSeconds: seconds, filter: filter, top: top, seriesWindowSeconds: seriesSeconds), try failOn.map(FailThreshold.parse) ?? [])
     }
 
     /// Builds (or, when nothing it depends on changed, takes the one kept last time), renders,
@@ -78,9 +87,10 @@ struct Report: ParsableCommand {
         abstract: "Report root causes ranked by instance and time window.",
         discussion: """
             Causes ranked, a timeline per window, instances, cause chains, the pinning
-            leaderboard, proxy pressure, configuration findings and what to change, with
+            leaderboard, proxy pressure over time (client, pinned, database connections,
+            borrow timeouts per proxy, in --series-window bins), configuration findings and what to change, with
             evidence lines. Formats: table (terminal), json (documented in the README),
-            markdown ($GITHUB_STEP_SUMMARY), csv (timeline), junit (CI), html (one file).
+            markdown ($GITHUB_STEP_SUMMARY), csv (timeline and pressure), junit (CI), html (one page).
 
             Exit status: 0 no threshold crossed, 1 a --fail-on threshold crossed, 2 usage,
             input or database error.

@@ -40,7 +40,28 @@ struct JSONRenderer: ReportRendering {
             try container.encode(remedy, forKey: .remedy)
         }
     }
-    struct PressureRow: Encodable { var start: Time, proxy: String, client_sessions: Int, pinned_sessions: Int, db_connections: Int }
+    struct PressureRow: Encodable {
+        var start: Time, end: Time, proxy: String, client_sessions: Int, pinned_sessions: Int, db_connections: Int, borrow_timeouts: Int
+    }
+    struct IdleTimeout: Encodable { var proxy: String, seconds: Int, source: String, ended_at_timeout: Int, pinned_ended_at_timeout: Int }
+    /// The bins `pressure[]` is counted in, failures per bin, and what was merged or assumed.
+    struct Series: Encodable {
+        var window_seconds: Int?, automatic: Bool, start: Time, end: Time, bins: Int
+        var failures: [WindowRow], idle_client_timeouts: [IdleTimeout], notes: [String]
+        enum CodingKeys: CodingKey { case window_seconds, automatic, start, end, bins, failures, idle_client_timeouts, notes }
+        /// Every key always present: `window_seconds`, `start` and `end` null when there is no time at all.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(window_seconds, forKey: .window_seconds)
+            try container.encode(automatic, forKey: .automatic)
+            try container.encode(start, forKey: .start)
+            try container.encode(end, forKey: .end)
+            try container.encode(bins, forKey: .bins)
+            try container.encode(failures, forKey: .failures)
+            try container.encode(idle_client_timeouts, forKey: .idle_client_timeouts)
+            try container.encode(notes, forKey: .notes)
+        }
+    }
     struct Finding: Encodable { var subject: String, found: String, change: String }
     struct Recommendation: Encodable { var cause: String, advice: String, evidence: [String] }
     struct FingerprintRow: Encodable { var fingerprint: String, failures: Int, example: String }
@@ -93,6 +114,7 @@ struct JSONRenderer: ReportRendering {
         var chains: [ChainRow]
         var pinning: [PinRow]
         var pressure: [PressureRow]
+        var series: Series
         var findings: [Finding]
         var recommendations: [Recommendation]
         var unclassified: [FingerprintRow]
@@ -125,9 +147,19 @@ struct JSONRenderer: ReportRendering {
             }
             pinning = report.pinning.map { PinRow(proxy: $0.proxy, reason: $0.reason, digest: $0.digest, sessions: $0.sessions, remedy: $0.remedy) }
             pressure = report.pressure.map {
-                PressureRow(start: Time(ms: $0.start), proxy: $0.proxy, client_sessions: $0.clientSessions,
-                            pinned_sessions: $0.pinnedSessions, db_connections: $0.dbConnections)
+                PressureRow(start: Time(ms: $0.start), end: Time(ms: $0.end), proxy: $0.proxy, client_sessions: $0.clientSessions,
+                            pinned_sessions: $0.pinnedSessions, db_connections: $0.dbConnections, borrow_timeouts: $0.borrowTimeouts)
             }
+            let bins = report.series.bins
+            series = Series(
+                window_seconds: bins.map { Int($0.widthMs / 1000) }, automatic: bins?.automatic ?? true,
+                start: Time(ms: bins?.start), end: Time(ms: bins?.end), bins: bins?.count ?? 0,
+                failures: report.series.failures.map { WindowRow(start: Time(ms: $0.start), end: Time(ms: $0.end), failures: $0.failures, causes: counts($0.causes)) },
+                idle_client_timeouts: report.series.idleTimeouts.map {
+                    IdleTimeout(proxy: $0.proxy, seconds: $0.seconds, source: $0.fromConfiguration ? "configuration" : "aws-default",
+                                ended_at_timeout: $0.endedAtTimeout, pinned_ended_at_timeout: $0.pinnedEndedAtTimeout)
+                },
+                notes: report.series.notes)
             findings = report.findings.map { Finding(subject: $0.subject, found: $0.found, change: $0.change) }
             recommendations = report.recommendations.map { Recommendation(cause: $0.cause, advice: $0.advice, evidence: $0.evidence) }
             unclassified = report.unclassified.map { FingerprintRow(fingerprint: $0.fingerprint, failures: $0.failures, example: $0.example) }
@@ -142,7 +174,7 @@ struct JSONRenderer: ReportRendering {
             [("schema", schema), ("version", version), ("generated_at", generated_at), ("database", database), ("inputs", inputs), ("first", first), ("last", last),
              ("invocations", invocations), ("failures", failures), ("failure_rate", failure_rate), ("window_seconds", window_seconds),
              ("causes", causes), ("windows", windows), ("instances", instances), ("chains", chains), ("pinning", pinning),
-             ("pressure", pressure), ("findings", findings), ("recommendations", recommendations), ("unclassified", unclassified),
+             ("pressure", pressure), ("series", series), ("findings", findings), ("recommendations", recommendations), ("unclassified", unclassified),
              ("thresholds", thresholds)] + (metrics.map { [("metrics", $0 as any Encodable)] } ?? [])
         }
     }

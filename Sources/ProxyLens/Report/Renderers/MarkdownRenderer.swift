@@ -35,6 +35,31 @@ extension ReportRenderer {
         return out + "\n"
     }
 
+    /// Per proxy a sparkline per series with its peak; the notes on what was merged.
+    static func markdownPressure(_ report: Report) -> String {
+        guard let bins = report.series.bins, !report.pressure.isEmpty else { return "" }
+        var out = "\n### Pressure (\(SeriesBins.duration(bins.widthMs)) bins, most open at once per bin)\n\n"
+        let series: [(String, KeyPath<Report.PressureRow, Int>)] = [
+            ("client sessions", \.clientSessions), ("pinned sessions", \.pinnedSessions), ("db connections", \.dbConnections), ("borrow timeouts", \.borrowTimeouts),
+        ]
+        for proxy in orderedProxies(report) {
+            let rows = report.pressure.filter { $0.proxy == proxy }
+            var head = "**proxy** \(MarkdownText.code(proxy, inTable: false))"
+            if let idle = report.series.idleTimeouts.first(where: { $0.proxy == proxy }) {
+                head += " (IdleClientTimeout \(idle.seconds) s\(idle.fromConfiguration ? "" : ", AWS's default"))"
+            }
+            out += head + "\n\n| series | peak | at | per bin |\n|---|---:|---|---|\n"
+            for (name, key) in series {
+                let peak = rows.max { $0[keyPath: key] < $1[keyPath: key] }
+                let value = peak?[keyPath: key] ?? 0
+                out += "| \(name) | \(value) | \(value > 0 ? iso(peak?.start) : "-") | \(sparkline(rows.map { Double($0[keyPath: key]) }, width: bins.count, floor: 0)) |\n"
+            }
+            out += "\n"
+        }
+        for note in report.series.notes { out += "- \(MarkdownText.escape(note))\n" }
+        return out
+    }
+
     static func markdown(_ report: Report, _ options: RenderOptions) -> String {
         let top = options.top
         // Names and log text as code spans; prose that carries data escaped (MarkdownText).
@@ -57,6 +82,7 @@ extension ReportRenderer {
         var body = ""
         for w in report.windows { body += "| \(iso(w.start)) | \(w.failures) | \(causesText(w.causes)) |\n" }
         out += body
+        out += markdownPressure(report)
         out += "\n### Instances\n\n| function | instance | failures | causes |\n|---|---|---:|---|\n"
         for i in report.instances.prefix(top) { out += "| \(name(i.function)) | \(name(i.instance)) | \(i.failures) | \(causesText(i.causes)) |\n" }
         if report.instances.count > top { out += "\n_\(report.instances.count - top) more instances not shown (use --top)._\n" }

@@ -79,12 +79,14 @@ public enum ReportRenderer {
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.1f", value)
     }
-    /// The values as a sparkline of `width` characters at most (each the highest value of its slice).
-    static func sparkline(_ values: [Double], width: Int = 40) -> String {
+    /// The values as a sparkline of `width` characters at most (each the highest value of its
+    /// slice). Scaled from the lowest value, or from `floor` when given (counts from 0, so that a
+    /// flat series of 3 does not read like one of 0).
+    static func sparkline(_ values: [Double], width: Int = 40, floor: Double? = nil) -> String {
         guard !values.isEmpty else { return "" }
         let bars = Array("▁▂▃▄▅▆▇█")
         let slices = min(width, values.count)
-        let low = values.min() ?? 0, high = values.max() ?? 0
+        let low = floor.map { min($0, values.min() ?? 0) } ?? (values.min() ?? 0), high = values.max() ?? 0
         return String((0..<slices).map { slice -> Character in
             let part = values[(slice * values.count / slices)..<max(slice * values.count / slices + 1, (slice + 1) * values.count / slices)]
             let value = part.max() ?? 0

@@ -78,6 +78,45 @@ extension ReportRenderer {
         return out
     }
 
+    /// Per proxy: a sparkline per series (client, pinned, database connections, borrow
+    /// timeouts) with its peak and when; the series' notes (what was merged, how unclosed
+    /// sessions were ended) under them.
+    static func pressureTable(_ report: Report, _ options: RenderOptions, clock: ClockStyle) -> String {
+        guard let bins = report.series.bins, !report.pressure.isEmpty else { return "" }
+        let width = options.wide ? nil : options.width
+        // Room for the other columns (about 40) and no more characters than bins.
+        let spark = options.wide ? bins.count : max(10, min(bins.count, options.width - 44))
+        var out = ""
+        for proxy in orderedProxies(report) {
+            let rows = report.pressure.filter { $0.proxy == proxy }
+            var head = "proxy \(Terminal.clean(proxy))"
+            if let idle = report.series.idleTimeouts.first(where: { $0.proxy == proxy }) {
+                head += " (IdleClientTimeout \(idle.seconds) s\(idle.fromConfiguration ? "" : ", AWS's default"))"
+            }
+            out += TextLayout.paragraph(head, width: options.width, first: "  ", indent: "    ")
+            let series: [(String, KeyPath<Report.PressureRow, Int>)] = [
+                ("client sessions", \.clientSessions), ("pinned sessions", \.pinnedSessions),
+                ("db connections", \.dbConnections), ("borrow timeouts", \.borrowTimeouts),
+            ]
+            out += TextLayout.table([.init("series", fit: .cutEnd, min: 10), .init("peak", right: true), .init("at"), .init("per bin", fit: .cutEnd, min: 10)],
+                                    series.map { name, key in
+                let values = rows.map { Double($0[keyPath: key]) }
+                let peak = rows.max { $0[keyPath: key] < $1[keyPath: key] }
+                let at = peak.map { $0[keyPath: key] > 0 ? clock($0.start) : "-" } ?? "-"
+                return [name, String(peak?[keyPath: key] ?? 0), at, sparkline(values, width: spark, floor: 0)]
+            }, width: width)
+        }
+        for note in report.series.notes { out += TextLayout.paragraph(Terminal.clean(note), width: options.wide ? Int.max / 4 : options.width, first: "  · ", indent: "    ") }
+        return out
+    }
+
+    /// Proxies with the most failures first, then the others by name.
+    static func orderedProxies(_ report: Report) -> [String] {
+        var seen = Set<String>()
+        let all = report.proxies.map(\.proxy) + report.pressure.map(\.proxy).sorted()
+        return all.filter { name in seen.insert(name).inserted && report.pressure.contains { $0.proxy == name } }
+    }
+
     static func findingText(_ finding: Report.Finding, _ options: RenderOptions) -> String {
         let width = options.wide ? Int.max / 4 : options.width
         return TextLayout.paragraph("\(Terminal.clean(finding.subject)): \(Terminal.clean(finding.found)).", width: width, first: "  ", indent: "    ")
@@ -119,6 +158,11 @@ extension ReportRenderer {
         out += "\n" + bold("Timeline (\(windowName) windows)") + "\n"
         out += TextLayout.table([.init("window"), .init("failures", right: true), .init("top causes", fit: .wrap, min: 20)],
                                 report.windows.map { [clock($0.start), String($0.failures), causesText($0.causes, joiner: "\u{a0}")] }, width: width)
+        let pressure = pressureTable(report, options, clock: clock)
+        if !pressure.isEmpty {
+            let binName = report.series.bins.map { SeriesBins.duration($0.widthMs) } ?? ""
+            out += "\n" + bold("Pressure (\(binName) bins, most open at once per bin)") + "\n" + pressure
+        }
         out += "\n" + bold(report.instances.count > top ? "Instances (top \(top) of \(report.instances.count); --top N for more)" : "Instances") + "\n"
         out += TextLayout.table([.init("function", fit: .cutEnd, min: 10), .init("instance", fit: .id, min: 16),
                                  .init("failures", right: true), .init("causes", fit: .wrap, min: 16)],
