@@ -26,6 +26,32 @@ public struct Report: Sendable, Codable {
     public struct Finding: Sendable, Codable { public var subject: String, found: String, change: String }
     public struct Recommendation: Sendable, Codable { public var cause: String, advice: String, evidence: [String] }
     public struct FingerprintRow: Sendable, Codable { public var fingerprint: String, failures: Int, example: String }
+    /// A name taken from file paths, not from the export: `kind` is log_group, function or proxy.
+    public struct GuessedName: Sendable, Codable {
+        public var kind: String, name: String, logGroup: String, paths: [String]
+
+        /// The option that sets it: `--log-group PATH=GROUP` with the folder the paths share.
+        public var setWith: String {
+            let folder = GuessedName.commonFolder(paths) ?? "PATH"
+            let group = kind == "log_group" ? name : logGroup.split(separator: ",").first.map(String.init) ?? logGroup
+            return "--log-group \(folder)=\(group.hasPrefix("/aws/rds/proxy/") ? "/aws/rds/proxy/<name>" : group.hasPrefix("/aws/lambda/") ? "/aws/lambda/<name>" : "<group>")"
+        }
+
+        /// The one file, or the deepest folder holding every path.
+        static func commonFolder(_ paths: [String]) -> String? {
+            guard let first = paths.first else { return nil }
+            if paths.count == 1 { return first }
+            var common = first.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+            for path in paths.dropFirst() {
+                let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+                var n = 0
+                while n < common.count, n < parts.count - 1, common[common.startIndex + n] == parts[n] { n += 1 }
+                common = common.prefix(n)
+            }
+            let folder = common.joined(separator: "/")
+            return folder.isEmpty ? (first.hasPrefix("/") ? "/" : ".") : folder
+        }
+    }
 
     public var database: String
     public var inputs: Int
@@ -43,12 +69,25 @@ public struct Report: Sendable, Codable {
     public var findings: [Finding] = []
     public var recommendations: [Recommendation] = []
     public var unclassified: [FingerprintRow] = []
+    /// Names taken from file paths (every format marks them).
+    public var guessedNames: [GuessedName] = []
     /// The CloudWatch metrics, when any were ingested.
     public var metrics: MetricsSection?
 
     public var failureRate: Double { invocations == 0 ? 0 : Double(failures) / Double(invocations) }
 
     public func count(of cause: String) -> Int { causes.first { $0.cause == cause }?.failures ?? 0 }
+
+    /// True when `name` (a function or proxy) was taken from a file path.
+    public func isGuessed(_ name: String, kind: String) -> Bool { guessedNames.contains { $0.kind == kind && $0.name == name } }
+
+    /// One line on the guessed names for the formats that say it in prose; nil when none.
+    public var guessedNote: String? {
+        let shown = guessedNames.filter { $0.kind != "log_group" }
+        guard !guessedNames.isEmpty else { return nil }
+        let list = (shown.isEmpty ? guessedNames : shown).map { "\($0.kind.replacingOccurrences(of: "_", with: " ")) \($0.name) (\($0.setWith))" }
+        return "Guessed from file names, not named by the export: " + list.joined(separator: "; ") + "."
+    }
 }
 
 /// Named SQL from `Report/queries/*.sql`, the same files a person can run with sqlite3.
@@ -155,6 +194,7 @@ public struct ReportBuilder {
             }
             return Report.Recommendation(cause: row.cause, advice: Advice.forCause(row.cause), evidence: evidence)
         }
+        report.guessedNames = try GuessedNames(database: database).find()
         report.metrics = try MetricsReport(database: database).build(since: f.since, until: f.until)
         let (clause, args) = FailureFilter(cause: .unclassified, function: f.function, since: f.since, until: f.until).whereClause()
         report.unclassified = try database.rows("""

@@ -43,6 +43,7 @@ extension ReportRenderer {
         var out = "## proxylens report\n\n"
         out += markdownGates(report, options.thresholds)
         out += "\(iso(report.firstTs)) … \(iso(report.lastTs)) · **\(report.invocations)** invocations · **\(report.failures)** failures (\(percent(report.failureRate))) · \(report.inputs) inputs\n\n"
+        if let note = report.guessedNote { out += "_" + prose(note) + "_\n\n" }
         let footer = "\n_\(stamp(options))_\n"
         if report.failures == 0 { return out + "No failures found.\n" + footer }
         out += "| cause | failures | share | instances | first | last | confidence |\n|---|---:|---:|---:|---|---|---:|\n"
@@ -58,11 +59,11 @@ extension ReportRenderer {
         for w in report.windows { body += "| \(iso(w.start)) | \(w.failures) | \(causesText(w.causes)) |\n" }
         out += body
         out += "\n### Instances\n\n| function | instance | failures | causes |\n|---|---|---:|---|\n"
-        for i in report.instances.prefix(top) { out += "| \(name(i.function)) | \(name(i.instance)) | \(i.failures) | \(causesText(i.causes)) |\n" }
+        for i in report.instances.prefix(top) { out += "| \(name(i.function))\(report.isGuessed(i.function, kind: "function") ? " (guessed)" : "") | \(name(i.instance)) | \(i.failures) | \(causesText(i.causes)) |\n" }
         if report.instances.count > top { out += "\n_\(report.instances.count - top) more instances not shown (use --top)._\n" }
         if !report.pinning.isEmpty {
             out += "\n### Pinning\n\n| proxy | sessions | reason | remedy |\n|---|---:|---|---|\n"
-            for p in report.pinning.prefix(top) { out += "| \(name(p.proxy)) | \(p.sessions) | \(prose(p.reason))\(p.digest.map { " Digest: " + name($0) } ?? "") | \(prose(p.remedy)) |\n" }
+            for p in report.pinning.prefix(top) { out += "| \(name(p.proxy))\(report.isGuessed(p.proxy, kind: "proxy") ? " (guessed)" : "") | \(p.sessions) | \(prose(p.reason))\(p.digest.map { " Digest: " + name($0) } ?? "") | \(prose(p.remedy)) |\n" }
         }
         if !report.findings.isEmpty {
             out += "\n### Configuration\n\n"
