@@ -81,12 +81,14 @@ public struct Report: Sendable, Codable {
     /// True when `name` (a function or proxy) was taken from a file path.
     public func isGuessed(_ name: String, kind: String) -> Bool { guessedNames.contains { $0.kind == kind && $0.name == name } }
 
-    /// One line on the guessed names for the formats that say it in prose; nil when none.
+    /// One line on the guessed names for every format to show; nil when none. Names only (the
+    /// paths are in JSON's `guessed_names`): it must read the same wherever the files lie.
     public var guessedNote: String? {
-        let shown = guessedNames.filter { $0.kind != "log_group" }
         guard !guessedNames.isEmpty else { return nil }
-        let list = (shown.isEmpty ? guessedNames : shown).map { "\($0.kind.replacingOccurrences(of: "_", with: " ")) \($0.name) (\($0.setWith))" }
-        return "Guessed from file names, not named by the export: " + list.joined(separator: "; ") + "."
+        let shown = guessedNames.filter { $0.kind != "log_group" }
+        let list = (shown.isEmpty ? guessedNames : shown).map { "\($0.kind.replacingOccurrences(of: "_", with: " ")) \($0.name)" }
+        return "Guessed from file names, not named by the exports: " + list.joined(separator: ", ")
+            + "; set them with --log-group PATH=GROUP (JSON guessed_names lists the files)."
     }
 }
 
