@@ -32,10 +32,18 @@ public struct LogGroupOption: Sendable, Equatable {
         }
         var note: String?
         if let equals = value.firstIndex(of: "=") {
+            // What follows is a possible group name: PATH=GROUP was meant, with a wrong PATH.
+            let group = value[value.index(after: equals)...]
+            if !group.isEmpty, group.utf8.allSatisfy({ groupNameBytes.contains($0) }) {
+                throw ProxyLensError(.usage, "--log-group", "'\(value)': no file or folder '\(value[..<equals])'")
+            }
             note = "--log-group '\(value)': no file or folder '\(value[..<equals])', so it is taken as one log group for every input (a CloudWatch log group name holds no '=')"
         }
         return (LogGroupOption(path: nil, group: value), note)
     }
+
+    /// The bytes CloudWatch allows in a log group name: letters, digits, `_ - / . #`.
+    static let groupNameBytes = Set(Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-/.#".utf8))
 
     /// True when `file` is `path` or lies under it (both taken from the current folder when relative).
     public func covers(_ file: String) -> Bool {

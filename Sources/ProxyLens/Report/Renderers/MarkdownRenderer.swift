@@ -43,7 +43,13 @@ extension ReportRenderer {
         var out = "## proxylens report\n\n"
         out += markdownGates(report, options.thresholds)
         out += "\(iso(report.firstTs)) … \(iso(report.lastTs)) · **\(report.invocations)** invocations · **\(report.failures)** failures (\(percent(report.failureRate))) · \(report.inputs) inputs\n\n"
-        if let note = report.guessedNote { out += "_" + prose(note) + "_\n\n" }
+        if report.guessedNote != nil {
+            // Names and the option as code spans, so GitHub shows them as typed.
+            let shown = report.guessedNames.filter { $0.kind != "log_group" }
+            let names = (shown.isEmpty ? report.guessedNames : shown).map { prose($0.kind.replacingOccurrences(of: "_", with: " ")) + " " + MarkdownText.code($0.name, inTable: false) }
+            out += "Guessed from file names, not named by the exports: " + names.joined(separator: ", ")
+                + "; set them with " + MarkdownText.code("--log-group PATH=GROUP", inTable: false) + " (JSON `guessed_names` lists the files).\n\n"
+        }
         let footer = "\n_\(stamp(options))_\n"
         if report.failures == 0 { return out + "No failures found.\n" + footer }
         out += "| cause | failures | share | instances | first | last | confidence |\n|---|---:|---:|---:|---|---|---:|\n"
