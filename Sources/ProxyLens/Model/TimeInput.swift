@@ -39,12 +39,12 @@ public enum TimeInput: Sendable, Equatable {
     ]
 
     /// What an error says is accepted.
-    public static let accepted = "2026-03-14T09:15:00Z, 2026-03-14T09:15 (no zone: UTC), 2026-03-14T10:15+01:00, 2026-03-14, 1773479700000 (epoch ms) or -30m/-2h/-1d (before the data's last event)"
+    public static let accepted = "an ISO-8601 time (2026-03-14T09:15:00Z, 2026-03-14T09:15 with no zone: UTC, 2026-03-14T10:15+01:00), a date (2026-03-14), epoch ms (1773479700000) or -30m/-2h/-1d before the data's last event"
 
     /// Reads `text` given to `option`; a clear usage error naming both when it is none of the forms.
     public static func parse(_ text: String, option: String) throws -> TimeInput {
         guard let value = read(text.trimmingCharacters(in: .whitespaces)) else {
-            throw ProxyLensError(.usage, option, "expected a time like \(accepted), got '\(text)'")
+            throw ProxyLensError(.usage, option, "expected \(accepted); got '\(text)'")
         }
         return value
     }

@@ -23,7 +23,7 @@ struct TimeInputTests {
                      "-30", "-m", "-30x", "+30m", "2026-03-14T09:15+99:99", "2026-03-14T09:15:00 UTC", "17734797000001234567"] {
             #expect(throws: ProxyLensError.self, "\(text)") { try TimeInput.parse(text, option: "--until") }
             do { _ = try TimeInput.parse(text, option: "--until") } catch {
-                #expect("\(error)".hasPrefix("--until: expected a time like"))
+                #expect("\(error)".hasPrefix("--until: expected an ISO-8601 time"))
                 #expect("\(error)".contains("'\(text)'"))
             }
         }
@@ -58,7 +58,7 @@ struct TimeInputTests {
         for (command, option) in [("report", "--since"), ("failures", "--until"), ("analyze", "--since")] {
             let bad = try CLI.run([command, "--db", "t.sqlite", option, "2026-03-14T9:15"] + (command == "analyze" ? [Fixture.samples("incident")] : []), in: folder)
             #expect(bad.status == 2, "\(command)")
-            #expect(bad.stderr.contains("\(option): expected a time like") && bad.stderr.contains("'2026-03-14T9:15'"), "\(bad.stderr)")
+            #expect(bad.stderr.contains("\(option): expected an ISO-8601 time") && bad.stderr.contains("'2026-03-14T9:15'"), "\(bad.stderr)")
         }
         let help = try CLI.run(["report", "--help"]).stdout
         #expect(help.contains("before the data's last event"))
