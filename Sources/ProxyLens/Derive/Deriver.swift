@@ -107,7 +107,9 @@ struct Deriver {
         return names
     }
 
-    static func functionName(forGroup group: String?, known: [String: String]) -> String {
+    static func functionName(forGroup group: String?, stream: String = "", known: [String: String]) -> String {
+        // The stream of a custom (possibly shared) group names its function: that wins.
+        if let named = LambdaStreamName.function(in: stream) { return named }
         guard let group else { return "unknown" }
         if let name = known[group] { return name }
         if group.hasPrefix("/aws/lambda/") { return String(group.dropFirst("/aws/lambda/".count)) }
@@ -232,7 +234,7 @@ struct Deriver {
         // A stream with an empty name has always been given no group: streams were told
         // apart by comparing each line's stream name with the one before, starting from "".
         let group = instance.isEmpty || stream.first.group < 0 ? nil : groups.string(stream.first.group)
-        let function = Self.functionName(forGroup: group, known: known)
+        let function = Self.functionName(forGroup: group, stream: instance, known: known)
         let requestKeys = stream.requestKeys()
         let reportIndexes = stream.reportIndexes()
         // The stream's invocations by request key, in the order they began.

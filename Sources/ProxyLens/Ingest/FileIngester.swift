@@ -5,8 +5,11 @@ import Glibc
 
 /// Options for one ingest run.
 public struct IngestOptions: Sendable {
-    /// Log group for events whose container does not name one.
+    /// Log group for events whose container does not name one, for every input.
     public var logGroup: String?
+    /// `--log-group PATH=GROUP`: groups for the files at or under a path (the most specific wins
+    /// over `logGroup`).
+    public var logGroups: [LogGroupOption] = []
     /// Log stream for `get-log-events` output (else taken from the file name).
     public var logStream: String?
     /// Stop at the first problem instead of going on with the rest.
@@ -14,11 +17,18 @@ public struct IngestOptions: Sendable {
     /// The most standard input may hold (a file's size is known; a pipe's is not).
     public var stdinLimit: Int64 = IngestOptions.defaultStdinLimit
     public static let defaultStdinLimit: Int64 = 16 << 30
-    public init(logGroup: String? = nil, logStream: String? = nil, strict: Bool = false, stdinLimit: Int64 = IngestOptions.defaultStdinLimit) {
+    public init(logGroup: String? = nil, logStream: String? = nil, strict: Bool = false, stdinLimit: Int64 = IngestOptions.defaultStdinLimit,
+                logGroups: [LogGroupOption] = []) {
         self.logGroup = logGroup
+        self.logGroups = logGroups
         self.logStream = logStream
         self.strict = strict
         self.stdinLimit = stdinLimit
+    }
+
+    /// The group given for `file`'s events whose export names none, if any.
+    public func logGroup(forFile file: String) -> String? {
+        LogGroupOption.group(forFile: file, in: (logGroup.map { [LogGroupOption(path: nil, group: $0)] } ?? []) + logGroups)
     }
 }
 
@@ -92,6 +102,11 @@ final class FileIngester {
     func run(paths: [String]) throws -> IngestSummary {
         let expansion = InputPaths.expand(paths, excludingDatabase: databasePath)
         summary.inputFiles = expansion.files.count
+        // A PATH=GROUP that covers no input is a typo or a wrong folder: said before reading.
+        for option in options.logGroups {
+            guard let given = option.path, !expansion.files.contains(where: option.covers) else { continue }
+            throw ProxyLensError(.usage, "--log-group", "'\(given)=\(option.group)': no input file is '\(given)' or under it (inputs: \(paths.joined(separator: ", ")))")
+        }
         do {
             // Named and counted; the other paths are still read (as ripgrep does).
             for problem in expansion.problems {
@@ -167,7 +182,9 @@ final class FileIngester {
            window.pointer[window.position + 2] == 0xBF {
             window.position += 3
         }
-        let context = ContainerContext(path: path, options: options, exportLayout: sample.exportLayout, vote: sample.textVote)
+        var fileOptions = options
+        fileOptions.logGroup = options.logGroup(forFile: path)
+        let context = ContainerContext(path: path, options: fileOptions, exportLayout: sample.exportLayout, vote: sample.textVote)
         // Configuration and metrics are written on this thread, between events.
         let yields = (try? chosen.get())?.yields ?? .events
         let isConfiguration = yields != .events && yields != .nothing
@@ -246,7 +263,7 @@ final class FileIngester {
         summary.eventsRead += sink.eventsRead
         var groupOrigin: String?
         if sink.eventsRead > 0 {
-            groupOrigin = sink.eventsWithoutGroup == 0 ? (options.logGroup != nil ? "option" : "container")
+            groupOrigin = sink.eventsWithoutGroup == 0 ? (fileOptions.logGroup != nil ? "option" : "container")
                 : exportGroup != nil ? "export-task" : "path"
         }
         // Everything read before a problem is kept: after the file's events are written.

@@ -82,7 +82,7 @@ public enum Inspection {
             out += "  read as       \(report.container): \(Terminal.clean(report.why))\n"
             let origin: String
             switch report.logGroupOrigin {
-            case "path": origin = " (guessed from the path; set it with --log-group)"
+            case "path": origin = " (guessed from the path; set it with --log-group PATH=GROUP)"
             case "option": origin = " (from --log-group)"
             case "export-task": origin = " (from describe-export-tasks)"
             case "container": origin = " (named in the export)"

@@ -31,7 +31,7 @@ public struct FailureQuery {
     public init(database: Database) { self.database = database }
 
     /// The columns of `records`, in order.
-    public static let columns = ["request_id", "function", "instance", "time", "cause", "confidence", "rule", "evidence", "detail", "fingerprint", "caused_by", "error"]
+    public static let columns = ["request_id", "function", "instance", "time", "cause", "confidence", "rule", "evidence", "detail", "fingerprint", "caused_by", "error", "function_guessed"]
 
     public func records(_ filter: FailureFilter) throws -> (columns: [String], rows: [[SQLValue]]) {
         try requireClassified()
@@ -45,8 +45,11 @@ public struct FailureQuery {
         // Evidence ids resolved into objects (kind, text, event_id, time, stream): the log line itself.
         let resolver = EvidenceResolver(database: database)
         let evidence = columns.firstIndex(of: "evidence") ?? 7
+        // 1 when the function's name was taken from a file path, not from the export.
+        let guessed = Set(try GuessedNames(database: database).find().filter { $0.kind == "function" }.map(\.name))
         return (columns, try rows.map { row in
             var row = Array(row.dropLast()) + [row.last?.string.map { .text(Self.errorLine($0)) } ?? .null]
+            row.append(.integer(guessed.contains(row[1].string ?? "") ? 1 : 0))
             let items = try resolver.resolve(json: row[evidence].string ?? "[]")
             row[evidence] = .text("[" + items.map(\.json).joined(separator: ",") + "]")
             return row
@@ -83,6 +86,11 @@ public struct FailureQuery {
 }
 
 extension FailureFilter {
+    /// The time of the data's last event: what `--since -30m` counts back from.
+    public static func lastEvent(in database: Database) throws -> Int64? {
+        try database.scalar("SELECT max(ts) FROM event").int
+    }
+
     /// Throws a usage error naming what exists when `--function` or the `--since`/`--until`
     /// window selects no invocation at all (a typo must not read as "No failures found."
     /// and pass a CI gate).

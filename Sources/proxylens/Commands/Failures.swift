@@ -61,16 +61,16 @@ struct Failures: ParsableCommand {
     func run() throws {
         do {
             let db = try Database(path: database.db, readOnly: true, migrate: false)
-            try filter.filter().requireSelection(in: db)
+            try filter.filter(in: db).requireSelection(in: db)
             let query = FailureQuery(database: db)
             let format = self.format ?? (Console.stdoutIsTerminal ? .table : .ndjson)
             if let explain {
                 try Output.standard.write(try FailureStory(database: db).text(explain, width: wide ? 10_000 : Console.width))
             } else if group {
-                let groups = try query.fingerprints(filter.filter(defaultCause: filter.cause == nil ? .unclassified : nil))
+                let groups = try query.fingerprints(filter.filter(in: db, defaultCause: filter.cause == nil ? .unclassified : nil))
                 try write(groups, format: format, defaultColumns: nil)
             } else {
-                let records = try query.records(filter.filter())
+                let records = try query.records(filter.filter(in: db))
                 if records.rows.isEmpty && format == .table {
                     try Output.standard.line("No failures found.")
                 } else {
@@ -90,22 +90,48 @@ struct FailureFilterOptions: ParsableArguments {
     var cause: Cause?
     @Option(help: "Only this function.")
     var function: String?
-    @Option(help: ArgumentHelp("Only failures at or after this time (ISO-8601).", valueName: "time"))
-    var since: String?
-    @Option(help: ArgumentHelp("Only failures before this time (ISO-8601).", valueName: "time"))
-    var until: String?
+    @OptionGroup var times: TimeOptions
 
-    func filter(defaultCause: Cause? = nil) throws -> FailureFilter {
-        FailureFilter(cause: cause ?? defaultCause, function: function,
-                      since: try since.map { try parseTime($0, "--since") }, until: try until.map { try parseTime($0, "--until") })
+    func validate() throws { _ = try times.parsed() }
+
+    func filter(in database: Database, defaultCause: Cause? = nil) throws -> FailureFilter {
+        let (since, until) = try times.resolved(in: database)
+        return FailureFilter(cause: cause ?? defaultCause, function: function, since: since, until: until)
     }
 }
 
-func parseTime(_ text: String, _ option: String) throws -> Int64 {
-    guard let ms = Timestamp.parse(text) ?? (text.count == 10 ? Timestamp.parse(text + "T00:00:00Z") : nil) else {
-        throw ValidationError("\(option): expected an ISO-8601 time like 2025-12-07T13:45:00Z, got '\(text)'")
+/// `--since` and `--until`, shared by `report`, `analyze` and `failures`: read as `TimeInput`.
+struct TimeOptions: ParsableArguments {
+    static let forms = "ISO-8601 with or without seconds (2026-03-14T09:15Z; no zone: UTC), a date (2026-03-14), epoch ms (1773479700000), or -30m/-2h/-1d before the data's last event"
+    // Unconditional: `--since -30m` is a value, not an option named `-3`.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only failures at or after this time: \(Self.forms).", valueName: "time"))
+    var since: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only failures before this time (same forms as --since).", valueName: "time"))
+    var until: String?
+
+    /// Both read, without the database: a usage error (exit 2) names the option and the value.
+    func parsed() throws -> (since: TimeInput?, until: TimeInput?) {
+        func read(_ text: String?, _ option: String) throws -> TimeInput? {
+            guard let text else { return nil }
+            do { return try TimeInput.parse(text, option: option) } catch let error as ProxyLensError {
+                throw ValidationError(error.description)
+            }
+        }
+        return (try read(since, "--since"), try read(until, "--until"))
     }
-    return ms
+
+    /// Both in epoch ms; a relative time counts back from the last event in `database`.
+    func resolved(in database: Database) throws -> (since: Int64?, until: Int64?) {
+        let (since, until) = try parsed()
+        var last: Int64??
+        func lastEvent() throws -> Int64? {
+            if let last { return last }
+            let value = try FailureFilter.lastEvent(in: database)
+            last = .some(value)
+            return value
+        }
+        return (try since?.resolve(option: "--since", lastEvent: lastEvent), try until?.resolve(option: "--until", lastEvent: lastEvent))
+    }
 }
 
 extension Cause: ExpressibleByArgument {}

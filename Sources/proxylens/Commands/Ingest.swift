@@ -27,8 +27,7 @@ struct Ingest: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("Log group for events whose export does not name one.", valueName: "group"))
-    var logGroup: String?
+    @OptionGroup var groups: LogGroupOptions
 
     @Option(help: ArgumentHelp("Log stream for get-log-events output (default: from the file name).", valueName: "stream"))
     var logStream: String?
@@ -44,8 +43,8 @@ struct Ingest: ParsableCommand {
     func run() throws {
         do {
             let summary = try IngestRunner.run(paths: paths, database: database.db,
-                                               options: IngestOptions(logGroup: logGroup, logStream: logStream, strict: strict,
-                                                                      stdinLimit: try input.limit()))
+                                               options: IngestOptions(logStream: logStream, strict: strict, stdinLimit: try input.limit(),
+                                                                      logGroups: try groups.options()))
             try Output.standard.line(IngestRunner.describe(summary, database: database.db))
             if let code = IngestRunner.exitCode(summary, paths: paths) { throw code }
         } catch let exit as ExitCode {
@@ -104,6 +103,31 @@ enum IngestRunner {
             text += "\n\(unattributed.total) line\(unattributed.total == 1 ? "" : "s") could not be given to an invocation: " + unattributed.reasons.joined(separator: "; ")
         }
         return text
+    }
+}
+
+/// `--log-group`, repeatable, for `ingest` and `analyze`.
+struct LogGroupOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Log group of events whose export names none: GROUP for every path, or PATH=GROUP for the files at or under PATH (repeatable; the most specific PATH wins). Without it the group is guessed from the file's path, and reports mark the names that come from it as guessed.", valueName: "[path=]group"))
+    var logGroup: [String] = []
+
+    func validate() throws { _ = try read() }
+
+    /// The values read; a value taken whole though it holds `=` is said on standard error.
+    func options() throws -> [LogGroupOption] {
+        let read = try read()
+        for note in read.notes { Console.error("proxylens: \(note)") }
+        return read.options
+    }
+
+    private func read() throws -> (options: [LogGroupOption], notes: [String]) {
+        do {
+            let parsed = try logGroup.map { try LogGroupOption.parse($0) }
+            try LogGroupOption.checkDistinct(parsed.map(\.option))
+            return (parsed.map(\.option), parsed.compactMap(\.note))
+        } catch let error as ProxyLensError {
+            throw ValidationError(error.description)
+        }
     }
 }
 

@@ -8,10 +8,7 @@ struct ReportOptionGroup: ParsableArguments {
     var window: String = "5m"
     @Option(help: ArgumentHelp("Bin width of the pressure series and the HTML charts: auto (60-120 bins over the span) or a duration (at most 1000 bins; wider ones merged, with a note).", valueName: "duration|auto"))
     var seriesWindow: String = "auto"
-    @Option(help: ArgumentHelp("Only failures at or after this time (ISO-8601).", valueName: "time"))
-    var since: String?
-    @Option(help: ArgumentHelp("Only failures before this time (ISO-8601).", valueName: "time"))
-    var until: String?
+    @OptionGroup var times: TimeOptions
     @Option(help: "Only this function.")
     var function: String?
     @Option(help: "How many rows of instances, pin reasons and fingerprints to show.")
@@ -27,28 +24,36 @@ struct ReportOptionGroup: ParsableArguments {
     @Flag(help: "Table: whole values, not fitted to the terminal's width (COLUMNS, else the terminal's, else 100).")
     var wide = false
 
-    func options() throws -> (ReportOptions, [FailThreshold]) {
-        guard let seconds = Timestamp.parseDuration(window) else {
+    /// Everything checked that can be without the database (usage errors before any work).
+    func validate() throws {
+        guard Timestamp.parseDuration(window) != nil else {
             throw ValidationError("--window: expected a duration like 5m, 300s or 1h, got '\(window)'")
         }
-        var seriesSeconds: Int?
-        if seriesWindow != "auto" {
-            guard let seconds = Timestamp.parseDuration(seriesWindow) else {
-                throw ValidationError("--series-window: expected auto or a duration like 15s, 5m or 1d, got '\(seriesWindow)'")
-            }
-            seriesSeconds = seconds
+        if seriesWindow != "auto", Timestamp.parseDuration(seriesWindow) == nil {
+            throw ValidationError("--series-window: expected auto or a duration like 15s, 5m or 1d, got '\(seriesWindow)'")
         }
         guard top > 0 else { throw ValidationError("--top must be at least 1") }
-        let filter = FailureFilter(cause: nil, function: function, since: try since.map { try parseTime($0, "--since") },
-                                   until: try until.map { try parseTime($0, "--until") })
+        _ = try times.parsed()
+        do { _ = try failOn.map(FailThreshold.parse) } catch let error as ProxyLensError { throw ValidationError(error.description) }
+    }
+
+    /// The series bin width, nil for auto (checked by `validate`).
+    var seriesSeconds: Int? { seriesWindow == "auto" ? nil : Timestamp.parseDuration(seriesWindow) }
+
+    /// The options with times resolved against `database` (a relative time needs its last event).
+    func options(in database: Database) throws -> (ReportOptions, [FailThreshold]) {
+        try validate()
+        let seconds = Timestamp.parseDuration(window) ?? 300
+        let (since, until) = try times.resolved(in: database)
+        let filter = FailureFilter(cause: nil, function: function, since: since, until: until)
         return (ReportOptions(windowSeconds: seconds, filter: filter, top: top, seriesWindowSeconds: seriesSeconds), try failOn.map(FailThreshold.parse) ?? [])
     }
 
     /// Builds (or, when nothing it depends on changed, takes the one kept last time), renders,
     /// writes; returns the exit code the thresholds call for.
     func emit(database path: String) throws -> ExitCode {
-        let (options, thresholds) = try self.options()
         let database = try Database(path: path, readOnly: true, migrate: false)
+        let (options, thresholds) = try self.options(in: database)
         try options.filter.requireSelection(in: database)
         let cache = ReportCache(database: database)
         let key = try cache.key(for: options)
@@ -127,8 +132,7 @@ struct Analyze: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var report: ReportOptionGroup
 
-    @Option(help: ArgumentHelp("Log group for events whose export does not name one.", valueName: "group"))
-    var logGroup: String?
+    @OptionGroup var groups: LogGroupOptions
 
     @OptionGroup var input: InputOptions
 
@@ -137,7 +141,7 @@ struct Analyze: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to analyze") }
-        _ = try report.options()
+        try report.validate()
     }
 
     func run() throws {
@@ -145,7 +149,7 @@ struct Analyze: ParsableCommand {
         var skipped: ExitCode?
         do {
             let summary = try IngestRunner.run(paths: paths, database: database.db,
-                                               options: IngestOptions(logGroup: logGroup, stdinLimit: try input.limit()))
+                                               options: IngestOptions(stdinLimit: try input.limit(), logGroups: try groups.options()))
             Console.error(IngestRunner.describe(summary, database: database.db))
             // Exits as `ingest` would for what it skipped, after the report; with no input file
             // at all there is nothing to report on.

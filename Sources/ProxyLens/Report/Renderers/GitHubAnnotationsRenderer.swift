@@ -30,7 +30,8 @@ struct GitHubAnnotationsRenderer: ReportRendering {
             // The instances with most failures of this cause (the report ranks them by all causes).
             let counted = report.instances.compactMap { instance -> (name: String, failures: Int)? in
                 guard let n = instance.causes.first(where: { $0.cause == row.cause })?.failures, n > 0 else { return nil }
-                return ("\(instance.function) \(instance.instance)", n)
+                let guessed = report.isGuessed(instance.function, kind: "function") ? " (guessed)" : ""
+                return ("\(instance.function)\(guessed) \(instance.instance)", n)
             }
             let top = counted.enumerated().sorted { ($1.element.failures, $0.offset) < ($0.element.failures, $1.offset) }.prefix(3)
             if !top.isEmpty { lines.append("Most on: " + top.map { "\($0.element.name): \($0.element.failures)" }.joined(separator: "; ") + ".") }
@@ -39,7 +40,7 @@ struct GitHubAnnotationsRenderer: ReportRendering {
         }
         let total = "\(report.failures) failed of \(report.invocations) invocations (\(ReportRenderer.percent(report.failureRate)))"
             + " in \(ReportRenderer.iso(report.firstTs)) … \(ReportRenderer.iso(report.lastTs))"
-        annotate("notice", title: "proxylens", [total + ".", ReportRenderer.stamp(options) + "."])
+        annotate("notice", title: "proxylens", [total + "."] + [report.guessedNote].compactMap { $0 } + [ReportRenderer.stamp(options) + "."])
         return out
     }
 

@@ -42,6 +42,7 @@ struct HTMLRenderer: ReportRendering {
         <p class="muted" id="stamp">\(e(ReportRenderer.stamp(options)))</p>
 
         """
+        if let note = report.guessedNote { html += "<p class=\"guessed\" id=\"guessed\">\(e(note))</p>\n" }
         if report.failures == 0 {
             return html + "<p><b>No failures found.</b></p></body></html>\n"
         }
@@ -62,7 +63,7 @@ struct HTMLRenderer: ReportRendering {
         html += "<h2>Instances</h2>\n<table><tr><th>function</th><th>instance</th><th class=n>failures</th><th>causes</th></tr>\n"
         let listed = Array(report.instances.prefix(top))
         for (index, i) in listed.enumerated() {
-            html += "<tr><td>\(e(i.function))</td><td><a href=\"#instance-\(index + 1)\"><code>\(e(i.instance))</code></a></td><td class=n>\(i.failures)</td><td>\(e(ReportRenderer.causesText(i.causes, limit: 5)))</td></tr>\n"
+            html += "<tr><td>\(e(i.function))\(report.isGuessed(i.function, kind: "function") ? " <span class=muted title=\"guessed from the file name; set it with --log-group PATH=GROUP\">(guessed)</span>" : "")</td><td><a href=\"#instance-\(index + 1)\"><code>\(e(i.instance))</code></a></td><td class=n>\(i.failures)</td><td>\(e(ReportRenderer.causesText(i.causes, limit: 5)))</td></tr>\n"
         }
         html += "</table>\n"
         if report.instances.count > top {
@@ -71,7 +72,7 @@ struct HTMLRenderer: ReportRendering {
         if !report.pinning.isEmpty {
             html += "<h2>Pinning</h2>\n<table><tr><th>proxy</th><th class=n>sessions</th><th>reason</th><th>remedy</th></tr>\n"
             for p in report.pinning.prefix(top) {
-                html += "<tr><td>\(e(p.proxy))</td><td class=n>\(p.sessions)</td><td>\(e(p.reason))\(p.digest.map { "<br><code>\(e($0))</code>" } ?? "")</td><td>\(e(p.remedy))</td></tr>\n"
+                html += "<tr><td>\(e(p.proxy))\(report.isGuessed(p.proxy, kind: "proxy") ? " <span class=muted>(guessed)</span>" : "")</td><td class=n>\(p.sessions)</td><td>\(e(p.reason))\(p.digest.map { "<br><code>\(e($0))</code>" } ?? "")</td><td>\(e(p.remedy))</td></tr>\n"
             }
             html += "</table>\n"
         }

@@ -65,6 +65,8 @@ struct JSONRenderer: ReportRendering {
     struct Finding: Encodable { var subject: String, found: String, change: String }
     struct Recommendation: Encodable { var cause: String, advice: String, evidence: [String] }
     struct FingerprintRow: Encodable { var fingerprint: String, failures: Int, example: String }
+    /// A name taken from file paths; `set_with` is the option that names it instead.
+    struct GuessedName: Encodable { var kind: String, name: String, log_group: String, paths: [String], set_with: String }
     struct Threshold: Encodable { var cause: String, limit: Int, failures: Int, crossed: Bool }
     /// One metric series: its peak and every period's value (`times[i]` goes with `values[i]`).
     struct MetricSeries: Encodable {
@@ -105,6 +107,7 @@ struct JSONRenderer: ReportRendering {
         var generated_at: Time
         var database: String
         var inputs: Int
+        var guessed_names: [GuessedName]
         var first: Time, last: Time
         var invocations: Int, failures: Int, failure_rate: Double
         var window_seconds: Int
@@ -129,6 +132,9 @@ struct JSONRenderer: ReportRendering {
             func counts(_ causes: [Report.CauseCount]) -> [CauseCount] { causes.map { CauseCount(cause: $0.cause, failures: $0.failures) } }
             database = report.database
             inputs = report.inputs
+            guessed_names = report.guessedNames.map {
+                GuessedName(kind: $0.kind, name: $0.name, log_group: $0.logGroup, paths: $0.paths, set_with: $0.setWith)
+            }
             first = Time(ms: report.firstTs)
             last = Time(ms: report.lastTs)
             invocations = report.invocations
@@ -171,7 +177,7 @@ struct JSONRenderer: ReportRendering {
 
         /// (key, value) in schema order.
         var fields: [(String, any Encodable)] {
-            [("schema", schema), ("version", version), ("generated_at", generated_at), ("database", database), ("inputs", inputs), ("first", first), ("last", last),
+            [("schema", schema), ("version", version), ("generated_at", generated_at), ("database", database), ("inputs", inputs), ("guessed_names", guessed_names), ("first", first), ("last", last),
              ("invocations", invocations), ("failures", failures), ("failure_rate", failure_rate), ("window_seconds", window_seconds),
              ("causes", causes), ("windows", windows), ("instances", instances), ("chains", chains), ("pinning", pinning),
              ("pressure", pressure), ("series", series), ("findings", findings), ("recommendations", recommendations), ("unclassified", unclassified),

@@ -37,7 +37,8 @@ extension ReportRenderer {
             for instance in report.instances {
                 let n = instance.causes.first { $0.cause == name }?.failures ?? 0
                 guard n > 0 else { continue }
-                cases.append(("proxylens.\(name).instance", "\(instance.function) \(instance.instance)",
+                let function = instance.function + (report.isGuessed(instance.function, kind: "function") ? " (guessed)" : "")
+                cases.append(("proxylens.\(name).instance", "\(function) \(instance.instance)",
                               crossed ? ("\(n) \(name) failures on this instance (\(gateText ?? ""), \(total) in total)",
                                          "\(instance.function) \(instance.instance): \(causesText(instance.causes, limit: 5))") : nil))
             }
@@ -53,7 +54,9 @@ extension ReportRenderer {
             totalFailures += failures
             suites += "  <testsuite name=\"proxylens.\(x(name))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"0\" timestamp=\"\(timestamp)\">\n"
             suites += "    <properties><property name=\"proxylens.version\" value=\"\(x(options.version))\"/><property name=\"failures\" value=\"\(total)\"/>"
-            suites += "<property name=\"gate\" value=\"\(x(gateText ?? "none"))\"/></properties>\n"
+            suites += "<property name=\"gate\" value=\"\(x(gateText ?? "none"))\"/>"
+            if let note = report.guessedNote { suites += "<property name=\"guessed_names\" value=\"\(x(note))\"/>" }
+            suites += "</properties>\n"
             for testcase in cases {
                 suites += "    <testcase classname=\"\(x(testcase.classname))\" name=\"\(x(testcase.name))\" time=\"0\""
                 if let failure = testcase.failure {

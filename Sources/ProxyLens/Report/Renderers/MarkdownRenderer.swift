@@ -68,6 +68,13 @@ extension ReportRenderer {
         var out = "## proxylens report\n\n"
         out += markdownGates(report, options.thresholds)
         out += "\(iso(report.firstTs)) … \(iso(report.lastTs)) · **\(report.invocations)** invocations · **\(report.failures)** failures (\(percent(report.failureRate))) · \(report.inputs) inputs\n\n"
+        if report.guessedNote != nil {
+            // Names and the option as code spans, so GitHub shows them as typed.
+            let shown = report.guessedNames.filter { $0.kind != "log_group" }
+            let names = (shown.isEmpty ? report.guessedNames : shown).map { prose($0.kind.replacingOccurrences(of: "_", with: " ")) + " " + MarkdownText.code($0.name, inTable: false) }
+            out += "Guessed from file names, not named by the exports: " + names.joined(separator: ", ")
+                + "; set them with " + MarkdownText.code("--log-group PATH=GROUP", inTable: false) + " (JSON `guessed_names` lists the files).\n\n"
+        }
         let footer = "\n_\(stamp(options))_\n"
         if report.failures == 0 { return out + "No failures found.\n" + footer }
         out += "| cause | failures | share | instances | first | last | confidence |\n|---|---:|---:|---:|---|---|---:|\n"
@@ -84,11 +91,11 @@ extension ReportRenderer {
         out += body
         out += markdownPressure(report)
         out += "\n### Instances\n\n| function | instance | failures | causes |\n|---|---|---:|---|\n"
-        for i in report.instances.prefix(top) { out += "| \(name(i.function)) | \(name(i.instance)) | \(i.failures) | \(causesText(i.causes)) |\n" }
+        for i in report.instances.prefix(top) { out += "| \(name(i.function))\(report.isGuessed(i.function, kind: "function") ? " (guessed)" : "") | \(name(i.instance)) | \(i.failures) | \(causesText(i.causes)) |\n" }
         if report.instances.count > top { out += "\n_\(report.instances.count - top) more instances not shown (use --top)._\n" }
         if !report.pinning.isEmpty {
             out += "\n### Pinning\n\n| proxy | sessions | reason | remedy |\n|---|---:|---|---|\n"
-            for p in report.pinning.prefix(top) { out += "| \(name(p.proxy)) | \(p.sessions) | \(prose(p.reason))\(p.digest.map { " Digest: " + name($0) } ?? "") | \(prose(p.remedy)) |\n" }
+            for p in report.pinning.prefix(top) { out += "| \(name(p.proxy))\(report.isGuessed(p.proxy, kind: "proxy") ? " (guessed)" : "") | \(p.sessions) | \(prose(p.reason))\(p.digest.map { " Digest: " + name($0) } ?? "") | \(prose(p.remedy)) |\n" }
         }
         if !report.findings.isEmpty {
             out += "\n### Configuration\n\n"

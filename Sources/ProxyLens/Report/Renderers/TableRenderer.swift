@@ -141,7 +141,10 @@ extension ReportRenderer {
         }
         let clock = ClockStyle(first: report.firstTs, last: report.lastTs, wide: options.wide)
         var out = prose("\(bold("proxylens report")) — \(Terminal.clean(report.database)), \(report.inputs) inputs")
-        out += prose("\(iso(report.firstTs)) … \(iso(report.lastTs)), \(report.invocations) invocations, \(report.failures) failures (\(percent(report.failureRate)))") + "\n"
+        out += prose("\(iso(report.firstTs)) … \(iso(report.lastTs)), \(report.invocations) invocations, \(report.failures) failures (\(percent(report.failureRate)))")
+        // Names from file paths are marked `*` where shown, and said here with how to set them.
+        if let note = report.guessedNote { out += prose("* " + Terminal.clean(note), indent: "  ") }
+        out += "\n"
         if report.failures == 0 {
             return out + "No failures found.\n\n" + stamp(options) + "\n"
         }
@@ -167,7 +170,7 @@ extension ReportRenderer {
         out += TextLayout.table([.init("function", fit: .cutEnd, min: 10), .init("instance", fit: .id, min: 16),
                                  .init("failures", right: true), .init("causes", fit: .wrap, min: 16)],
                                 report.instances.prefix(top).map {
-            [Terminal.clean($0.function), Terminal.clean($0.instance), String($0.failures), causesText($0.causes, joiner: "\u{a0}")]
+            [Terminal.clean($0.function) + (report.isGuessed($0.function, kind: "function") ? "*" : ""), Terminal.clean($0.instance), String($0.failures), causesText($0.causes, joiner: "\u{a0}")]
         }, width: width)
         if !report.chains.isEmpty {
             out += "\n" + bold("Cause chains") + "\n"
@@ -180,7 +183,7 @@ extension ReportRenderer {
             out += TextLayout.table([.init("proxy", fit: .cutEnd, min: 10), .init("sessions", right: true), .init("reason", fit: .wrap, min: 16),
                                      .init("remedy", fit: .wrap, min: 20)],
                                     report.pinning.prefix(top).map {
-                [Terminal.clean($0.proxy), String($0.sessions), Terminal.clean($0.reason + ($0.digest.map { " Digest: \($0)" } ?? "")), Terminal.clean($0.remedy)]
+                [Terminal.clean($0.proxy) + (report.isGuessed($0.proxy, kind: "proxy") ? "*" : ""), String($0.sessions), Terminal.clean($0.reason + ($0.digest.map { " Digest: \($0)" } ?? "")), Terminal.clean($0.remedy)]
             }, width: width)
         }
         if !report.findings.isEmpty {
