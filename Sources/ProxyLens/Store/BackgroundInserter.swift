@@ -333,9 +333,16 @@ final class BackgroundInserter: @unchecked Sendable {
                     continue
                 }
             } else if idKinds & EventIdKinds.withoutId != 0, let stored = try lookups.eventWithoutId() {
-                // The row takes the id; if the id is already in the group (it cannot be, while
-                // the index holds), the update is refused and the event is the same event.
-                if try lookups.giveId(row, slot: slot, toEvent: stored, in: base) { dropped.reconciled += 1 } else { dropped.sameEventId += 1 }
+                // The stored row becomes this copy, which says more (its id, ingestion time, the
+                // message as CloudWatch holds it), as a bulk load keeps it (`EventWriter.reconcileKinds`);
+                // it stays counted by the file that added it. If the id is already in the group (it
+                // cannot be, while the index holds) the update is refused: the same event.
+                let takeOver = lookups.takeOver
+                sqlite3_reset(takeOver.pointer)
+                bind(row, hash: hashes[Int(index)], slot: slot, in: base, to: takeOver, from: 0)
+                sqlite3_bind_int64(takeOver.pointer, 19, stored)
+                try takeOver.step()
+                if database.changes == 1 { dropped.reconciled += 1 } else { dropped.sameEventId += 1 }
                 continue
             }
             let statement = statements.one

@@ -6,7 +6,8 @@ import CSupport
 final class ReconcileStatements {
     private let withId: Statement
     private let withoutId: Statement
-    private let adopt: Statement
+    /// Overwrites stored event ?19 with the event bound as `EventStatements` binds a row.
+    let takeOver: Statement
     private var stream: [UInt8] = []
     private var ts: Int64 = 0
     private var hash: Int64 = 0
@@ -14,7 +15,12 @@ final class ReconcileStatements {
     init(database: Database) throws {
         withId = try database.statement("SELECT 1 FROM event WHERE log_stream = ? AND ts = ? AND msg_hash = ? AND dedupe_slot <> 0 LIMIT 1")
         withoutId = try database.statement("SELECT id FROM event WHERE log_stream = ? AND ts = ? AND msg_hash = ? AND dedupe_slot = 0")
-        adopt = try database.statement("UPDATE OR IGNORE event SET event_id = ?, dedupe_slot = ? WHERE id = ?")
+        takeOver = try database.statement("""
+            UPDATE OR IGNORE event SET log_group = ?1, log_stream = ?2, ts = ?3, ingestion_ts = ?4, event_id = ?5, message = ?6,
+                source_line = ?7, source_offset = ?8, msg_hash = ?9, kind = ?10, request_id = ?11, level = ?12, proxy_ts = ?13,
+                client_connection = ?14, db_connection = ?15, txn_effect = ?16, source_id = ?17, dedupe_slot = ?18
+            WHERE id = ?19
+            """)
     }
 
     func bindGroup(_ row: EventBatch.Row, hash: UInt64, in base: UnsafePointer<UInt8>) {
@@ -45,13 +51,4 @@ final class ReconcileStatements {
         return try withoutId.step() ? withoutId.int(0) : nil
     }
 
-    /// Gives stored event `id` the row's eventId; false when the group already had that id.
-    func giveId(_ row: EventBatch.Row, slot: Int64, toEvent id: Int64, in base: UnsafePointer<UInt8>) throws -> Bool {
-        adopt.reset()
-        adopt.bind(row.eventId, in: base, at: 1)
-        sqlite3_bind_int64(adopt.pointer, 2, slot)
-        sqlite3_bind_int64(adopt.pointer, 3, id)
-        try adopt.step()
-        return adopt.database.changes == 1
-    }
 }

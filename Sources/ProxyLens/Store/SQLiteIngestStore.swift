@@ -138,7 +138,8 @@ final class SQLiteIngestStore: IngestStore {
             savedIdKinds = writer.idKinds
             try EventIdKinds.save(savedIdKinds, in: database)
         }
-        if added > 0 || outcome.isConfiguration { try markDerivedStale() }
+        // A row taken over by its copy with an eventId may have changed (its log group, its message).
+        if added > 0 || dropped.reconciled > 0 || outcome.isConfiguration { try markDerivedStale() }
         for problem in problems {
             onIssue(problem)
             try recordIssue(problem, path: outcome.path, sourceId: row.id)
