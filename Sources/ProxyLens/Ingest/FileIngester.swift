@@ -44,6 +44,8 @@ public struct IngestSummary: Sendable {
     public var bytesRead: Int64 = 0
     public var eventsRead = 0
     public var eventsAdded = 0
+    /// Events dropped as copies of events already stored, by the rule that found them the same.
+    public var duplicates = DuplicateCounts()
     /// Points added to `metric_point`.
     public var metricPointsAdded = 0
     public var derivedRebuilt = false

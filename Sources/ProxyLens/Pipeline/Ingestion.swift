@@ -36,6 +36,8 @@ public final class Ingestion {
         var summary = try ingester.run(paths: paths)
         let gathered: DerivationGatherer?
         do { gathered = try store.endRun() as? DerivationGatherer } catch { store.abandon(); throw error }
+        summary.duplicates = store.duplicates
+        summary.eventsAdded -= store.eventsRemovedAfterCounting
         lap("read inputs")
         timings.append(("of which CPU: reading thread", ThreadClock.cpuSeconds() - readingCPU))
         timings.append(("inserting thread", store.insertingCPUSeconds))

@@ -34,6 +34,13 @@ final class BackgroundInserter: @unchecked Sendable {
     /// Rows written since `startSource`. Updated by the inserting thread: read by queued work,
     /// or after `drain()`.
     private(set) var eventsAdded = 0
+    /// Rows dropped as duplicates since `startSource`, by rule; read like `eventsAdded`.
+    private(set) var dropped = DuplicateCounts()
+    /// Which kinds of event the database holds (`EventIdKinds`), kept up to date with each row
+    /// written; read like `eventsAdded`.
+    private(set) var idKinds: UInt8
+    /// Prepared on the first row that needs reconciling across kinds (see `writeReconciling`).
+    private var reconcileStatements: ReconcileStatements?
     /// The `source` row the rows being written come from.
     private var sourceId: Int64 = 0
     /// CPU seconds the inserting thread spent writing (for PROXYLENS_TIMING).
@@ -81,7 +88,11 @@ final class BackgroundInserter: @unchecked Sendable {
     private var keyStreamHash: UInt64 = 0
     /// For the batch being written, by row: its message hash and key; and which rows are new.
     private var hashes: [UInt64] = []
+    /// For the batch being written, by row: its `dedupe_slot` (0 without an eventId).
+    private var slots: [Int64] = []
     private var keys: [UInt64] = []
+    /// Whether the batch being written holds a row whose copy of the other kind may be stored.
+    private var batchNeedsReconciling = false
     private var newRows: [Int32] = []
 
     /// Call before the first batch, or after `drain()`.
@@ -96,10 +107,11 @@ final class BackgroundInserter: @unchecked Sendable {
         return gatheredComplete ? gathered : nil
     }
 
-    init(database: Database, statements: EventStatements, messageHash: MessageHash) {
+    init(database: Database, statements: EventStatements, messageHash: MessageHash, idKinds: UInt8) {
         self.database = database
         self.statements = statements
         self.messageHash = messageHash
+        self.idKinds = idKinds
     }
 
     /// An empty batch to fill: a written one when there is one.
@@ -111,6 +123,7 @@ final class BackgroundInserter: @unchecked Sendable {
     func startSource(_ id: Int64) {
         sourceId = id
         eventsAdded = 0
+        dropped = DuplicateCounts()
     }
 
     /// Takes the batch: the caller must hold no other copy of it (see `loop`).
@@ -177,19 +190,39 @@ final class BackgroundInserter: @unchecked Sendable {
         }
     }
 
-    /// Hashes each row's message and, in a bulk load, keeps only the rows whose key this run has
-    /// not written yet (`newRows`). Done here rather than on the reading thread, the busier one.
+    /// Hashes each row's message (and eventId) and, in a bulk load, keeps only the rows this run
+    /// has not written yet (`newRows`). Done here rather than on the reading thread, the busier one.
+    /// A bulk load keys an event without an id on (stream, time, message) and one with an id on
+    /// that and its id, so that each kind is deduplicated by its own rule with one set lookup;
+    /// copies of one kind of the other are removed once, after the load (`EventWriter.endBulk`).
     private func selectNewRows(_ rows: UnsafeBufferPointer<EventBatch.Row>, in base: UnsafePointer<UInt8>) {
         func bytes(_ piece: EventBatch.Text) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(start: base + Int(piece.start), count: piece.isNull ? 0 : Int(piece.count))
         }
         hashes.removeAll(keepingCapacity: true)
+        slots.removeAll(keepingCapacity: true)
         newRows.removeAll(keepingCapacity: true)
-        for row in rows { hashes.append(messageHash.of(bytes(row.message))) }
+        batchNeedsReconciling = false
+        var kinds = idKinds
+        for row in rows {
+            hashes.append(messageHash.of(bytes(row.message)))
+            if row.eventId.isNull {
+                slots.append(0)
+                if kinds & EventIdKinds.withId != 0 { batchNeedsReconciling = true }
+                kinds |= EventIdKinds.withoutId
+            } else {
+                slots.append(EventIdKinds.slot(ofEventId: bytes(row.eventId)))
+                if kinds & EventIdKinds.withoutId != 0 { batchNeedsReconciling = true }
+                kinds |= EventIdKinds.withId
+            }
+        }
         guard seenKeys != nil else {
             newRows.append(contentsOf: 0..<Int32(rows.count))
             return
         }
+        // In a bulk load every kind goes through the key set; reconciling waits for its end.
+        batchNeedsReconciling = false
+        idKinds = kinds
         keys.removeAll(keepingCapacity: true)
         for (index, row) in rows.enumerated() {
             let stream = bytes(row.logStream)
@@ -199,12 +232,21 @@ final class BackgroundInserter: @unchecked Sendable {
                 keyStream = Array(stream)
                 keyStreamHash = proxylens_xxh64(stream.baseAddress, stream.count, 0)
             }
-            let key = (hashes[index] &+ UInt64(bitPattern: row.timestamp) &* 0x9E37_79B9_7F4A_7C15) ^ keyStreamHash
+            var key = (hashes[index] &+ UInt64(bitPattern: row.timestamp) &* 0x9E37_79B9_7F4A_7C15) ^ keyStreamHash
+            if slots[index] != 0 { key ^= UInt64(bitPattern: slots[index]) &* 0xD6E8_FEB8_6659_FD93 }
             keys.append(key)
             // Each key's slot is far away in memory: all of them are fetched before the first is looked at.
             seenKeys?.prefetch(key)
         }
-        for index in rows.indices where seenKeys?.insert(keys[index]) == true { newRows.append(Int32(index)) }
+        for index in rows.indices {
+            if seenKeys?.insert(keys[index]) == true {
+                newRows.append(Int32(index))
+            } else if slots[index] != 0 {
+                dropped.sameEventId += 1
+            } else {
+                dropped.sameText += 1
+            }
+        }
     }
 
     /// Rows go in `rowsPerStatement` at a time, the rest one by one: a statement of many rows
@@ -215,6 +257,20 @@ final class BackgroundInserter: @unchecked Sendable {
             try batch.rows.withUnsafeBufferPointer { rows in
                 selectNewRows(rows, in: base)
                 writtenRuns.removeAll(keepingCapacity: true)
+                if batchNeedsReconciling {
+                    try writeReconciling(rows, in: base)
+                    return
+                }
+                // Without an index hit nothing is dropped here; with the index, what it refused
+                // is a copy of the batch's own kind (a batch of both kinds is reconciled above).
+                let withIds = rows.first.map { !$0.eventId.isNull } ?? false
+                let addedBefore = eventsAdded
+                defer {
+                    let added = eventsAdded - addedBefore
+                    let refused = newRows.count - added
+                    if withIds { dropped.sameEventId += refused } else { dropped.sameText += refused }
+                    if added > 0 { idKinds |= withIds ? EventIdKinds.withId : EventIdKinds.withoutId }
+                }
                 let selected = newRows
                 var next = 0
                 while selected.count - next >= EventStatements.rowsPerStatement {
@@ -222,7 +278,7 @@ final class BackgroundInserter: @unchecked Sendable {
                     sqlite3_reset(statement.pointer)
                     for k in 0..<EventStatements.rowsPerStatement {
                         let row = Int(selected[next + k])
-                        bind(rows[row], hash: hashes[row], in: base, to: statement, from: Int32(k * EventStatements.columns))
+                        bind(rows[row], hash: hashes[row], slot: slots[row], in: base, to: statement, from: Int32(k * EventStatements.columns))
                     }
                     try statement.step()
                     eventsAdded += database.changes
@@ -233,12 +289,58 @@ final class BackgroundInserter: @unchecked Sendable {
                     let statement = statements.one
                     sqlite3_reset(statement.pointer)
                     let row = Int(selected[next])
-                    bind(rows[row], hash: hashes[row], in: base, to: statement, from: 0)
+                    bind(rows[row], hash: hashes[row], slot: slots[row], in: base, to: statement, from: 0)
                     try statement.step()
                     eventsAdded += database.changes
                     noteWritten(next..<(next + 1))
                     next += 1
                 }
+            }
+        }
+    }
+
+    /// Writes a batch row by row, with the index in place and events of both kinds in the
+    /// database: an event without an id whose group (stream, time, message) holds an event with
+    /// one is dropped; an event with an id whose group holds one without takes that row over
+    /// (the row gets the id), so that the same events read through both kinds of container are
+    /// stored once whichever came first, while distinct ids in one group stay distinct rows.
+    private func writeReconciling(_ rows: UnsafeBufferPointer<EventBatch.Row>, in base: UnsafePointer<UInt8>) throws {
+        if reconcileStatements == nil { reconcileStatements = try ReconcileStatements(database: database) }
+        let lookups = reconcileStatements!
+        for (position, index) in newRows.enumerated() {
+            let row = rows[Int(index)]
+            let slot = slots[Int(index)]
+            lookups.bindGroup(row, hash: hashes[Int(index)], in: base)
+            if slot == 0 {
+                if idKinds & EventIdKinds.withId != 0, try lookups.groupHasEventWithId() {
+                    dropped.reconciled += 1
+                    continue
+                }
+            } else if idKinds & EventIdKinds.withoutId != 0, let stored = try lookups.eventWithoutId() {
+                // The stored row becomes this copy, which says more (its id, ingestion time, the
+                // message as CloudWatch holds it), as a bulk load keeps it (`EventWriter.reconcileKinds`);
+                // it stays counted by the file that added it. If the id is already in the group (it
+                // cannot be, while the index holds) the update is refused: the same event.
+                let takeOver = lookups.takeOver
+                sqlite3_reset(takeOver.pointer)
+                bind(row, hash: hashes[Int(index)], slot: slot, in: base, to: takeOver, from: 0)
+                sqlite3_bind_int64(takeOver.pointer, 19, stored)
+                try takeOver.step()
+                if database.changes == 1 { dropped.reconciled += 1 } else { dropped.sameEventId += 1 }
+                continue
+            }
+            let statement = statements.one
+            sqlite3_reset(statement.pointer)
+            bind(row, hash: hashes[Int(index)], slot: slot, in: base, to: statement, from: 0)
+            try statement.step()
+            if database.changes == 1 {
+                eventsAdded += 1
+                idKinds |= slot == 0 ? EventIdKinds.withoutId : EventIdKinds.withId
+                noteWritten(position..<(position + 1))
+            } else if slot == 0 {
+                dropped.sameText += 1
+            } else {
+                dropped.sameEventId += 1
             }
         }
     }
@@ -295,7 +397,7 @@ final class BackgroundInserter: @unchecked Sendable {
 
     /// Binds one row's values to parameters `first + 1 ... first + EventStatements.columns`.
     @inline(__always)
-    private func bind(_ row: EventBatch.Row, hash: UInt64, in base: UnsafePointer<UInt8>, to statement: Statement, from first: Int32) {
+    private func bind(_ row: EventBatch.Row, hash: UInt64, slot: Int64, in base: UnsafePointer<UInt8>, to statement: Statement, from first: Int32) {
         let pointer = statement.pointer
         statement.bind(row.logGroup, in: base, at: first + 1)
         statement.bind(row.logStream, in: base, at: first + 2)
@@ -314,12 +416,13 @@ final class BackgroundInserter: @unchecked Sendable {
         statement.bind(row.dbConnection, present: row.present & EventBatch.Present.dbConnection != 0, at: first + 15)
         sqlite3_bind_int64(pointer, first + 16, row.transactionEffect)
         sqlite3_bind_int64(pointer, first + 17, sourceId)
+        sqlite3_bind_int64(pointer, first + 18, slot)
     }
 }
 
 /// The INSERT statements for `event`, for one row and for `rowsPerStatement` rows.
 struct EventStatements {
-    static let columns = 17
+    static let columns = 18
     static let rowsPerStatement = 16
     let one: Statement
     let many: Statement
@@ -329,7 +432,8 @@ struct EventStatements {
         func insert(rows: Int) throws -> Statement {
             try database.statement("""
                 INSERT OR IGNORE INTO event (log_group, log_stream, ts, ingestion_ts, event_id, message, source_line,
-                    source_offset, msg_hash, kind, request_id, level, proxy_ts, client_connection, db_connection, txn_effect, source_id)
+                    source_offset, msg_hash, kind, request_id, level, proxy_ts, client_connection, db_connection, txn_effect, source_id,
+                    dedupe_slot)
                 VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
                 """)
         }

@@ -22,7 +22,7 @@ final class EventWriter {
     init(database: Database, gatherer: LineGatherer? = nil) throws {
         self.database = database
         inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database),
-                                      messageHash: try MessageHash.used(by: database))
+                                      messageHash: try MessageHash.used(by: database), idKinds: try EventIdKinds.stored(in: database))
         let indexed = try database.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'event_dedupe'").int == 1
         let empty = try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM event)").int == 1
         if empty {
@@ -31,34 +31,106 @@ final class EventWriter {
             inserter.startDeduplicating()
             if let gatherer { inserter.startGathering(into: gatherer) }
         } else if !indexed {
-            // The database was bulk-loaded, which leaves the index to the first run that adds to
-            // it: built on the first event, so that a run that only skips files never pays for it.
+            // The database was bulk-loaded (or made before schema 8), which leaves the index to the
+            // first run that adds to it: built on the first event, so that a run that only skips
+            // files never pays for it.
             needsDedupeIndex = true
         }
     }
 
     private var needsDedupeIndex = false
 
-    /// As in migrations/0001_create_ingest_schema.sql.
-    static let createDedupeIndex = "CREATE UNIQUE INDEX IF NOT EXISTS event_dedupe ON event(log_stream, ts, msg_hash)"
+    /// The dedupe key (migration 0008): stream, time, message hash and the eventId's slot.
+    static let createDedupeIndex = "CREATE UNIQUE INDEX IF NOT EXISTS event_dedupe ON event(log_stream, ts, msg_hash, dedupe_slot)"
 
-    /// Builds the dedupe index, first removing any duplicates a killed bulk run may have left.
-    static func buildDedupeIndex(_ database: Database) throws {
-        try database.execute("""
+    /// Builds the dedupe index. First gives events stored with an id before schema 8 their slot,
+    /// removes any duplicates a killed bulk run may have left, and reconciles the two kinds
+    /// (`reconcileKinds`). Returns the events dropped, by source, as `reconcileKinds` does.
+    @discardableResult
+    static func buildDedupeIndex(_ database: Database) throws -> [Int64: DuplicateCounts] {
+        let unslotted = try database.statement("SELECT id, event_id FROM event WHERE event_id IS NOT NULL AND dedupe_slot = 0")
+        let setSlot = try database.statement("UPDATE event SET dedupe_slot = ? WHERE id = ?")
+        var slotted: [(Int64, Int64)] = []
+        while try unslotted.step() {
+            slotted.append((unslotted.int(0) ?? 0, EventIdKinds.slot(ofEventId: unslotted.text(1) ?? "")))
+        }
+        for (id, slot) in slotted { try setSlot.run([.integer(slot), .integer(id)]) }
+        var dropped: [Int64: DuplicateCounts] = [:]
+        let duplicates = try database.statement("""
             DELETE FROM event WHERE id IN (
-                SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY log_stream, ts, msg_hash ORDER BY id) AS n FROM event) WHERE n > 1);
-            """ + createDedupeIndex)
+                SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY log_stream, ts, msg_hash, dedupe_slot ORDER BY id) AS n FROM event) WHERE n > 1)
+            RETURNING source_id, dedupe_slot
+            """)
+        while try duplicates.step() {
+            let source = duplicates.int(0) ?? 0
+            if duplicates.int(1) ?? 0 == 0 { dropped[source, default: DuplicateCounts()].sameText += 1 } else { dropped[source, default: DuplicateCounts()].sameEventId += 1 }
+        }
+        for (source, counts) in try reconcileKinds(database) { dropped[source, default: DuplicateCounts()].add(counts) }
+        try database.execute(createDedupeIndex)
+        try charge(dropped, in: database)
+        return dropped
     }
+
+    /// When the database holds events of both kinds: removes each event without an id whose
+    /// (stream, time, message) group holds an event with one, the same event read through a
+    /// container that has no ids. One sorted pass over `event`, so only after a bulk load that
+    /// read both kinds (the index does this event by event otherwise). Returns the rows removed,
+    /// by the source they came from.
+    static func reconcileKinds(_ database: Database) throws -> [Int64: DuplicateCounts] {
+        guard try EventIdKinds.stored(in: database) == EventIdKinds.withId | EventIdKinds.withoutId else { return [:] }
+        let delete = try database.statement("""
+            DELETE FROM event WHERE id IN (
+                SELECT id FROM (SELECT id, dedupe_slot, max(dedupe_slot) OVER (PARTITION BY log_stream, ts, msg_hash) AS top FROM event)
+                WHERE dedupe_slot = 0 AND top > 0)
+            RETURNING source_id
+            """)
+        var dropped: [Int64: DuplicateCounts] = [:]
+        while try delete.step() { dropped[delete.int(0) ?? 0, default: DuplicateCounts()].reconciled += 1 }
+        return dropped
+    }
+
+    /// Takes rows removed after their files were counted off those files' `source` rows.
+    static func charge(_ dropped: [Int64: DuplicateCounts], in database: Database) throws {
+        let update = try database.statement("""
+            UPDATE source SET events_added = events_added - ?, dropped_same_event_id = dropped_same_event_id + ?,
+                dropped_same_text = dropped_same_text + ?, dropped_reconciled = dropped_reconciled + ? WHERE id = ?
+            """)
+        for (source, counts) in dropped {
+            try update.run([.integer(Int64(counts.total)), .integer(Int64(counts.sameEventId)), .integer(Int64(counts.sameText)),
+                            .integer(Int64(counts.reconciled)), .integer(source)])
+        }
+    }
+
+    /// Rows removed after their files were counted (`reconcileKinds` at the end of a bulk load,
+    /// `buildDedupeIndex`), in this run. Read after `finish()`.
+    private(set) var droppedAfterward = DuplicateCounts()
+    /// Of those, rows this run had added (and counted as added).
+    private(set) var removedRowsOfThisRun = 0
+    /// True once rows that were gathered have been removed: deriving must then scan `event`.
+    private var removedGatheredRows = false
 
     /// Ends bulk mode. A bulk load does not build the dedupe index (see `needsDedupeIndex`),
     /// unless it holds so many keys that it goes on with the index instead (`buildingIndex`).
-    /// Call after `finish()`.
+    /// A bulk load that read events of both kinds reconciles them here. Call after `finish()`.
     func endBulk(buildingIndex: Bool) throws {
         guard isBulk else { return }
         isBulk = false
         inserter.stopDeduplicating()
+        try EventIdKinds.save(inserter.idKinds, in: database)
+        let reconciled = try Self.reconcileKinds(database)
+        if !reconciled.isEmpty {
+            try Self.charge(reconciled, in: database)
+            for counts in reconciled.values {
+                droppedAfterward.add(counts)
+                removedRowsOfThisRun += counts.total
+            }
+            removedGatheredRows = true
+        }
         if buildingIndex { try database.execute(Self.createDedupeIndex) }
     }
+
+    /// Which kinds of event the database holds now. Read like `eventsAddedBySource`.
+    var idKinds: UInt8 { inserter.idKinds }
 
     /// Starts counting for a new source, whose events go to `source` row `sourceId`. When
     /// `queued`, the row is inserted by `insertSource` on the inserting thread, before the
@@ -83,10 +155,15 @@ final class EventWriter {
     /// Events of the current source that were new to the database. Read only by `afterWritten`
     /// work, or after `finish()`.
     var eventsAddedBySource: Int { inserter.eventsAdded }
+    /// Events of the current source dropped as duplicates, by rule; read like `eventsAddedBySource`.
+    var droppedBySource: DuplicateCounts { inserter.dropped }
 
     /// What `gatherer` (given to `init`) gathered while writing a bulk load: nil unless every
     /// line of `event` went through this writer and was written. Call after `finish()`.
-    func takeGathered() -> LineGatherer? { inserter.takeGathered() }
+    func takeGathered() -> LineGatherer? {
+        let gathered = inserter.takeGathered()
+        return removedGatheredRows ? nil : gathered
+    }
 
     /// CPU seconds the inserting thread has spent so far.
     var insertingCPUSeconds: Double { inserter.cpuSeconds }
@@ -99,7 +176,7 @@ final class EventWriter {
         if needsDedupeIndex {
             // Nothing has been handed to the inserting thread yet in this run.
             needsDedupeIndex = false
-            try Self.buildDedupeIndex(database)
+            for counts in try Self.buildDedupeIndex(database).values { droppedAfterward.add(counts) }
         }
         // The message's hash, and whether it is new, are left to the inserting thread.
         event.message.withUnsafeBufferPointer { message in

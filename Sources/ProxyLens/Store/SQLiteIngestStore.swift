@@ -38,6 +38,7 @@ final class SQLiteIngestStore: IngestStore {
             throw error
         }
         wasBulk = writer.isBulk
+        savedIdKinds = writer.idKinds
         if writer.isBulk {
             // A bulk load fills a database that held no events: nothing in it is worth an fsync at
             // every commit, and a crash of the machine (not of the process: the journal covers
@@ -58,6 +59,20 @@ final class SQLiteIngestStore: IngestStore {
     }
 
     var isBulk: Bool { writer.isBulk }
+    /// Duplicates dropped from each file as it was written (by the file's store work, which may
+    /// run on the writing thread: read after `endRun`).
+    private var duplicatesOfFiles = DuplicateCounts()
+    /// `meta.event_id_kinds` as last written by this run (by the file's store work).
+    private var savedIdKinds: UInt8 = 0
+    /// Events counted as added by their files and removed at the end of the run, when a bulk load
+    /// reconciled the two kinds; read after `endRun`.
+    var eventsRemovedAfterCounting: Int { writer.removedRowsOfThisRun }
+    /// Events dropped as duplicates in this run, by rule; read after `endRun`.
+    var duplicates: DuplicateCounts {
+        var total = duplicatesOfFiles
+        total.add(writer.droppedAfterward)
+        return total
+    }
     /// Whether the run began as a bulk load (it stays one until `endRun`, or a key limit).
     private(set) var wasBulk = false
     var eventsAddedBySource: Int { writer.eventsAddedBySource }
@@ -106,14 +121,25 @@ final class SQLiteIngestStore: IngestStore {
             return false
         }
         let added = writer.eventsAddedBySource
+        let dropped = writer.droppedBySource
+        duplicatesOfFiles.add(dropped)
         try database.statement("""
-            UPDATE source SET container = ?, sha256 = ?, events = ?, events_added = ?, log_group = ?, log_group_origin = ?, complete = ?
+            UPDATE source SET container = ?, sha256 = ?, events = ?, events_added = ?, log_group = ?, log_group_origin = ?, complete = ?,
+                dropped_same_event_id = ?, dropped_same_text = ?, dropped_reconciled = ?
             WHERE id = ?
             """).run([.text(outcome.container), .text(outcome.sha256), .integer(Int64(outcome.eventsRead)),
                       .integer(Int64(added)), outcome.logGroup.map(SQLValue.text) ?? .null,
                       outcome.logGroupOrigin.map(SQLValue.text) ?? .null,
-                      .integer(problems.contains { !$0.keptData } ? 0 : 1), .integer(row.id)])
-        if added > 0 || outcome.isConfiguration { try markDerivedStale() }
+                      .integer(problems.contains { !$0.keptData } ? 0 : 1),
+                      .integer(Int64(dropped.sameEventId)), .integer(Int64(dropped.sameText)), .integer(Int64(dropped.reconciled)),
+                      .integer(row.id)])
+        // Kept with the file's rows, so that a later run knows whether to reconcile kinds.
+        if writer.idKinds != savedIdKinds {
+            savedIdKinds = writer.idKinds
+            try EventIdKinds.save(savedIdKinds, in: database)
+        }
+        // A row taken over by its copy with an eventId may have changed (its log group, its message).
+        if added > 0 || dropped.reconciled > 0 || outcome.isConfiguration { try markDerivedStale() }
         for problem in problems {
             onIssue(problem)
             try recordIssue(problem, path: outcome.path, sourceId: row.id)

@@ -233,7 +233,7 @@ struct BatchRecyclingTests {
           arguments: [false, true])
     func writtenBatchKeepsItsMemory(gathering: Bool) throws {
         let database = try Database(path: ":memory:")
-        let inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database), messageHash: .xxh64)
+        let inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database), messageHash: .xxh64, idKinds: 0)
         defer { inserter.stop() }
         if gathering { inserter.startGathering(into: DerivationGatherer()) }
         try database.execute("INSERT INTO source (id, path, container, sha256, bytes, events, ingested_at) VALUES (1, 'p', 'c', 'h', 0, 0, 0)")
