@@ -2,7 +2,7 @@
 """Builds samples/partial/ from the events of samples/incident (inventory-api, a Python 3.12
 function behind an RDS Proxy for PostgreSQL): the same incident as people really hold it.
 
-  filtered/        filter-log-events --filter-pattern "?ERROR ?Exception ?exception ?timed": error lines only
+  filtered/        filter-log-events --filter-pattern "?ERROR ?Exception ?exception ?timed ?timeout": error and timeout lines only
   insights/        the Logs Insights console's CSV download of an error query, newest first
   tail-fragment/   a piece of `aws logs tail --format short` pasted into a ticket, cut mid-invocation
   forwarder/       a CloudWatch Logs subscription DATA_MESSAGE whose forwarder escaped the text twice
@@ -58,13 +58,26 @@ def write_page(path, events, extra=None):
         f.write(json.dumps(page, indent=4, ensure_ascii=False) + "\n")
 
 
-def write_truth(folder, request_ids, rows):
+def write_truth(folder, request_ids, rows, incomplete=()):
     # Beside the samples, not in them (as samples/incident-truth): a folder given to ingest is read whole.
+    # Rows with "status": "incomplete" are invocations the sample shows begun and not ended, with
+    # nothing that says they failed: to be reported as incomplete, never as a success or a failure.
     os.makedirs(TRUTH_OUT, exist_ok=True)
     with open(os.path.join(TRUTH_OUT, os.path.basename(folder) + ".ndjson"), "w") as f:
         for row in rows:
             if row["request_id"] in request_ids:
                 f.write(json.dumps(row) + "\n")
+        for request_id in sorted(incomplete):
+            f.write(json.dumps({"request_id": request_id, "status": "incomplete"}) + "\n")
+
+
+def not_seen_ending(events, failed):
+    # Invocations the events name that did not fail and whose END or REPORT the events do not hold:
+    # an export filtered to errors keeps their error lines (a handled error) and nothing that says
+    # how they ended.
+    named = {i for e in events for i in REQUEST_ID.findall(e["message"])}
+    ended = {i for e in events if e["message"].startswith(("END ", "REPORT ")) for i in REQUEST_ID.findall(e["message"])}
+    return named - ended - failed
 
 
 def mkdir(name):
@@ -82,18 +95,21 @@ def main():
     truth = truth_rows()
     failed = {row["request_id"] for row in truth}
 
-    # filter-log-events --filter-pattern "?ERROR ?Exception ?exception ?timed" over the incident's window (both
-    # spellings: Python's runtime names the request only in "LAMBDA_WARNING: Unhandled exception").
-    terms = ["ERROR", "Exception", "exception", "timed"]
+    # filter-log-events --filter-pattern "?ERROR ?Exception ?exception ?timed ?timeout" over the incident's
+    # window: errors and timeouts, as someone after the failures would filter (both spellings: Python's
+    # runtime names the request only in "LAMBDA_WARNING: Unhandled exception"; "timeout" keeps the REPORT
+    # lines of timed-out invocations, "Status: timeout", as well as the drivers' own timeouts).
+    terms = ["ERROR", "Exception", "exception", "timed", "timeout"]
     selected = [e for e in events if terms_match(e["message"], terms)]
     folder = mkdir("filtered")
     write_page(os.path.join(folder, "inventory-api_filter-errors.json"), selected)
-    write_truth(folder, {i for e in selected for i in REQUEST_ID.findall(e["message"])} & failed, truth)
+    write_truth(folder, {i for e in selected for i in REQUEST_ID.findall(e["message"])} & failed, truth,
+                incomplete=not_seen_ending(selected, failed))
 
     # Logs Insights: fields @timestamp, @message, @logStream, @log
-    #   | filter @message like /ERROR|Exception|exception|Task timed out/ | sort @timestamp desc | limit 10000
+    #   | filter @message like /ERROR|Exception|exception|timed out|timeout/ | sort @timestamp desc | limit 10000
     # downloaded from the console as CSV (columns in the query's order, RFC 4180 quoting, rows end in \n).
-    pattern = re.compile(r"ERROR|Exception|exception|Task timed out")
+    pattern = re.compile(r"ERROR|Exception|exception|timed out|timeout")
     rows = sorted((e for e in events if pattern.search(e["message"])), key=lambda e: e["timestamp"], reverse=True)
     folder = mkdir("insights")
     buffer = io.StringIO()
@@ -104,7 +120,8 @@ def main():
         writer.writerow([when, e["message"], e["logStreamName"], ACCOUNT + ":" + GROUP])
     with open(os.path.join(folder, "inventory-api_errors.csv"), "w", encoding="utf-8", newline="") as f:
         f.write(buffer.getvalue())
-    write_truth(folder, {i for e in rows for i in REQUEST_ID.findall(e["message"])} & failed, truth)
+    write_truth(folder, {i for e in rows for i in REQUEST_ID.findall(e["message"])} & failed, truth,
+                incomplete=not_seen_ending(rows, failed))
 
     # aws logs tail --format short: "<time to the second> <message>", no stream, no ids. A ticket's
     # paste: from one invocation's START to the error of a failed one, whose END/REPORT is not there.
@@ -129,7 +146,11 @@ def main():
         for e in fragment:
             when = datetime.fromtimestamp(e["timestamp"] / 1000, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
             f.write(when + " " + e["message"].rstrip("\n") + "\n")
-    write_truth(folder, {i for e in fragment for i in REQUEST_ID.findall(e["message"])} & failed, truth)
+    # The failed invocation is cut before anything says it failed (its END, REPORT, error): what
+    # the fragment shows is an invocation that began and was not seen to end, not a failure.
+    cut = {i for e in fragment if e["message"].startswith("START ") for i in REQUEST_ID.findall(e["message"])}
+    cut -= {i for e in fragment if e["message"].startswith(("END ", "REPORT ")) for i in REQUEST_ID.findall(e["message"])}
+    write_truth(folder, set(), truth, incomplete=cut)
 
     # A subscription DATA_MESSAGE (what a subscription filter delivers, decoded) that a log
     # forwarder wrote back with its messages escaped a second time: tabs and newlines as the two

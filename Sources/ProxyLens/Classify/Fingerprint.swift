@@ -91,7 +91,7 @@ public enum Fingerprint {
         let count = t.count
         var digits = 0
         for byte in t where isDigit(byte) { digits += 1 }
-        // InputPaths.isUUID: 8-4-4-4-12 hex digits.
+        // String.isUUID: 8-4-4-4-12 hex digits.
         if count == 36, t.indices.allSatisfy({ [8, 13, 18, 23].contains($0) ? t[$0] == dash : isHexDigit(t[$0]) }) {
             return "<ID>" + trailing
         }
@@ -125,7 +125,7 @@ public enum Fingerprint {
         let t = String(core)
         if t.isEmpty { return token }
         let digits = t.filter(\.isNumber).count
-        if InputPaths.isUUID(t) { return "<ID>" + trailing }
+        if t.isUUID { return "<ID>" + trailing }
         if t.split(separator: ".").count == 4, t.split(separator: ":").first.map({ $0.split(separator: ".").allSatisfy { $0.allSatisfy(\.isNumber) } }) == true {
             return "<IP>" + trailing
         }

@@ -241,11 +241,11 @@ struct Deriver {
         var byId: [Int32: ReplayedInvocation] = [:]
         var order: [ReplayedInvocation] = []
         var current: ReplayedInvocation?
-        // Request ids the platform's own lines name: only these begin invocations in a stream
-        // that has such lines. Any other id an application line names (a background thread's
-        // previous request, `undefined` before the first invocation) is a reference, and the
-        // line belongs to the invocation running. A stream with no platform lines at all (an
-        // export filtered to errors) gets its invocations from the ids its lines name.
+        // Request ids the platform's own lines name begin invocations. Any other id an
+        // application line names while an invocation runs (a background thread's previous
+        // request) is a reference, and the line belongs to the invocation running; named while
+        // none runs, it begins an invocation whose platform lines the export does not hold (an
+        // export filtered to errors and timeouts keeps some REPORT lines and drops the rest).
         var boundaryKeys = Set<Int32>()
         for line in 0..<stream.count where stream.role[line].isBoundary && stream.request[line] >= 0 {
             boundaryKeys.insert(requestKeys[Int(stream.request[line])])
@@ -258,8 +258,41 @@ struct Deriver {
         // Lines logged while no invocation ran, not yet given to the next one.
         var pendingInit = 0
         let atOnce = Self.invocationsAtOnce(stream, requestKeys: requestKeys)
+        let timeOrder = stream.timeOrder()
+        // Outside the invocations delimited by platform lines, a line that names no request id
+        // is given to the invocation that logged a line within a millisecond of it, when exactly
+        // one did. A runtime writes its report of an unhandled error with no request id right
+        // after a line that names it: Python's runtime logs `LAMBDA_WARNING: Unhandled exception…`
+        // through its request-tagged logger, then `[ERROR] Type: message` with none, one call
+        // after the other (aws-lambda-python-runtime-interface-client `awslambdaric/bootstrap.py`).
+        // Looked up only for such lines, among the lines next to it in time.
+        func owner(near position: Int) -> Int32? {
+            let ts = stream.ts[timeOrder[position]]
+            var found: Int32?
+            for step in [-1, 1] {
+                var next = position + step
+                while next >= 0, next < timeOrder.count, abs(stream.ts[timeOrder[next]] - ts) <= 1 {
+                    let request = stream.request[timeOrder[next]]
+                    if request >= 0 {
+                        if let found, requestKeys[Int(found)] != requestKeys[Int(request)] { return nil }
+                        found = found ?? request
+                    }
+                    next += step
+                }
+            }
+            return found
+        }
+        func invocation(for request: Int32, at ts: Int64) -> ReplayedInvocation {
+            let key = requestKeys[Int(request)]
+            if let existing = byId[key] { return existing }
+            let created = ReplayedInvocation(requestId: stream.requests.string(request), request: request, function: function,
+                                             instance: instance, group: group, ts: ts)
+            byId[key] = created
+            order.append(created)
+            return created
+        }
 
-        for line in stream.timeOrder() {
+        for (position, line) in timeOrder.enumerated() {
             let eventId = stream.eventId[line]
             let ts = stream.ts[line]
             let role = stream.role[line]
@@ -274,15 +307,15 @@ struct Deriver {
             }
             if request >= 0, current?.request != request {
                 let key = requestKeys[Int(request)]
-                if let existing = byId[key] {
-                    target = existing
-                } else if !hasBoundaries || boundaryKeys.contains(key) {
-                    let created = ReplayedInvocation(requestId: stream.requests.string(request), request: request, function: function,
-                                             instance: instance, group: group, ts: ts)
-                    byId[key] = created
-                    order.append(created)
-                    target = created
+                // Only a request id begins one: Node.js names `undefined` while it initialises.
+                if byId[key] != nil || boundaryKeys.contains(key) || (current == nil && stream.requests.string(request).isUUID) {
+                    target = invocation(for: request, at: ts)
                 }
+            }
+            // A line that names no request id while no invocation runs, logged within a
+            // millisecond of a line of one invocation the export holds no platform line of.
+            if target == nil, request < 0, let owner = owner(near: position), !boundaryKeys.contains(requestKeys[Int(owner)]) {
+                target = invocation(for: owner, at: ts)
             }
             guard let target else {
                 if role.mayCarryError || role == .app || role == .appErrorLevel {

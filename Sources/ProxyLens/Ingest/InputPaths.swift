@@ -202,10 +202,7 @@ public enum InputPaths {
         return (parts[index], parts[(index + 1)..<(parts.count - 1)].joined(separator: "/"))
     }
 
-    static func isUUID(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
-    }
+    static func isUUID(_ text: String) -> Bool { text.isUUID }
 
     /// Folder names too generic to be a function or proxy name.
     static let genericFolders: Set<String> = [

@@ -43,3 +43,11 @@ extension String {
         return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
+
+extension String {
+    /// 8-4-4-4-12 hex digits: an export task's id, a Lambda request id.
+    var isUUID: Bool {
+        let parts = split(separator: "-", omittingEmptySubsequences: false)
+        return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+}
