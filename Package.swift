@@ -20,7 +20,7 @@ let package = Package(
         .target(
             name: "ProxyLens",
             dependencies: ["CSupport"],
-            resources: [.copy("Store/migrations"), .copy("Report/queries"), .copy("Classify/Rules/Catalogue")]
+            resources: [.copy("Store/migrations"), .copy("Store/statements"), .copy("Report/queries"), .copy("Classify/Rules/Catalogue")]
         ),
         .executableTarget(
             name: "proxylens",

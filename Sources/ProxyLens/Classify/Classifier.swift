@@ -79,13 +79,7 @@ public final class Classifier {
         let version = try inputsVersion()
         let context = try CorrelationContext(database: database, rules: rules)
         var failed: [FailedInvocation] = []
-        let select = try database.prepare("""
-            SELECT e.ts, \(Invocation.selectList("i"))
-            FROM invocation i LEFT JOIN event e ON e.id = i.error_event_id
-            WHERE i.status IN ('error', 'timeout')
-               OR (i.status = 'incomplete' AND EXISTS (SELECT 1 FROM invocation_error_line l WHERE l.request_id = i.request_id))
-            ORDER BY coalesce(e.ts, i.end_ts), i.request_id
-            """)
+        let select = try database.prepare(try SQLFolder.statements.sql("classify_failed_invocations"))
         while try select.step() {
             failed.append(FailedInvocation(invocation: Invocation(row: select, from: 1), errorTs: select.int(0)))
         }
@@ -125,10 +119,7 @@ public final class Classifier {
         var summary = ClassifySummary()
         try database.transaction {
             try database.execute("DELETE FROM failure; DELETE FROM failure_link;")
-            let insert = try database.statement("""
-                INSERT INTO failure (request_id, function, instance, ts, cause, confidence, rule, signal, evidence, detail, fingerprint, message, proxy, caused_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try database.statement(try SQLFolder.statements.sql("classify_insert_failure"))
             let link = try database.statement("INSERT OR IGNORE INTO failure_link (request_id, caused_by) VALUES (?, ?)")
             for failure in failed {
                 guard let label = labels[failure.requestId] else { continue }
@@ -163,10 +154,7 @@ public final class Classifier {
     /// the lines deriving recorded for it (`ErrorChoice`), with that line's event and time.
     private func chooseErrorLines(_ failed: inout [FailedInvocation]) throws {
         var lines: [String: [ErrorChoice.Line]] = [:]
-        let select = try database.prepare("""
-            SELECT l.request_id, e.id, e.kind, e.message FROM invocation_error_line l JOIN event e ON e.id = l.event_id
-            ORDER BY l.request_id, e.ts, e.id
-            """)
+        let select = try database.prepare(try SQLFolder.statements.sql("classify_error_lines"))
         while try select.step() {
             lines[select.text(0) ?? "", default: []].append(ErrorChoice.Line(eventId: select.int(1) ?? 0, kind: select.text(2) ?? "", message: select.text(3) ?? ""))
         }
@@ -191,9 +179,7 @@ public final class Classifier {
     /// For each timeout with a transaction open, the line that began it: the last begin marker
     /// (`event.txn_effect = 1`) of its stream between its start and end.
     private func findTransactionBegins(_ failed: inout [FailedInvocation]) throws {
-        let begin = try database.prepare("""
-            SELECT id FROM event WHERE log_stream = ? AND ts BETWEEN ? AND ? AND txn_effect = 1 ORDER BY ts DESC, id DESC LIMIT 1
-            """)
+        let begin = try database.prepare(try SQLFolder.statements.sql("classify_transaction_begin"))
         for index in failed.indices where failed[index].status == .timeout && failed[index].transactionOpen {
             begin.reset()
             try begin.bind([.text(failed[index].instance), .integer(failed[index].startTs), .integer(failed[index].endTs)])

@@ -27,11 +27,7 @@ struct Deriver {
             notes = rebuilt.notes
             try database.statement("INSERT INTO meta (key, value) VALUES ('unattributed_lines', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
                 .run([.text("\(unattributed.interleaved) \(unattributed.noPlatformLines) \(unattributed.beforeAnyInvocation)")])
-            try database.execute("""
-                UPDATE meta SET value = '0' WHERE key = 'derived_stale';
-                INSERT INTO meta (key, value) VALUES ('derived_version', '1')
-                ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
-                """)
+            try database.execute(try SQLFolder.statements.sql("derive_mark_current"))
         }
         return unattributed
     }
@@ -43,10 +39,7 @@ struct Deriver {
     /// about it (each also an `ingest_error` row, one per stream).
     @discardableResult
     func rebuild(from gathered: DerivationInput? = nil) throws -> (unattributed: UnattributedLines, notes: [(path: String, issue: IngestIssue)]) {
-        try database.execute("""
-            DELETE FROM invocation; DELETE FROM instance; DELETE FROM proxy_session; DELETE FROM proxy_db_connection;
-            DELETE FROM invocation_error_line;
-            """)
+        try database.execute(try SQLFolder.statements.sql("derive_clear"))
         try database.statement("DELETE FROM ingest_error WHERE source_id IS NULL AND reason LIKE ?").run([.text(Self.notePrefix + "%")])
         let input = try gathered ?? scanEvents()
         let (lambda, proxy, groups) = (input.lambda, input.proxy, input.groups)
@@ -125,10 +118,10 @@ struct Deriver {
         -> ([InstanceTotals], UnattributedLines, [(stream: String, lines: Int, atOnce: Int)]) {
         var unattributed = UnattributedLines()
         let known = try functionNames()
-        let insert = try database.statement(Invocation.upsertSQL)
+        let insert = try database.statement(try SQLFolder.statements.sql("derive_upsert_invocation"))
         let messageById = try database.prepare("SELECT message FROM event WHERE id = ?")
-        let clearErrorLines = try database.statement("DELETE FROM invocation_error_line WHERE request_id = ?")
-        let insertErrorLine = try database.statement("INSERT OR IGNORE INTO invocation_error_line (request_id, event_id) VALUES (?, ?)")
+        let clearErrorLines = try database.statement(try SQLFolder.statements.sql("derive_clear_error_lines"))
+        let insertErrorLine = try database.statement(try SQLFolder.statements.sql("derive_insert_error_line"))
         func message(_ eventId: Int64) throws -> String? {
             messageById.reset()
             messageById.bind(eventId, at: 1)
@@ -387,23 +380,15 @@ struct Deriver {
         return Replayed(invocations: order, unattributed: unattributed, atOnce: atOnce ?? 1)
     }
 
-    /// The `instance` rows, by definition: one per instance, from its invocations, in name order.
-    static let instanceTotalsSQL = """
-        SELECT function, instance, max(log_group), min(coalesce(start_ts, end_ts)), max(end_ts), count(*), sum(cold_start),
-               sum(status IN ('error', 'timeout'))
-        FROM invocation GROUP BY instance
-        """
-
     /// Writes the totals counted while the invocations were written; if a row was replaced
     /// (a request id in two streams), the totals no longer hold and the SQL counts instead.
     private func deriveInstances(_ counted: [InstanceTotals]) throws {
-        let columns = "function, instance, log_group, first_ts, last_ts, invocations, cold_starts, failures"
         let written = counted.reduce(0) { $0 + $1.invocations }
         guard try database.scalar("SELECT count(*) FROM invocation").int == written else {
-            try database.execute("INSERT INTO instance (\(columns)) " + Self.instanceTotalsSQL)
+            try database.execute(try SQLFolder.statements.sql("derive_instances_from_invocations"))
             return
         }
-        let insert = try database.statement("INSERT INTO instance (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let insert = try database.statement(try SQLFolder.statements.sql("derive_insert_instance"))
         for totals in counted {
             insert.resetForRebinding()
             insert.bindRow(
@@ -424,15 +409,8 @@ struct Deriver {
     private func deriveProxySessions(from proxy: ProxySessions, groups: ByteInterner) throws {
         let groupName = { (group: Int32) -> String? in group < 0 ? nil : groups.string(group) }
         let names = try ProxyNames(database: database, groups: proxy.groups.map(groupName))
-        let insertSession = try database.statement("""
-            INSERT INTO proxy_session (proxy, log_group, client_connection, endpoint, opened_ts, client_address, client_ip, auth_user,
-                pinned_ts, pin_reason, pin_digest, db_connection, closed_ts, close_reason, close_kind, first_event_id, close_event_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertConnection = try database.statement("""
-            INSERT INTO proxy_db_connection (proxy, log_group, db_connection, opened_ts, closed_ts, close_reason, mid_request, released_ts, close_event_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insertSession = try database.statement(try SQLFolder.statements.sql("derive_insert_proxy_session"))
+        let insertConnection = try database.statement(try SQLFolder.statements.sql("derive_insert_proxy_db_connection"))
         // Close reasons, endpoints, users and pin reasons recur on many rows: each is made once.
         var texts = [String?](repeating: nil, count: proxy.texts.count)
         var closeKinds: [TextNumber: (kind: String, midRequest: Bool)] = [:]

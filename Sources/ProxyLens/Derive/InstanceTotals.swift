@@ -1,5 +1,5 @@
 /// One `instance` row, totalled from the invocations written for its stream, as
-/// `Deriver.instanceTotalsSQL` counts them.
+/// `Store/statements/derive_instances_from_invocations.sql` counts them.
 struct InstanceTotals {
     let function: String
     let instance: String

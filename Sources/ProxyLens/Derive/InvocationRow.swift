@@ -1,16 +1,7 @@
-/// How an `Invocation` is written to and read from the `invocation` table: both follow
-/// `Invocation.columns`, so the list of columns is written once.
+/// How an `Invocation` is bound to `Store/statements/derive_upsert_invocation.sql` and read from
+/// `classify_failed_invocations.sql`: both in `Invocation.columns` order (a test holds the files to it).
 extension Invocation {
-    /// Replaces the row of the same request id (a request id in two streams: the later wins).
-    static let upsertSQL = "INSERT OR REPLACE INTO invocation (\(columns.joined(separator: ", "))) VALUES ("
-        + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-
-    /// The columns to select, each prefixed with `alias.`, for `init(row:from:)`.
-    static func selectList(_ alias: String) -> String {
-        columns.map { "\(alias).\($0)" }.joined(separator: ", ")
-    }
-
-    /// Reads the columns `selectList` named, starting at result column `first`.
+    /// Reads the invocation's columns, in `columns` order, starting at result column `first`.
     init(row: Statement, from first: Int) {
         var column = first - 1
         func next() -> Int { column += 1; return column }
@@ -26,7 +17,7 @@ extension Invocation {
             events: Int(row.int(next()) ?? 0))
     }
 
-    /// Binds every column, in `columns` order, to a statement made from `upsertSQL`.
+    /// Binds every column, in `columns` order, to `derive_upsert_invocation.sql`.
     func bind(to statement: Statement) {
         statement.bindRow(requestId, function, instance, logGroup, startTs, endTs, durationMs, billedMs, initMs,
                           memoryMB, maxMemoryMB, status.rawValue, errorType, errorMessage, errorEventId, coldStart, seq,

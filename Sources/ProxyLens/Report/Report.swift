@@ -105,19 +105,10 @@ public struct Report: Sendable, Codable {
 }
 
 /// Named SQL from `Report/queries/*.sql`, the same files a person can run with sqlite3.
+/// The report's queries, `Report/queries/*.sql`.
 public enum NamedQuery {
-    public static func sql(_ name: String) throws -> String {
-        guard let url = Bundle.module.url(forResource: "queries", withExtension: nil)?.appendingPathComponent("\(name).sql") else {
-            throw ProxyLensError(.database, "queries/\(name).sql", "missing from this build")
-        }
-        return try String(contentsOf: url, encoding: .utf8)
-    }
-
-    public static var names: [String] {
-        guard let url = Bundle.module.url(forResource: "queries", withExtension: nil),
-              let files = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
-        return files.filter { $0.hasSuffix(".sql") }.map { String($0.dropLast(4)) }.sorted()
-    }
+    public static func sql(_ name: String) throws -> String { try SQLFolder.queries.sql(name) }
+    public static var names: [String] { SQLFolder.queries.names }
 }
 
 /// Builds a `Report` from a classified database.

@@ -16,14 +16,17 @@ struct InvocationRowTests {
             billedMs: 15001, initMs: 312.25, memoryMB: 512, maxMemoryMB: 187, status: .timeout, errorType: "Sandbox.Timedout",
             errorMessage: "Task timed out after 15.00 seconds", errorEventId: 42, coldStart: true, seq: 7, idleBeforeMs: 2_400_000,
             lastActivity: "BEGIN (implicit)", lastActivityTs: 1_765_114_201_000, transactionOpen: true, events: 9)
-        let insert = try database.statement(Invocation.upsertSQL)
+        let insert = try database.statement(try SQLFolder.statements.sql("derive_upsert_invocation"))
         written.bind(to: insert)
         try insert.step()
-        let select = try database.prepare("SELECT \(Invocation.selectList("i")) FROM invocation i")
+        // Read back as classifying reads it (timed-out invocations are among those it labels).
+        let select = try database.prepare(try SQLFolder.statements.sql("classify_failed_invocations"))
         #expect(try select.step())
-        #expect(Invocation(row: select, from: 0) == written)
-        // And the columns are the table's own, in the table's order.
+        #expect(Invocation(row: select, from: 1) == written)
+        // The files name the table's own columns, in the table's order, as `Invocation.columns` does.
         let table = try database.rows("SELECT name FROM pragma_table_info('invocation') ORDER BY cid").map { $0[0].string ?? "" }
         #expect(table == Invocation.columns)
+        #expect(insert.parameterNames == Invocation.columns.map { ":" + $0 })
+        #expect((1..<select.columnCount).map(select.columnName) == Invocation.columns)
     }
 }

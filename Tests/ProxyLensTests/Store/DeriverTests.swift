@@ -57,10 +57,11 @@ struct DeriverTests {
     }
 
     /// `instance` is written from totals counted while the invocations are written; by
-    /// definition it is `Deriver.instanceTotalsSQL` over `invocation`.
+    /// definition it is the SELECT of `derive_instances_from_invocations.sql` over `invocation`.
     static func instancesAgreeWithTheirDefinition(_ database: Database) throws {
         let written = try database.rows("SELECT function, instance, log_group, first_ts, last_ts, invocations, cold_starts, failures FROM instance ORDER BY rowid")
-        let defined = try database.rows(Deriver.instanceTotalsSQL)
+        let file = try SQLFolder.statements.sql("derive_instances_from_invocations")
+        let defined = try database.rows(String(file[file.range(of: "SELECT")!.lowerBound...]))
         #expect(!written.isEmpty)
         #expect(written == defined)
         for (a, b) in zip(written, defined) where a != b { Issue.record("\(a)\n≠ \(b)") }

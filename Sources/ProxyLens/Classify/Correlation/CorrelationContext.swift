@@ -56,9 +56,7 @@ final class CorrelationContext {
         let logged = try database.rows("SELECT DISTINCT proxy FROM proxy_session UNION SELECT proxy FROM proxy_db_connection UNION SELECT proxy FROM proxy_config")
         allProxies = logged.compactMap { $0[0].string }.sorted()
         try mapFunctionsToProxies(database)
-        let sessions = try database.prepare("""
-            SELECT proxy, client_connection, opened_ts, pinned_ts, db_connection, closed_ts, close_kind, client_ip, close_event_id FROM proxy_session ORDER BY opened_ts
-            """)
+        let sessions = try database.prepare(try SQLFolder.statements.sql("classify_proxy_sessions"))
         while try sessions.step() {
             let session = Session(proxy: sessions.text(0) ?? "", client: sessions.int(1) ?? 0, openedTs: sessions.int(2),
                                   pinnedTs: sessions.int(3), dbConnection: sessions.int(4), closedTs: sessions.int(5),
