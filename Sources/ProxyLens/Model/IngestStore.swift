@@ -1,37 +1,4 @@
-/// A file as the skip check sees it.
-public struct FileIdentity: Hashable, Sendable {
-    public let path: String
-    public let bytes: Int64
-    public let mtime: Int64?
-}
 
-/// A `source` row before its file is read.
-struct NewSource {
-    var path: String
-    var bytes: Int64
-    var mtime: Int64?
-    var compressed: Bool
-    var exportTaskId: String?
-}
-
-/// What a file turned out to be, once read.
-struct SourceOutcome {
-    var path: String
-    var container: String
-    var sha256: String
-    var eventsRead: Int
-    var logGroup: String?
-    var logGroupOrigin: String?
-    /// Configuration changes what deriving and classifying see even without events.
-    var isConfiguration: Bool
-    /// Metric points the file added to `metric_point` (directly or by naming earlier results).
-    var metricPointsAdded = 0
-}
-
-/// The id of a file's `source` row, set by store work that may run on the writing thread.
-final class SourceRow: @unchecked Sendable {
-    var id: Int64 = 0
-}
 
 /// What ingest asks of the store: the narrow writer API between `Ingest/` (which reads files)
 /// and `Store/` (which owns SQLite). Events go in through `accept`; bookkeeping for a file is

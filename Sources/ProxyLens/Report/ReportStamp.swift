@@ -1,10 +1,5 @@
 import Foundation
 
-/// The tool's version, shown by `--version` and in every report.
-public enum ProxyLensVersion {
-    public static let current = "0.1.0"
-}
-
 /// When a report was generated: now, or `SOURCE_DATE_EPOCH` (seconds) when it is set, so that
 /// builds, golden tests and README examples are reproducible.
 public enum ReportStamp {

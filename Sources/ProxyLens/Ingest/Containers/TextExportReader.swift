@@ -177,41 +177,6 @@ final class TextExportReader {
     }
 }
 
-/// Removes terminal colour sequences (`ESC [ ... m` and other CSI sequences).
-enum ANSI {
-    static func strip(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            let c = bytes[i]
-            if c == 0x1b, i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "[") {
-                var j = i + 2
-                while j < bytes.count, !(bytes[j] >= 0x40 && bytes[j] <= 0x7e) { j += 1 }
-                i = j + 1
-                continue
-            }
-            out.append(c)
-            i += 1
-        }
-        return out
-    }
-}
-
-/// Short, printable excerpts of bad input for error messages.
-enum Excerpt {
-    static func of<C: Collection>(_ bytes: C, limit: Int = 120) -> String where C.Element == UInt8 {
-        var out = ""
-        for byte in bytes.prefix(limit) {
-            if byte >= 0x20 && byte < 0x7f { out.append(Character(Unicode.Scalar(byte))) }
-            else if byte == 0x09 { out += "\\t" }
-            else { out += "\\x" + String(byte, radix: 16) }
-        }
-        if bytes.count > limit { out += "…" }
-        return out
-    }
-}
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,25 +1,5 @@
 import Foundation
 
-/// One CloudWatch metric an alarm reads (a `MetricStat`): namespace, name and dimensions as AWS
-/// documents them, the period and the statistic.
-public struct AlarmMetric: Sendable {
-    /// The metric's id in a metric-math alarm (starts with a lower-case letter).
-    public var id: String
-    public var namespace: String
-    public var metricName: String
-    /// (Name, Value) in the order AWS lists the dimension set.
-    public var dimensions: [(name: String, value: String)]
-    public var periodSeconds: Int
-    public var stat: String
-}
-
-/// A metric-math expression over an alarm's metrics; its value is what the alarm compares.
-public struct AlarmExpression: Sendable {
-    public var id: String
-    public var expression: String
-    public var label: String
-}
-
 /// One CloudWatch alarm: what it watches, the threshold, and why that threshold.
 public struct Alarm: Sendable {
     /// `proxy NAME` or `function NAME`.
@@ -96,41 +76,6 @@ public struct Alarm: Sendable {
             ("Period", .number(Double(metric.periodSeconds))),
             ("Stat", .string(metric.stat)),
         ]
-    }
-}
-
-/// What `alarms` writes: the alarms for the proxies and functions of one database, and the
-/// notes that say where thresholds came from (comments in the output).
-public struct AlarmPlan: Sendable {
-    public var database: String
-    public var proxies: [String]
-    public var functions: [String]
-    public var alarms: [Alarm]
-    /// Said as comments at the top of the output (and in the template's Metadata for JSON).
-    public var notes: [String]
-    /// The SNS topic of `--sns-topic-arn`; nil: a template parameter / Terraform variable.
-    public var snsTopicArn: String?
-}
-
-/// What `alarms` was asked for.
-public struct AlarmOptions: Sendable {
-    public var snsTopicArn: String?
-    /// Only these proxies / functions (all when empty).
-    public var proxies: [String]
-    public var functions: [String]
-
-    public init(snsTopicArn: String? = nil, proxies: [String] = [], functions: [String] = []) {
-        self.snsTopicArn = snsTopicArn
-        self.proxies = proxies
-        self.functions = functions
-    }
-
-    /// An SNS topic ARN as AlarmActions takes it: `arn:<partition>:sns:<region>:<account>:<topic>`.
-    public static func isTopicArn(_ arn: String) -> Bool {
-        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count == 6 && parts[0] == "arn" && parts[1].hasPrefix("aws") && parts[2] == "sns" && !parts[3].isEmpty
-            && parts[4].count == 12 && parts[4].allSatisfy(\.isNumber) && !parts[5].isEmpty
-            && parts[5].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
     }
 }
 

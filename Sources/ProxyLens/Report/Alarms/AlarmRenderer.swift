@@ -1,38 +1,5 @@
 import Foundation
 
-/// One output format of `alarms`. A new format is one file with a type conforming to this and
-/// one entry in `AlarmRenderer.all`; `AlarmTests` then writes the public corpus's alarms with it.
-protocol AlarmRendering: Sendable {
-    /// The `--format` value.
-    var name: String { get }
-    /// One line for `--help` and README.
-    var summary: String { get }
-    /// Whether it writes one document per alarm (then `--output` is a folder) or one in all.
-    var perAlarm: Bool { get }
-    func render(_ plan: AlarmPlan, json: Bool) -> [AlarmDocument]
-}
-
-/// One file of `alarms` output: the text, and the name it gets in an `--output` folder.
-public struct AlarmDocument: Sendable {
-    public var fileName: String
-    public var text: String
-}
-
-/// An `alarms --format` value: the name of one of `AlarmRenderer.all`.
-public struct AlarmFormat: RawRepresentable, Hashable, Sendable, CaseIterable {
-    public let rawValue: String
-    public init?(rawValue: String) {
-        guard AlarmRenderer.all.contains(where: { $0.name == rawValue }) else { return nil }
-        self.rawValue = rawValue
-    }
-    private init(known: String) { rawValue = known }
-    public static var allCases: [AlarmFormat] { AlarmRenderer.all.map { AlarmFormat(known: $0.name) } }
-    public static let cloudformation = AlarmFormat(known: "cloudformation"), terraform = AlarmFormat(known: "terraform"), cli = AlarmFormat(known: "cli")
-    public var summary: String { AlarmRenderer.all.first { $0.name == rawValue }?.summary ?? "" }
-    /// One document per alarm: `--output` names a folder.
-    public var perAlarm: Bool { AlarmRenderer.all.first { $0.name == rawValue }?.perAlarm ?? false }
-}
-
 public enum AlarmRenderer {
     /// Every format, in the order `--help` and README list them: the template AWS deploys
     /// itself first, then Terraform's, then the bare API calls.

@@ -1,52 +1,5 @@
 import Foundation
 
-/// One output format of `report`. A new format is one file with a type conforming to this and
-/// one entry in `ReportRenderer.all`; `RendererTests` then renders the sample incident with it.
-protocol ReportRendering: Sendable {
-    /// The `--format` value.
-    var name: String { get }
-    /// One line for `--help` and README.
-    var summary: String { get }
-    func render(_ report: Report, _ options: RenderOptions) -> String
-}
-
-/// What a renderer may take into account besides the report.
-public struct RenderOptions: Sendable {
-    public var thresholds: [FailThreshold] = []
-    public var color = false
-    public var top = 10
-    /// When the report was generated (epoch ms): `ReportStamp.now()` unless fixed.
-    public var generatedAt: Int64
-    /// The terminal's width in columns (the table format; 100 when piped).
-    public var width = 100
-    /// Whole values in the table format: no cutting, no fitting to the width.
-    public var wide = false
-    public var version = ProxyLensVersion.current
-    public init(thresholds: [FailThreshold] = [], color: Bool = false, top: Int = 10, generatedAt: Int64? = nil, width: Int = 100, wide: Bool = false) {
-        self.thresholds = thresholds
-        self.color = color
-        self.top = top
-        self.generatedAt = generatedAt ?? ReportStamp.now()
-        self.width = max(40, width)
-        self.wide = wide
-    }
-}
-
-/// A `--format` value: the name of one of `ReportRenderer.all`.
-public struct ReportFormat: RawRepresentable, Hashable, Sendable, CaseIterable {
-    public let rawValue: String
-    public init?(rawValue: String) {
-        guard ReportRenderer.all.contains(where: { $0.name == rawValue }) else { return nil }
-        self.rawValue = rawValue
-    }
-    private init(known: String) { rawValue = known }
-    public static var allCases: [ReportFormat] { ReportRenderer.all.map { ReportFormat(known: $0.name) } }
-    public static let table = ReportFormat(known: "table"), json = ReportFormat(known: "json"), markdown = ReportFormat(known: "markdown")
-    public static let csv = ReportFormat(known: "csv"), junit = ReportFormat(known: "junit"), html = ReportFormat(known: "html")
-    /// The format's one-line description.
-    public var summary: String { ReportRenderer.all.first { $0.name == rawValue }?.summary ?? "" }
-}
-
 public enum ReportRenderer {
     /// Every format, in the order `--help` and README list them: the terminal default first,
     /// then the machine-readable one, then the CI formats, then the page.
