@@ -91,9 +91,11 @@ struct ErrorClassifier {
 
     /// A short phrase of the generic vocabulary that names no database: what any network client
     /// prints (`connect ETIMEDOUT`, `Read timed out`, `Connection reset`).
+    /// A needle with an identifier in it (`write CONNECT_TIMEOUT`: postgres.js's own error code)
+    /// is a driver's own word, not a network phrase.
     static func isNetworkPhrase(_ needle: String) -> Bool {
         let folded = SignatureRule.fold(needle)
-        guard folded.count < networkPhraseLength, !GenericVocabulary.isAboutDatabase(folded) else { return false }
+        guard folded.count < networkPhraseLength, !folded.contains("_"), !GenericVocabulary.isAboutDatabase(folded) else { return false }
         return GenericVocabulary.containsAny(folded, GenericVocabulary.timeout + GenericVocabulary.deadConnection + ["econn", "eof", "reset", "refused"])
     }
 

@@ -13,6 +13,8 @@ enum GenericVocabulary {
         "bad connection", "invalid connection", "connection was killed", "connection is not open", "connection not open",
         "connection has been disposed", "server closed", "closed by the server", "connection forcibly closed", "forcibly closed",
         "connection aborted", "connection abort", "econnaborted", "read past the end of the stream",
+        // Node.js writing to a socket whose peer already ended it (lib/net.js, ERR_STREAM_WRITE_AFTER_END).
+        "ended by the other party", "write after end",
     ]
 
     /// A pool with no connection to lend: a connection timeout of the acquire phase, even when

@@ -11,6 +11,12 @@ extension SignatureRule {
     SignatureRule("sqlclient-execution-timeout", driver: ".NET SqlClient", .queryTimeout, all: ["Execution Timeout Expired."], examples: [
         "2025-12-07T13:47:14.312Z\t7284caa3-31ca-4a8e-adb4-16ffa530930e\tfail\tMicrosoft.Data.SqlClient.SqlException (0x80131904): Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.\n ---> System.ComponentModel.Win32Exception (258): The wait operation timed out.\n",
     ]),
+    // MySql.Data copied SqlClient's legacy timeout text and throws it from StreamCreator while
+    // opening too (MySQL.Data/src/common/StreamCreator.cs, wrapped in UnableToConnectToHost):
+    // before the legacy rule, which reads the text as a command's.
+    SignatureRule("mysqldata-connect-timeout-expired", driver: "MySql.Data", .connectionTimeout, all: ["Unable to connect to any of the specified MySQL hosts", "Timeout expired.", "prior to completion of the operation"], examples: [
+        "2019-01-01T00:00:00.000Z\t3b1f0e2a-9c4d-4e5f-8a6b-7c8d9e0f1a2b\tfail\tMySql.Data.MySqlClient.MySqlException (0x80004005): Unable to connect to any of the specified MySQL hosts.\n ---> MySql.Data.MySqlClient.MySqlException (0x80004005): Timeout expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.\n",
+    ]),
     SignatureRule("sqlclient-timeout-expired-legacy", driver: "System.Data.SqlClient", .queryTimeout, all: ["Timeout expired.", "prior to completion of the operation"], examples: [
         "2019-01-01T00:00:00.000Z\t3b1f0e2a-9c4d-4e5f-8a6b-7c8d9e0f1a2b\tfail\tSystem.Data.SqlClient.SqlException (0x80131904): Timeout expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.\n",
     ]),
