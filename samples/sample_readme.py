@@ -326,7 +326,7 @@ def regenerating(w):
     w("`aws-cli-yaml/`, `aws-cli-table/`, `awslogs/`, `saw/`, `cw/`, `sam-logs/`, `same-events/` (each its `make_*.py`),")
     w("`runtimes/`, `leaks/`, `metrics/`, `partial/` + `partial-truth/` (each its `make_*.py`). Not generated: real files,")
     w("kept as they are: `containers/metrics-console-csv/` (a real console download), `containers/event-lines/`,")
-    w("`errors/real-world.ndjson` with `README-real-world.md` (real error lines collected by hand).")
+    w("`errors/real-world.ndjson` with `README-real-world.md` (real error lines collected by hand), and `errors/real-world-fresh.ndjson` with `README-real-world-fresh.md` (a second, never-seen set collected after the rules).")
     w("")
     w("Shared helpers (ids, text of each runtime and driver, the RDS Proxy model, configuration documents, how a builder")
     w("writes) are in `samples/sample_model.py`; a builder imports it by path. A new folder's builder: `begin(root, 0)` with")

@@ -11,7 +11,7 @@ struct SampleGeneratorTests {
         "containers/aws-cli-text", "containers/aws-cli-yaml", "containers/aws-cli-table", "containers/awslogs",
         "containers/cw", "containers/saw", "containers/sam-logs", "containers/same-events",
         "containers/metrics-console-csv", "containers/event-lines",
-        "errors/real-world.ndjson", "errors/README-real-world.md",
+        "errors/real-world.ndjson", "errors/README-real-world.md", "errors/real-world-fresh.ndjson", "errors/README-real-world-fresh.md",
         "runtimes", "leaks", "metrics", "partial", "partial-truth",
     ]
 
