@@ -177,4 +177,18 @@ struct IngestionTests {
         #expect(second.eventsAdded == 6, "the event already there is found again")
         #expect(try upgraded.scalar("SELECT count(*) FROM event").int == 7)
     }
+
+    @Test("each file's sha256 is the digest of its bytes on disk, hashed in place or on the hashing thread")
+    func sha256OfEveryFile() throws {
+        let database = try Database(path: ":memory:")
+        _ = try ingest([Fixture.samples("incident")], into: database)
+        let rows = try database.rows("SELECT path, sha256, bytes FROM source")
+        // Files past the first 64 KiB go through the hashing thread; smaller ones are hashed in place.
+        #expect(rows.contains { ($0[2].int ?? 0) > 64 << 10 } && rows.contains { ($0[2].int ?? 0) <= 64 << 10 })
+        for row in rows {
+            let path = row[0].string ?? ""
+            let reference = try CLI.run(program: "/usr/bin/sha256sum", [path]).stdout.prefix(64)
+            #expect(row[1].string == String(reference), "\(path)")
+        }
+    }
 }

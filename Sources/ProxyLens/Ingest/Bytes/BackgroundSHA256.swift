@@ -12,10 +12,12 @@ import Darwin
 /// thread. Chunks are copied to the thread through a short queue (bounded, so memory stays a few
 /// megabytes).
 final class BackgroundSHA256: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var chunks: [[UInt8]] = []
+    /// The hashing thread, started once the file is past `hashedInPlace`.
+    private var worker: OrderedWorker<Void>?
+    /// Guards `spare` and `cancelled`, which the reading and hashing threads share.
+    private let lock = NSLock()
+    /// Hashed chunks, for the reading thread to fill again.
     private var spare: [[UInt8]] = []
-    private var finished = false
     private var cancelled = false
     private var digest: String?
     private let hasher = SHA256()
@@ -23,76 +25,74 @@ final class BackgroundSHA256: @unchecked Sendable {
     /// Bytes hashed in place before the thread takes over.
     private static let hashedInPlace = 64 << 10
     private var bytesSeen = 0
-    private var threadStarted = false
+
+    /// A chunk on its way to the hashing thread, held by this box alone, so that it is never
+    /// copied when it is filled again.
+    private final class Chunk: @unchecked Sendable {
+        var bytes: [UInt8]?
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+    }
 
     func update(_ bytes: UnsafeRawBufferPointer) {
         bytesSeen += bytes.count
-        if !threadStarted {
+        if worker == nil {
             if bytesSeen <= Self.hashedInPlace {
                 hasher.update(bytes)
                 return
             }
-            threadStarted = true
-            // The thread keeps this object alive until the digest is made or the hash cancelled.
-            let thread = Thread { self.loop() }
-            thread.name = "proxylens-sha256"
-            thread.start()
+            worker = OrderedWorker(name: "proxylens-sha256")
         }
-        condition.lock()
-        while chunks.count >= Self.maximumQueued { condition.wait() }
-        var chunk = spare.popLast() ?? RecycledBuffers.takeArray()
-        condition.unlock()
+        var chunk = lock.withLock { spare.popLast() } ?? RecycledBuffers.takeArray()
         chunk.removeAll(keepingCapacity: true)
         chunk.append(contentsOf: bytes)
-        condition.lock()
-        chunks.append(chunk)
-        condition.broadcast()
-        condition.unlock()
+        let box = Chunk(chunk)
+        chunk = []
+        worker?.submit(keepingResult: false, waitingBelow: Self.maximumQueued + 1) { self.hash(box) }
+    }
+
+    /// On the hashing thread: one chunk, then back to `spare` (or, once cancelled, to the
+    /// recycled buffers).
+    private func hash(_ box: Chunk) {
+        let chunk = box.bytes.take()!
+        if lock.withLock({ cancelled }) {
+            RecycledBuffers.giveBack(chunk)
+            return
+        }
+        chunk.withUnsafeBytes { hasher.update($0) }
+        // Moved, so the reading thread that takes it next holds it alone.
+        lock.lock()
+        spare.append(consume chunk)
+        lock.unlock()
     }
 
     /// Waits for every chunk to be hashed and returns the hex digest.
     func finalizeHex() -> String {
-        guard threadStarted else {
-            if digest == nil { digest = hasher.finalizeHex() }
-            return digest ?? ""
+        if let digest { return digest }
+        if let worker {
+            worker.waitUntilIdle()
+            worker.stop()
+            self.worker = nil
+            giveBackSpare()
         }
-        condition.lock()
-        defer { condition.unlock() }
-        finished = true
-        condition.broadcast()
-        while digest == nil { condition.wait() }
-        return digest ?? ""
+        let made = hasher.finalizeHex()
+        digest = made
+        return made
     }
 
     /// Lets the thread end without a digest (the file was abandoned).
     func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
+        lock.withLock { cancelled = true }
+        worker?.stop()
+        worker = nil
+        giveBackSpare()
     }
 
-    private func loop() {
-        while true {
-            condition.lock()
-            while chunks.isEmpty && !finished && !cancelled { condition.wait() }
-            if cancelled || (chunks.isEmpty && finished) {
-                if !cancelled { digest = hasher.finalizeHex() }
-                var unused = spare + chunks
-                (spare, chunks) = ([], [])
-                condition.broadcast()
-                condition.unlock()
-                // For the next file's hash; popped, so that each is held once and kept as it is.
-                while let chunk = unused.popLast() { RecycledBuffers.giveBack(chunk) }
-                return
-            }
-            let chunk = chunks.removeFirst()
-            condition.unlock()
-            chunk.withUnsafeBytes { hasher.update($0) }
-            condition.lock()
-            spare.append(chunk)
-            condition.broadcast()
-            condition.unlock()
+    /// For the next file's hash; popped, so that each is held once and kept as it is.
+    private func giveBackSpare() {
+        var unused = lock.withLock { () -> [[UInt8]] in
+            defer { spare = [] }
+            return spare
         }
+        while let chunk = unused.popLast() { RecycledBuffers.giveBack(chunk) }
     }
 }
