@@ -17,7 +17,7 @@ struct ProxyLensCommand: ParsableCommand {
               proxylens analyze samples/incident
             """.reflowed,
         version: ProxyLensVersion.current,
-        subcommands: [Analyze.self, Ingest.self, Inspect.self, Classify.self, Report.self, Failures.self, Alarms.self, Sql.self, Schema.self]
+        subcommands: [Analyze.self, Ingest.self, Inspect.self, Merge.self, Classify.self, Report.self, Failures.self, Alarms.self, Sql.self, Schema.self]
     )
 }
 

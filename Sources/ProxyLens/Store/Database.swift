@@ -12,15 +12,19 @@ public final class Database {
     private var statementCache: [String: Statement] = [:]
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    /// `":memory:"` gives an in-memory database.
-    public init(path: String, readOnly: Bool = false, migrate: Bool = true, busyTimeoutMs: Int32 = 30_000) throws {
+    /// `":memory:"` gives an in-memory database. `checkSchema: false` opens a read-only database
+    /// whatever its schema, for a caller that reads the version itself (`merge` accepts older
+    /// ones). `attaching` lets `attach(readOnly:as:)` be used (it needs SQLite's URI names,
+    /// which are off otherwise so that a `--db` named `file:…` stays a plain file name).
+    public init(path: String, readOnly: Bool = false, migrate: Bool = true, checkSchema: Bool = true, attaching: Bool = false,
+                busyTimeoutMs: Int32 = 30_000) throws {
         self.path = path
         self.readOnly = readOnly
         if readOnly, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw ProxyLensError(.database, path, "no such database (run `proxylens ingest` or `analyze` first)")
         }
         _ = Database.configured
-        handle = try Self.open(path, readOnly: readOnly)
+        handle = try Self.open(path, readOnly: readOnly, uri: attaching)
         Self.waitWhileBusy(handle, milliseconds: busyTimeoutMs)
         if readOnly && path != ":memory:" {
             // A run that crashed mid-transaction leaves a hot journal, which only a writable
@@ -44,13 +48,13 @@ public final class Database {
         }
         if migrate {
             try Migrator(database: self).migrate()
-        } else if readOnly {
+        } else if readOnly && checkSchema {
             try Migrator(database: self).checkReadable()
         }
     }
 
-    private static func open(_ path: String, readOnly: Bool, create: Bool = true) throws -> OpaquePointer? {
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
+    private static func open(_ path: String, readOnly: Bool, create: Bool = true, uri: Bool = false) throws -> OpaquePointer? {
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))) | (uri ? SQLITE_OPEN_URI : 0)
         var db: OpaquePointer?
         let status = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         if status != SQLITE_OK {
@@ -157,6 +161,23 @@ public final class Database {
             }
         }
         return result
+    }
+
+    /// Attaches the database file at `path` read-only under `schema` (`mode=ro`: nothing this
+    /// connection does can write to it, nor roll back a journal beside it). Needs `attaching`.
+    public func attach(readOnly path: String, as schema: String) throws {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+        do {
+            try statement("ATTACH DATABASE ? AS \(schema)").run([.text("file:\(escaped)?mode=ro")])
+        } catch {
+            throw ProxyLensError(.database, path, "cannot open it read-only: \(lastError)")
+        }
+    }
+
+    public func detach(_ schema: String) throws {
+        statementCache.removeAll()
+        try execute("DETACH DATABASE \(schema)")
     }
 
     /// Runs `body` in one transaction; rolls back if it throws.

@@ -169,7 +169,7 @@ final class SQLiteIngestStore: IngestStore {
     func saveConfiguration(_ document: ConfigurationDocument, sourceId: Int64) throws {
         try beginIfNeeded()
         try ConfigurationStore(database: database).save(document, sourceId: sourceId)
-        if !document.exportTasks.isEmpty { try applyExportTasks() }
+        if !document.exportTasks.isEmpty { try Self.applyExportTasks(in: database) }
     }
 
     func saveMetricResults(_ results: [MetricResult], sourceId: Int64, folder: String) throws -> (pointsAdded: Int, unnamed: [MetricResult]) {
@@ -236,8 +236,9 @@ final class SQLiteIngestStore: IngestStore {
         try database.statement("INSERT INTO meta (key, value) VALUES ('derived_stale', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run()
     }
 
-    /// Gives events read before their task's description was seen the task's log group.
-    private func applyExportTasks() throws {
+    /// Gives events read before their task's description was seen the task's log group (also
+    /// `merge`'s: the description and the export may come from different partitions).
+    static func applyExportTasks(in database: Database) throws {
         try database.execute("""
             UPDATE event SET log_group = (SELECT t.log_group FROM source s JOIN export_task t ON t.task_id = s.export_task_id WHERE s.id = event.source_id)
             WHERE source_id IN (SELECT s.id FROM source s JOIN export_task t ON t.task_id = s.export_task_id

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Command line", .serialized)
 struct CommandLineTests {
-    static let subcommands = ["analyze", "ingest", "inspect", "classify", "report", "failures", "alarms", "sql", "schema"]
+    static let subcommands = ["analyze", "ingest", "inspect", "merge", "classify", "report", "failures", "alarms", "sql", "schema"]
 
     @Test("every subcommand's --help has an example, and the README shows that example")
     func readmeAndHelpAgree() throws {
