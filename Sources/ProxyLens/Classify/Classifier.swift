@@ -84,7 +84,6 @@ public final class Classifier {
             failed.append(FailedInvocation(invocation: Invocation(row: select, from: 1), errorTs: select.int(0)))
         }
         try chooseErrorLines(&failed)
-        try findTransactionBegins(&failed)
         var labels: [String: Label] = [:]
         // Timeouts first, those with a transaction open before the rest, so each database
         // connection closed mid-request is claimed by the most likely leak.
@@ -173,17 +172,6 @@ public final class Classifier {
             time.reset()
             time.bind(chosen.line.eventId, at: 1)
             if try time.step() { failed[index].errorTs = time.int(0) }
-        }
-    }
-
-    /// For each timeout with a transaction open, the line that began it: the last begin marker
-    /// (`event.txn_effect = 1`) of its stream between its start and end.
-    private func findTransactionBegins(_ failed: inout [FailedInvocation]) throws {
-        let begin = try database.prepare(try SQLFolder.statements.sql("classify_transaction_begin"))
-        for index in failed.indices where failed[index].status == .timeout && failed[index].transactionOpen {
-            begin.reset()
-            try begin.bind([.text(failed[index].instance), .integer(failed[index].startTs), .integer(failed[index].endTs)])
-            if try begin.step() { failed[index].transactionBeginEventId = begin.int(0) }
         }
     }
 

@@ -9,9 +9,6 @@ struct FailedInvocation {
     /// The other lines the invocation logged that may carry its error: what a short error
     /// text is about (`[mysql] packets.go…` before a bare `invalid connection`).
     var errorContext = ""
-    /// The line that began the transaction still open at the end (the last begin marker of
-    /// its stream between its start and end), named as the leak's evidence.
-    var transactionBeginEventId: Int64?
 
     subscript<Value>(dynamicMember field: WritableKeyPath<Invocation, Value>) -> Value {
         get { invocation[keyPath: field] }

@@ -362,14 +362,14 @@ struct Deriver {
                     target.jsonErrorEventId = eventId
                     target.errorType = target.errorType ?? ErrorText.jsonErrorType(text)
                 }
-                target.applyTransactionEffect(stream.transactionEffect[line])
+                target.applyTransactionEffect(stream.transactionEffect[line], line: eventId)
                 target.lastActivityEventId = eventId
                 target.lastActivityTs = ts
             case .untagged:
                 // A line no layout knows is the running invocation's too, and ORMs write their
                 // transaction starts that way (SQLAlchemy's echo handler prints
                 // `… INFO sqlalchemy.engine.Engine BEGIN (implicit)` to stdout itself).
-                target.applyTransactionEffect(stream.transactionEffect[line])
+                target.applyTransactionEffect(stream.transactionEffect[line], line: eventId)
             default:
                 break
             }

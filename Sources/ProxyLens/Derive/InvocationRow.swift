@@ -14,13 +14,13 @@ extension Invocation {
             errorType: row.text(next()), errorMessage: row.text(next()), errorEventId: row.int(next()),
             coldStart: row.int(next()) == 1, seq: Int(row.int(next()) ?? 1), idleBeforeMs: row.int(next()),
             lastActivity: row.text(next()), lastActivityTs: row.int(next()), transactionOpen: row.int(next()) == 1,
-            events: Int(row.int(next()) ?? 0))
+            events: Int(row.int(next()) ?? 0), transactionBeginEventId: row.int(next()))
     }
 
     /// Binds every column, in `columns` order, to `derive_upsert_invocation.sql`.
     func bind(to statement: Statement) {
         statement.bindRow(requestId, function, instance, logGroup, startTs, endTs, durationMs, billedMs, initMs,
                           memoryMB, maxMemoryMB, status.rawValue, errorType, errorMessage, errorEventId, coldStart, seq,
-                          idleBeforeMs, lastActivity, lastActivityTs, transactionOpen, events)
+                          idleBeforeMs, lastActivity, lastActivityTs, transactionOpen, events, transactionBeginEventId)
     }
 }

@@ -29,16 +29,18 @@ final class ReplayedInvocation {
     var lastActivityEventId: Int64?
     var lastActivityTs: Int64?
     var transactionDepth = 0
+    var transactionBeginEventId: Int64?
     /// Lines that may carry its error (`LineRole.mayCarryError`), in time order, the last
     /// `maximumErrorLines` kept; written for failed invocations.
     var errorLines: [Int64] = []
     static let maximumErrorLines = 64
 
-    /// A line's transaction marker: +1 opens a transaction, -1 closes it.
-    func applyTransactionEffect(_ effect: Int8) {
+    /// A line's transaction marker: +1 opens a transaction (the line is kept as its beginning),
+    /// -1 closes it.
+    func applyTransactionEffect(_ effect: Int8, line eventId: Int64) {
         switch effect {
-        case 1: transactionDepth = 1
-        case -1: transactionDepth = 0
+        case 1: transactionDepth = 1; transactionBeginEventId = eventId
+        case -1: transactionDepth = 0; transactionBeginEventId = nil
         default: break
         }
     }
@@ -94,6 +96,7 @@ final class ReplayedInvocation {
             errorMessage: errorMessage ?? (status.failed ? jsonErrorMessage : nil),
             errorEventId: errorEventId ?? jsonErrorEventId, coldStart: initMs != nil, seq: seq,
             idleBeforeMs: idleBeforeMs, lastActivity: lastActivity, lastActivityTs: lastActivityTs,
-            transactionOpen: transactionDepth > 0, events: events)
+            transactionOpen: transactionDepth > 0, events: events,
+            transactionBeginEventId: transactionDepth > 0 ? transactionBeginEventId : nil)
     }
 }

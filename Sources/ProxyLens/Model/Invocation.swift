@@ -32,11 +32,13 @@ public struct Invocation: Sendable, Equatable {
     public var transactionOpen: Bool
     /// Lines attributed to it.
     public var events: Int
+    /// The line that began the transaction still open at its end.
+    public var transactionBeginEventId: Int64?
 
     /// The columns of `invocation`, in the order of the fields above.
     public static let columns = [
         "request_id", "function", "instance", "log_group", "start_ts", "end_ts", "duration_ms", "billed_ms", "init_ms",
         "memory_mb", "max_memory_mb", "status", "error_type", "error_message", "error_event_id", "cold_start", "seq",
-        "idle_before_ms", "last_activity", "last_activity_ts", "txn_open", "events",
+        "idle_before_ms", "last_activity", "last_activity_ts", "txn_open", "events", "txn_begin_event_id",
     ]
 }

@@ -15,7 +15,8 @@ struct InvocationRowTests {
             logGroup: "/aws/lambda/orders", startTs: 1_765_114_200_000, endTs: 1_765_114_215_000, durationMs: 15000.5,
             billedMs: 15001, initMs: 312.25, memoryMB: 512, maxMemoryMB: 187, status: .timeout, errorType: "Sandbox.Timedout",
             errorMessage: "Task timed out after 15.00 seconds", errorEventId: 42, coldStart: true, seq: 7, idleBeforeMs: 2_400_000,
-            lastActivity: "BEGIN (implicit)", lastActivityTs: 1_765_114_201_000, transactionOpen: true, events: 9)
+            lastActivity: "BEGIN (implicit)", lastActivityTs: 1_765_114_201_000, transactionOpen: true, events: 9,
+            transactionBeginEventId: 41)
         let insert = try database.statement(try SQLFolder.statements.sql("derive_upsert_invocation"))
         written.bind(to: insert)
         try insert.step()
