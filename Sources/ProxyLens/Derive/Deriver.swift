@@ -170,9 +170,8 @@ struct Deriver {
                     try clearErrorLines.run([.text(invocation.requestId)])
                     for eventId in invocation.errorLines {
                         insertErrorLine.resetForRebinding()
-                        insertErrorLine.bindRow(
-                            invocation.requestId,
-                            eventId)
+                        var lineRow = RowBinder(insertErrorLine)
+                        lineRow.add(invocation.requestId); lineRow.add(eventId)
                         try insertErrorLine.step()
                     }
                 }
@@ -391,15 +390,10 @@ struct Deriver {
         let insert = try database.statement(try SQLFolder.statements.sql("derive_insert_instance"))
         for totals in counted {
             insert.resetForRebinding()
-            insert.bindRow(
-                totals.function,
-                totals.instance,
-                totals.group,
-                totals.firstTs,
-                totals.lastTs,
-                totals.invocations,
-                totals.coldStarts,
-                totals.failures)
+            var instanceRow = RowBinder(insert)
+            instanceRow.add(totals.function); instanceRow.add(totals.instance); instanceRow.add(totals.group)
+            instanceRow.add(totals.firstTs); instanceRow.add(totals.lastTs); instanceRow.add(totals.invocations)
+            instanceRow.add(totals.coldStarts); instanceRow.add(totals.failures)
             try insert.step()
         }
     }
@@ -435,38 +429,24 @@ struct Deriver {
             // Not through `text`: each address is a session's own.
             let clientAddress = proxy.texts.text(session.connect?.value ?? -1)
             insertSession.resetForRebinding()
-            insertSession.bindRow(
-                name,
-                groupName(session.group),
-                session.clientConnection,
-                text(session.endpoint?.value),
-                session.connect?.ts ?? session.openedTs,
-                clientAddress,
-                clientAddress.map(ProxyMessage.clientIP(fromAddress:)),
-                text(session.authUser?.value),
-                session.pin?.ts,
-                text(session.pin?.value.reason),
-                text(session.pin?.value.digest),
-                session.pin?.value.dbConnection,
-                session.close?.ts,
-                closeReason,
-                close(session.close?.value)?.kind,
-                session.firstEventId,
-                session.close?.eventId)
+            var sessionRow = RowBinder(insertSession)
+            sessionRow.add(name); sessionRow.add(groupName(session.group)); sessionRow.add(session.clientConnection)
+            sessionRow.add(text(session.endpoint?.value)); sessionRow.add(session.connect?.ts ?? session.openedTs)
+            sessionRow.add(clientAddress); sessionRow.add(clientAddress.map(ProxyMessage.clientIP(fromAddress:)))
+            sessionRow.add(text(session.authUser?.value)); sessionRow.add(session.pin?.ts)
+            sessionRow.add(text(session.pin?.value.reason)); sessionRow.add(text(session.pin?.value.digest))
+            sessionRow.add(session.pin?.value.dbConnection); sessionRow.add(session.close?.ts); sessionRow.add(closeReason)
+            sessionRow.add(close(session.close?.value)?.kind); sessionRow.add(session.firstEventId)
+            sessionRow.add(session.close?.eventId)
             try insertSession.step()
         }, connection: { name, connection in
             let closeReason = text(connection.close?.value)
             insertConnection.resetForRebinding()
-            insertConnection.bindRow(
-                name,
-                groupName(connection.group),
-                connection.dbConnection,
-                connection.openedTs,
-                connection.close?.ts,
-                closeReason,
-                Int64(close(connection.close?.value)?.midRequest == true ? 1 : 0),
-                connection.releasedTs,
-                connection.close?.eventId)
+            var connectionRow = RowBinder(insertConnection)
+            connectionRow.add(name); connectionRow.add(groupName(connection.group)); connectionRow.add(connection.dbConnection)
+            connectionRow.add(connection.openedTs); connectionRow.add(connection.close?.ts); connectionRow.add(closeReason)
+            connectionRow.add(Int64(close(connection.close?.value)?.midRequest == true ? 1 : 0))
+            connectionRow.add(connection.releasedTs); connectionRow.add(connection.close?.eventId)
             try insertConnection.step()
         })
     }

@@ -19,8 +19,11 @@ extension Invocation {
 
     /// Binds every column, in `columns` order, to `derive_upsert_invocation.sql`.
     func bind(to statement: Statement) {
-        statement.bindRow(requestId, function, instance, logGroup, startTs, endTs, durationMs, billedMs, initMs,
-                          memoryMB, maxMemoryMB, status.rawValue, errorType, errorMessage, errorEventId, coldStart, seq,
-                          idleBeforeMs, lastActivity, lastActivityTs, transactionOpen, events, transactionBeginEventId)
+        var row = RowBinder(statement)
+        row.add(requestId); row.add(function); row.add(instance); row.add(logGroup); row.add(startTs); row.add(endTs)
+        row.add(durationMs); row.add(billedMs); row.add(initMs); row.add(memoryMB); row.add(maxMemoryMB)
+        row.add(status.rawValue); row.add(errorType); row.add(errorMessage); row.add(errorEventId); row.add(coldStart)
+        row.add(seq); row.add(idleBeforeMs); row.add(lastActivity); row.add(lastActivityTs); row.add(transactionOpen)
+        row.add(events); row.add(transactionBeginEventId)
     }
 }
