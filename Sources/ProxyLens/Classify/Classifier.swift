@@ -87,29 +87,31 @@ public final class Classifier {
         var labels: [String: Label] = [:]
         // Timeouts first, those with a transaction open before the rest, so each database
         // connection closed mid-request is claimed by the most likely leak.
-        let timeouts = failed.filter { $0.status == .timeout }.sorted { ($0.transactionOpen ? 0 : 1, $0.endTs) < ($1.transactionOpen ? 0 : 1, $1.endTs) }
-        for failure in timeouts { labels[failure.requestId] = context.withMetrics(context.labelTimeout(failure), failure) }
-        for failure in failed where failure.status != .timeout {
+        let timeouts = failed.filter { $0.invocation.status == .timeout }.sorted {
+            ($0.invocation.transactionOpen ? 0 : 1, $0.invocation.endTs) < ($1.invocation.transactionOpen ? 0 : 1, $1.invocation.endTs)
+        }
+        for failure in timeouts { labels[failure.invocation.requestId] = context.withMetrics(context.labelTimeout(failure), failure) }
+        for failure in failed where failure.invocation.status != .timeout {
             var label = context.withMetrics(context.labelError(failure), failure)
-            if failure.status == .incomplete {
+            if failure.invocation.status == .incomplete {
                 // No end was seen: a failure only by the error it logged, and said so.
                 label.rule += "+incomplete"
                 label.confidence = max(0.05, label.confidence - Confidence.incompletePenalty)
                 label.evidence.append("no-end-seen")
             }
-            labels[failure.requestId] = label
+            labels[failure.invocation.requestId] = label
         }
         // Cause chains: borrow timeouts ← the leaks holding the pool at that moment.
-        let leaks = failed.filter { labels[$0.requestId]?.cause == .lambdaTimeoutPinningLeak }
-        for failure in failed where labels[failure.requestId]?.signal == .borrowTimeout {
-            guard var label = labels[failure.requestId] else { continue }
-            let at = failure.errorTs ?? failure.endTs
+        let leaks = failed.filter { labels[$0.invocation.requestId]?.cause == .lambdaTimeoutPinningLeak }
+        for failure in failed where labels[failure.invocation.requestId]?.signal == .borrowTimeout {
+            guard var label = labels[failure.invocation.requestId] else { continue }
+            let at = failure.errorTs ?? failure.invocation.endTs
             for leak in leaks {
-                guard let leakLabel = labels[leak.requestId], leakLabel.proxy == label.proxy || label.proxy == nil else { continue }
-                let held = leakLabel.heldUntil ?? (leak.endTs + Int64(context.idleTimeout(leakLabel.proxy)) * 1000)
-                if leak.endTs <= at && at <= held + Classifier.proxyLagMs { label.causedBy.append(leak.requestId) }
+                guard let leakLabel = labels[leak.invocation.requestId], leakLabel.proxy == label.proxy || label.proxy == nil else { continue }
+                let held = leakLabel.heldUntil ?? (leak.invocation.endTs + Int64(context.idleTimeout(leakLabel.proxy)) * 1000)
+                if leak.invocation.endTs <= at && at <= held + Classifier.proxyLagMs { label.causedBy.append(leak.invocation.requestId) }
             }
-            labels[failure.requestId] = label
+            labels[failure.invocation.requestId] = label
         }
         return (version, failed, labels)
     }
@@ -121,21 +123,21 @@ public final class Classifier {
             let insert = try database.statement(try SQLFolder.statements.sql("classify_insert_failure"))
             let link = try database.statement("INSERT OR IGNORE INTO failure_link (request_id, caused_by) VALUES (?, ?)")
             for failure in failed {
-                guard let label = labels[failure.requestId] else { continue }
-                let message = failure.errorMessage ?? (failure.status == .timeout ? "Lambda timeout" : "")
+                guard let label = labels[failure.invocation.requestId] else { continue }
+                let message = failure.invocation.errorMessage ?? (failure.invocation.status == .timeout ? "Lambda timeout" : "")
                 insert.reset()
                 try insert.bind([
-                    .text(failure.requestId), .text(failure.function), .text(failure.instance),
-                    .integer(failure.errorTs ?? failure.endTs), .text(label.cause.rawValue),
+                    .text(failure.invocation.requestId), .text(failure.invocation.function), .text(failure.invocation.instance),
+                    .integer(failure.errorTs ?? failure.invocation.endTs), .text(label.cause.rawValue),
                     .real((label.confidence * 100).rounded() / 100), .text(label.rule),
                     label.signal.map { .text($0.rawValue) } ?? .null, .text(Self.jsonArray(label.evidence)),
                     label.detail.map(SQLValue.text) ?? .null,
-                    .text(failure.status == .timeout && failure.errorMessage == nil ? "Lambda timeout (\(failure.lastActivity.map { Fingerprint.of($0) } ?? "no application log"))" : Fingerprint.of(message)),
+                    .text(failure.invocation.status == .timeout && failure.invocation.errorMessage == nil ? "Lambda timeout (\(failure.invocation.lastActivity.map { Fingerprint.of($0) } ?? "no application log"))" : Fingerprint.of(message)),
                     .text(String(message.prefix(2000))), label.proxy.map(SQLValue.text) ?? .null,
                     label.causedBy.isEmpty ? .null : .text(Self.jsonArray(label.causedBy)),
                 ])
                 try insert.step()
-                for cause in label.causedBy { try link.run([.text(failure.requestId), .text(cause)]); summary.links += 1 }
+                for cause in label.causedBy { try link.run([.text(failure.invocation.requestId), .text(cause)]); summary.links += 1 }
                 summary.failures += 1
                 summary.byCause[label.cause, default: 0] += 1
             }
@@ -160,15 +162,15 @@ public final class Classifier {
         guard !lines.isEmpty else { return }
         let chooser = ErrorChoice(rules: rules)
         let time = try database.prepare("SELECT ts FROM event WHERE id = ?")
-        for index in failed.indices where failed[index].status != .timeout {
-            guard let candidates = lines[failed[index].requestId] else { continue }
+        for index in failed.indices where failed[index].invocation.status != .timeout {
+            guard let candidates = lines[failed[index].invocation.requestId] else { continue }
             // The invocation's own error line alone: nothing to choose between.
-            if failed[index].errorMessage != nil, candidates.allSatisfy({ $0.eventId == failed[index].errorEventId }) { continue }
+            if failed[index].invocation.errorMessage != nil, candidates.allSatisfy({ $0.eventId == failed[index].invocation.errorEventId }) { continue }
             let texts = candidates.map { ErrorChoice.readable($0.message) }
             failed[index].errorContext = texts.joined(separator: "\n")
-            guard let chosen = chooser.choose(candidates, texts: texts, hasOwnError: failed[index].errorMessage != nil) else { continue }
-            failed[index].errorMessage = chosen.text
-            failed[index].errorEventId = chosen.line.eventId
+            guard let chosen = chooser.choose(candidates, texts: texts, hasOwnError: failed[index].invocation.errorMessage != nil) else { continue }
+            failed[index].invocation.errorMessage = chosen.text
+            failed[index].invocation.errorEventId = chosen.line.eventId
             time.reset()
             time.bind(chosen.line.eventId, at: 1)
             if try time.step() { failed[index].errorTs = time.int(0) }

@@ -29,6 +29,10 @@ final class CorrelationContext {
     private var sessionsByProxy: [String: [Session]] = [:]
     /// Database connections closed because their client went away mid-request, by proxy, in time order.
     private var midRequestCloses: [String: [DBConnection]] = [:]
+    /// Proxies that logged a pinned session.
+    private var pinningSeen = Set<String>()
+    /// Pinned sessions the proxy closed as idle, by proxy, in the order they were closed.
+    private var idleClosedPinned: [String: [Session]] = [:]
     /// The same closes by proxy and database connection.
     private var midRequestCloseByConnection: [String: [Int64: DBConnection]] = [:]
     private var claimedCloses: Set<String> = []
@@ -62,10 +66,15 @@ final class CorrelationContext {
                                   pinnedTs: sessions.int(3), dbConnection: sessions.int(4), closedTs: sessions.int(5),
                                   closeKind: sessions.text(6), clientIP: sessions.text(7), closeEventId: sessions.int(8))
             sessionsByProxy[session.proxy, default: []].append(session)
+            if session.pinnedTs != nil { pinningSeen.insert(session.proxy) }
             if session.pinnedTs != nil, let db = session.dbConnection {
                 pinnedDBConnections[session.proxy, default: [:]][db] = session
             }
+            if session.closeKind == "idle-timeout", session.pinnedTs != nil, session.dbConnection != nil, session.closedTs != nil {
+                idleClosedPinned[session.proxy, default: []].append(session)
+            }
         }
+        for proxy in idleClosedPinned.keys { idleClosedPinned[proxy]?.sort { ($0.closedTs ?? 0) < ($1.closedTs ?? 0) } }
         let closes = try database.prepare("SELECT proxy, db_connection, closed_ts, close_event_id FROM proxy_db_connection WHERE mid_request = 1 AND closed_ts IS NOT NULL ORDER BY closed_ts")
         while try closes.step() {
             let close = DBConnection(proxy: closes.text(0) ?? "", id: closes.int(1) ?? 0, closedTs: closes.int(2) ?? 0, eventId: closes.int(3))
@@ -127,23 +136,23 @@ final class CorrelationContext {
     /// and never finished it, and (when proxy logs are there) a pinned database connection closed
     /// mid-request just after, or stayed held because the close never reached the proxy.
     func labelTimeout(_ failure: FailedInvocation) -> Classifier.Label {
-        let candidates = proxies(for: failure.function)
+        let candidates = proxies(for: failure.invocation.function)
         // The nearest unclaimed mid-request close just after the timeout, on a proxy the function uses.
         var fin: DBConnection?
         for proxy in candidates {
-            for close in midRequestCloses[proxy] ?? [] where close.closedTs >= failure.endTs - 2_000 && close.closedTs <= failure.endTs + Classifier.proxyLagMs + 5_000 {
+            for close in midRequestCloses[proxy] ?? [] where close.closedTs >= failure.invocation.endTs - 2_000 && close.closedTs <= failure.invocation.endTs + Classifier.proxyLagMs + 5_000 {
                 let key = "\(close.proxy)/\(close.id)/\(close.closedTs)"
                 if claimedCloses.contains(key) { continue }
-                if abs(close.closedTs - failure.endTs) < abs((fin?.closedTs ?? .max / 2) - failure.endTs) { fin = close }
+                if abs(close.closedTs - failure.invocation.endTs) < abs((fin?.closedTs ?? .max / 2) - failure.invocation.endTs) { fin = close }
             }
         }
-        var evidence: [String] = failure.errorEventId.map { ["event:\($0)"] } ?? []
-        let pinningSeen = candidates.contains { proxy in (sessionsByProxy[proxy] ?? []).contains { $0.pinnedTs != nil } }
-        if failure.transactionOpen {
+        var evidence: [String] = failure.invocation.errorEventId.map { ["event:\($0)"] } ?? []
+        let pinningSeen = candidates.contains { self.pinningSeen.contains($0) }
+        if failure.invocation.transactionOpen {
             // The line that began the transaction decided it: named first after the timeout.
-            if let begin = failure.transactionBeginEventId { evidence.append("event:\(begin)") }
+            if let begin = failure.invocation.transactionBeginEventId { evidence.append("event:\(begin)") }
             var label = Classifier.Label(cause: .lambdaTimeoutPinningLeak, confidence: Confidence.leakOpenTransactionBase, rule: "timeout-with-open-transaction", signal: nil)
-            label.proxy = fin?.proxy ?? onlyProxy(failure.function)
+            label.proxy = fin?.proxy ?? onlyProxy(failure.invocation.function)
             if let fin {
                 claimedCloses.insert("\(fin.proxy)/\(fin.id)/\(fin.closedTs)")
                 label.confidence = Confidence.leakOpenTransactionClosedMidRequest
@@ -158,18 +167,18 @@ final class CorrelationContext {
                 // The close never reached the proxy: the session stays until IdleClientTimeout.
                 label.rule = pinningSeen ? "timeout-open-transaction-pinned-no-close" : "timeout-open-transaction"
                 label.confidence = pinningSeen ? Confidence.leakOpenTransactionPinned : Confidence.leakOpenTransaction
-                label.heldUntil = failure.endTs + Int64(idleTimeout(label.proxy)) * 1000
+                label.heldUntil = failure.invocation.endTs + Int64(idleTimeout(label.proxy)) * 1000
             }
             label.evidence = evidence
-            label.detail = failure.lastActivity.map { "last activity: \(String($0.prefix(120)))" }
+            label.detail = failure.invocation.lastActivity.map { "last activity: \(String($0.prefix(120)))" }
             return label
         }
         // From here the application's log shows no transaction: the proxy's side alone can say a
         // database connection stayed busy past the timeout. It is tied to the invocation by time
         // only, so not when the last thing the function did was a call to another service.
-        let downstreamCall = failure.lastActivity.map(Self.looksLikeDownstreamCall) ?? false
+        let downstreamCall = failure.invocation.lastActivity.map(Self.looksLikeDownstreamCall) ?? false
         if !downstreamCall, let fin, pinnedDBConnections[fin.proxy]?[fin.id] != nil,
-           fin.closedTs >= failure.endTs - 1_000, fin.closedTs <= failure.endTs + Classifier.proxyLagMs + 1_000 {
+           fin.closedTs >= failure.invocation.endTs - 1_000, fin.closedTs <= failure.invocation.endTs + Classifier.proxyLagMs + 1_000 {
             // A pinned connection closed mid-request right after the timeout: the frozen
             // environment's socket went away while its request was still open.
             claimedCloses.insert("\(fin.proxy)/\(fin.id)/\(fin.closedTs)")
@@ -189,12 +198,12 @@ final class CorrelationContext {
             label.evidence = evidence + ["proxy-session:\(session.proxy)/\(session.client)"] + (session.closeEventId.map { ["event:\($0)"] } ?? [])
                 + ["proxy-db-connection:\(close.proxy)/\(close.id)"] + (close.eventId.map { ["event:\($0)"] } ?? [])
             label.heldUntil = close.closedTs
-            label.detail = failure.lastActivity.map { "last activity: \(String($0.prefix(120)))" }
+            label.detail = failure.invocation.lastActivity.map { "last activity: \(String($0.prefix(120)))" }
             return label
         }
         var label = Classifier.Label(cause: .unclassified, confidence: Confidence.timeoutNoOpenTransaction, rule: "timeout-no-open-transaction", signal: nil)
         label.evidence = evidence
-        label.detail = failure.lastActivity.map { "last activity: \(String($0.prefix(120)))" }
+        label.detail = failure.invocation.lastActivity.map { "last activity: \(String($0.prefix(120)))" }
         return label
     }
 
@@ -206,15 +215,23 @@ final class CorrelationContext {
         var best: (Session, DBConnection)?
         for proxy in candidates {
             let idle = Int64(idleTimeout(proxy)) * 1000
-            for session in sessionsByProxy[proxy] ?? [] {
-                guard session.closeKind == "idle-timeout", let pinned = session.pinnedTs, pinned <= failure.endTs + Classifier.proxyLagMs,
-                      let db = session.dbConnection, let closed = session.closedTs,
-                      (session.openedTs ?? .min) <= failure.endTs + Classifier.proxyLagMs,
-                      closed >= failure.startTs + idle - Classifier.proxyLagMs, closed <= failure.endTs + idle + Classifier.proxyLagMs,
+            let sessions = idleClosedPinned[proxy] ?? []
+            let from = failure.startTs + idle - Classifier.proxyLagMs, to = failure.invocation.endTs + idle + Classifier.proxyLagMs
+            // Closed in [from, to]: found by halving, as there are tens of thousands of sessions.
+            var low = 0, high = sessions.count
+            while low < high {
+                let middle = (low + high) / 2
+                if (sessions[middle].closedTs ?? 0) < from { low = middle + 1 } else { high = middle }
+            }
+            for session in sessions[low...] {
+                guard let closed = session.closedTs, closed <= to else { break }
+                guard let pinned = session.pinnedTs, pinned <= failure.invocation.endTs + Classifier.proxyLagMs,
+                      let db = session.dbConnection,
+                      (session.openedTs ?? .min) <= failure.invocation.endTs + Classifier.proxyLagMs,
                       let close = midRequestCloseByConnection[proxy]?[db], abs(close.closedTs - closed) <= Classifier.proxyLagMs,
                       !claimedCloses.contains("\(close.proxy)/\(close.id)/\(close.closedTs)") else { continue }
-                let distance = abs(closed - (failure.endTs + idle))
-                if best.map({ abs(($0.0.closedTs ?? 0) - (failure.endTs + idle)) > distance }) ?? true { best = (session, close) }
+                let distance = abs(closed - (failure.invocation.endTs + idle))
+                if best.map({ abs(($0.0.closedTs ?? 0) - (failure.invocation.endTs + idle)) > distance }) ?? true { best = (session, close) }
             }
         }
         return best
@@ -229,15 +246,15 @@ final class CorrelationContext {
     // MARK: Errors
 
     func labelError(_ failure: FailedInvocation) -> Classifier.Label {
-        let text = (failure.errorMessage ?? "") + (failure.errorType.map { "\n" + $0 } ?? "")
-        var evidence: [String] = failure.errorEventId.map { ["event:\($0)"] } ?? []
+        let text = (failure.invocation.errorMessage ?? "") + (failure.invocation.errorType.map { "\n" + $0 } ?? "")
+        var evidence: [String] = failure.invocation.errorEventId.map { ["event:\($0)"] } ?? []
         guard let verdict = errorClassifier.classify(text, context: failure.errorContext) else {
-            var label = Classifier.Label(cause: .unclassified, confidence: failure.errorMessage == nil ? Confidence.applicationErrorWithoutText : Confidence.applicationError, rule: "application-error", signal: nil)
+            var label = Classifier.Label(cause: .unclassified, confidence: failure.invocation.errorMessage == nil ? Confidence.applicationErrorWithoutText : Confidence.applicationError, rule: "application-error", signal: nil)
             label.evidence = evidence
-            label.detail = failure.errorType
+            label.detail = failure.invocation.errorType
             return label
         }
-        let detail = ErrorCode.extract(text) ?? failure.errorType
+        let detail = ErrorCode.extract(text) ?? failure.invocation.errorType
         // The layer that read the error names the rule (`signature:`, `catalogue:`, `code:`,
         // `generic:`); a layer below the signatures starts lower.
         let rule = verdict.layer == .signature ? "signature:" + verdict.rule : verdict.rule
@@ -250,14 +267,14 @@ final class CorrelationContext {
             label = Classifier.Label(cause: .queryTimeout, confidence: Confidence.queryTimeout, rule: rule, signal: verdict.signal)
         case .connectionTimeout:
             label = Classifier.Label(cause: .connectionTimeout, confidence: Confidence.connectionTimeout, rule: rule, signal: verdict.signal)
-            label.proxy = onlyProxy(failure.function)
+            label.proxy = onlyProxy(failure.invocation.function)
         case .connectionRejected:
             label = Classifier.Label(cause: .connectionTimeout, confidence: Confidence.connectionRejected, rule: rule, signal: verdict.signal)
-            label.proxy = onlyProxy(failure.function)
+            label.proxy = onlyProxy(failure.invocation.function)
         case .borrowTimeout:
             label = Classifier.Label(cause: .connectionTimeout, confidence: Confidence.borrowTimeout, rule: rule, signal: verdict.signal)
-            label.proxy = onlyProxy(failure.function)
-            let at = failure.errorTs ?? failure.endTs
+            label.proxy = onlyProxy(failure.invocation.function)
+            let at = failure.errorTs ?? failure.invocation.endTs
             if let proxy = label.proxy {
                 let holding = (sessionsByProxy[proxy] ?? []).filter { session in
                     guard let pinned = session.pinnedTs, pinned <= at + Classifier.proxyLagMs else { return false }
@@ -272,7 +289,7 @@ final class CorrelationContext {
             case .query: .query
             case .unknown: Phase.of(text)
             }
-            let connect = phase == .connect || (phase == .unknown && (failure.coldStart || failure.seq == 1))
+            let connect = phase == .connect || (phase == .unknown && (failure.invocation.coldStart || failure.invocation.seq == 1))
             label = Classifier.Label(cause: connect ? .connectionTimeout : .queryTimeout, confidence: phase == .unknown ? Confidence.ambiguousTimeoutPhaseUnknown : Confidence.ambiguousTimeoutPhaseRead,
                                      rule: rule + (connect ? "+connect-phase" : "+query-phase"), signal: verdict.signal)
         case .staleConnection, .transactionState:
@@ -289,11 +306,11 @@ final class CorrelationContext {
     /// IdleClientTimeout, make it more certain.
     private func staleLabel(_ failure: FailedInvocation, verdict: ErrorClassifier.Verdict, rule: String, evidence: inout [String]) -> Classifier.Label {
         var label = Classifier.Label(cause: .staleConnection, confidence: verdict.signal == .transactionState ? Confidence.staleTransactionStateBase : Confidence.staleBase, rule: rule, signal: verdict.signal)
-        let warm = !failure.coldStart
+        let warm = !failure.invocation.coldStart
         if warm { label.confidence += Confidence.staleWarmInstance } else { label.confidence -= Confidence.staleColdStartPenalty; label.rule += "+cold-start" }
-        let candidates = proxies(for: failure.function)
+        let candidates = proxies(for: failure.invocation.function)
         label.proxy = candidates.count == 1 ? candidates[0] : nil
-        if let idle = failure.idleBeforeMs {
+        if let idle = failure.invocation.idleBeforeMs {
             let timeout = idleTimeout(label.proxy)
             if idle >= Int64(timeout) * 1000 - Classifier.proxyLagMs {
                 label.confidence += Confidence.staleIdleOverTimeout

@@ -107,8 +107,8 @@ extension CorrelationContext {
     func withMetrics(_ label: Classifier.Label, _ failure: FailedInvocation) -> Classifier.Label {
         guard let metrics, !metrics.isEmpty else { return label }
         var label = label
-        let at = failure.errorTs ?? failure.endTs
-        let candidates = label.proxy.map { [$0] } ?? proxies(for: failure.function).filter { metrics.proxies.contains($0) }
+        let at = failure.errorTs ?? failure.invocation.endTs
+        let candidates = label.proxy.map { [$0] } ?? proxies(for: failure.invocation.function).filter { metrics.proxies.contains($0) }
         guard candidates.count == 1, let proxy = candidates.first else { return label }
         switch (label.cause, label.signal) {
         case (.connectionTimeout, .borrowTimeout?):
