@@ -198,11 +198,10 @@ public enum InputPaths {
     /// the stream spelled by the folders after it.
     static func exportTaskLayout(_ path: String) -> (taskId: String, stream: String)? {
         let parts = path.split(separator: "/").map(String.init)
-        guard let index = parts.lastIndex(where: isUUID), index + 1 < parts.count - 1 else { return nil }
+        guard let index = parts.lastIndex(where: \.isUUID), index + 1 < parts.count - 1 else { return nil }
         return (parts[index], parts[(index + 1)..<(parts.count - 1)].joined(separator: "/"))
     }
 
-    static func isUUID(_ text: String) -> Bool { text.isUUID }
 
     /// Folder names too generic to be a function or proxy name.
     static let genericFolders: Set<String> = [
@@ -218,7 +217,7 @@ public enum InputPaths {
         var name: String?
         let components = Array(path.split(separator: "/").map(String.init).dropLast())
         func meaningful(_ folder: String) -> Bool {
-            !(genericFolders.contains(folder.lowercased()) || folder.allSatisfy(\.isNumber) || isUUID(folder) || folder.hasPrefix("["))
+            !(genericFolders.contains(folder.lowercased()) || folder.allSatisfy(\.isNumber) || folder.isUUID || folder.hasPrefix("["))
         }
         let stem = Self.stem(path)
         let stemName = String(stem.split(separator: "_").first ?? Substring(stem))

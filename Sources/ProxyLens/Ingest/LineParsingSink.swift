@@ -126,23 +126,14 @@ final class LineParsingSink: ContainerSink {
     }
 
     /// A message a forwarder escaped twice: Lambda's own messages end in a newline; one that has
-    /// no newline or tab byte but ends in the two characters `\n` had them written as text. JSON
-    /// records (which escape newlines inside their strings legitimately) are left alone; a line
-    /// that opens with a runtime's level (`[INFO]`, `[ERROR]`: capitals in brackets) is text, not
-    /// a JSON array.
+    /// no newline or tab byte but ends in the two characters `\n` had them written as text. No
+    /// other message ends so: a JSON record (which escapes newlines inside its strings) ends in
+    /// `}` or `]`, so whatever its first byte (`{`, `[INFO]`, a date), this one test is enough.
     static func isForwarderEscaped(_ bytes: [UInt8]) -> Bool {
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0d { end -= 1 }
-        guard end >= 2, bytes[end - 2] == 0x5c, bytes[end - 1] == 0x6e, bytes.first != UInt8(ascii: "{") else { return false }
-        if bytes.first == UInt8(ascii: "["), !opensWithLevel(bytes) { return false }
+        guard end >= 2, bytes[end - 2] == 0x5c, bytes[end - 1] == 0x6e else { return false }
         return !bytes.contains(0x0a) && !bytes.contains(0x09)
-    }
-
-    /// `[` then one or more capital letters then `]`: the level a runtime's text line starts with.
-    static func opensWithLevel(_ bytes: [UInt8]) -> Bool {
-        var i = 1
-        while i < bytes.count, bytes[i] >= UInt8(ascii: "A"), bytes[i] <= UInt8(ascii: "Z") { i += 1 }
-        return i > 1 && i < bytes.count && bytes[i] == UInt8(ascii: "]")
     }
 
     /// `\n`, `\t`, `\r`, `\"` and `\\` read as the characters they stand for.

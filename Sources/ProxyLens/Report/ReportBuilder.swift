@@ -7,7 +7,7 @@ public struct ReportBuilder {
     public init(database: Database) { self.database = database }
 
     func run(_ name: String, _ parameters: [String: SQLValue]) throws -> [[SQLValue]] {
-        let statement = try database.prepare(try NamedQuery.sql(name))
+        let statement = try database.prepare(try SQLFolder.queries.sql(name))
         for (key, value) in parameters {
             let index = statement.parameterIndex(":" + key)
             if index > 0 { statement.bind(value, at: index) }

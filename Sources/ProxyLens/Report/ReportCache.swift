@@ -52,7 +52,7 @@ public struct ReportCache {
             parts.append((attributes[.size] as? NSNumber)?.stringValue ?? "")
             parts.append((attributes[.modificationDate] as? Date)?.timeIntervalSince1970.description ?? "")
         }
-        for name in NamedQuery.names { parts.append(try NamedQuery.sql(name)) }
+        for name in SQLFolder.queries.names { parts.append(try SQLFolder.queries.sql(name)) }
         var text = parts.joined(separator: "\u{0}")
         let hash = text.withUTF8 { proxylens_xxh64($0.baseAddress, $0.count, 0) }
         return String(hash, radix: 16)

@@ -9,7 +9,7 @@ public enum SchemaDocument {
             out += "-- ==== \(migration.name).sql ====\n" + migration.sql + "\n"
         }
         out += "-- ==== report queries (Report/queries/*.sql; run them with sqlite3 after .param set) ====\n"
-        for name in NamedQuery.names { out += "--   \(name)\n" }
+        for name in SQLFolder.queries.names { out += "--   \(name)\n" }
         return out
     }
 }

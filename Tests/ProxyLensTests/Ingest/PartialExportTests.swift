@@ -37,6 +37,20 @@ struct PartialExportTests {
         #expect(issues.contains { $0.1.keptData && $0.1.reason.contains("escaped them twice") })
     }
 
+    @Test("escaped twice is told by the end of the message alone, whatever it begins with; a JSON record is not")
+    func forwarderEscapedByItsEnd() {
+        func escaped(_ text: String) -> Bool { LineParsingSink.isForwarderEscaped(Array(text.utf8)) }
+        // Written as text by a forwarder: a runtime's tagged line, a JSON log record, a platform line.
+        #expect(escaped(#"[INFO]\t2026-03-14T10:00:00.010Z\t\#(Self.id)\tcalling https://pricing.internal/v2\n"#))
+        #expect(escaped(#"{\"level\":\"ERROR\",\"message\":\"server closed the connection\"}\n"#))
+        #expect(escaped(#"END RequestId: \#(Self.id)\n"#))
+        // Not escaped: a JSON record with escaped newlines inside its strings ends in `}`; a line
+        // with a real newline or tab is as Lambda wrote it.
+        #expect(!escaped(#"{"errorMessage":"a\nb","stackTrace":["x\n"]}"#))
+        #expect(!escaped("END RequestId: \(Self.id)\n"))
+        #expect(!escaped("[ERROR]\tOperationalError: x\\n"))
+    }
+
     @Test("a REPORT line copied from the console with spaces for tabs keeps its numbers")
     func spaceSeparatedReport() {
         var line = "REPORT RequestId: \(Self.id)  Duration: 26.73 ms  Billed Duration: 27 ms  Memory Size: 128 MB  Max Memory Used: 75 MB  Init Duration: 180.12 ms"
