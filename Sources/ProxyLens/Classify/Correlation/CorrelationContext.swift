@@ -30,7 +30,7 @@ final class CorrelationContext {
     /// Database connections closed because their client went away mid-request, by proxy, in time order.
     private var midRequestCloses: [String: [DBConnection]] = [:]
     /// Proxies that logged a pinned session.
-    private var pinningSeen = Set<String>()
+    private var proxiesWithPinning = Set<String>()
     /// Pinned sessions the proxy closed as idle, by proxy, in the order they were closed.
     private var idleClosedPinned: [String: [Session]] = [:]
     /// The same closes by proxy and database connection.
@@ -66,7 +66,7 @@ final class CorrelationContext {
                                   pinnedTs: sessions.int(3), dbConnection: sessions.int(4), closedTs: sessions.int(5),
                                   closeKind: sessions.text(6), clientIP: sessions.text(7), closeEventId: sessions.int(8))
             sessionsByProxy[session.proxy, default: []].append(session)
-            if session.pinnedTs != nil { pinningSeen.insert(session.proxy) }
+            if session.pinnedTs != nil { proxiesWithPinning.insert(session.proxy) }
             if session.pinnedTs != nil, let db = session.dbConnection {
                 pinnedDBConnections[session.proxy, default: [:]][db] = session
             }
@@ -147,7 +147,7 @@ final class CorrelationContext {
             }
         }
         var evidence: [String] = failure.invocation.errorEventId.map { ["event:\($0)"] } ?? []
-        let pinningSeen = candidates.contains { self.pinningSeen.contains($0) }
+        let pinningSeen = candidates.contains(where: proxiesWithPinning.contains)
         if failure.invocation.transactionOpen {
             // The line that began the transaction decided it: named first after the timeout.
             if let begin = failure.invocation.transactionBeginEventId { evidence.append("event:\(begin)") }
