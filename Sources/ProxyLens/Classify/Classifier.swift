@@ -177,8 +177,8 @@ public final class Classifier {
         }
     }
 
+    /// The evidence and cause-chain columns: a JSON array of strings.
     static func jsonArray(_ items: [String]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: items, options: [.withoutEscapingSlashes]) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
+        "[" + items.map { JSONQuoting.quoted($0) }.joined(separator: ",") + "]"
     }
 }

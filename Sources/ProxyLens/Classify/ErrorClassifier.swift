@@ -39,6 +39,9 @@ struct ErrorClassifier {
         var needles: [[UInt8]]
         var length: Int
         var networkPhrase: Bool
+        /// A few byte pairs every match contains (from the longest needle): a text lacking one
+        /// cannot match, found without searching (see `BytePairs`).
+        var pairs: [UInt16]
     }
 
     static let defaultCatalogue = prepare(DriverCatalogue.textEntries)
@@ -48,8 +51,10 @@ struct ErrorClassifier {
             let needles = entry.needles
             let length = needles.reduce(0) { $0 + $1.count }
             guard length >= minimumNeedleLength else { return nil }
-            return PreparedEntry(entry: entry, needles: needles.map { Array($0.utf8) }, length: length,
-                                 networkPhrase: isNetworkPhrase(needles.joined(separator: " ")))
+            let bytes = needles.map { Array($0.utf8) }
+            return PreparedEntry(entry: entry, needles: bytes, length: length,
+                                 networkPhrase: isNetworkPhrase(needles.joined(separator: " ")),
+                                 pairs: BytePairs.sample(of: bytes.max { $0.count < $1.count } ?? []))
         }
     }
     /// Off, only exact entries and codes classify (to measure what the generic layer adds).
@@ -138,9 +143,10 @@ struct ErrorClassifier {
     private func catalogueVerdict(_ folded: String, isDatabase: Bool) -> Verdict? {
         var best: [(entry: CatalogueEntry, length: Int, networkPhrase: Bool)] = []
         let bytes = Array(folded.utf8)
+        let present = BytePairs(bytes)
         for prepared in preparedCatalogue {
             let (entry, length) = (prepared.entry, prepared.length)
-            guard isDatabase || !prepared.networkPhrase, Self.containsInOrder(bytes, prepared.needles) else { continue }
+            guard isDatabase || !prepared.networkPhrase, present.containsAll(prepared.pairs), Self.containsInOrder(bytes, prepared.needles) else { continue }
             if best.isEmpty || length > best[0].length { best = [(entry, length, prepared.networkPhrase)] }
             else if length == best[0].length { best.append((entry, length, prepared.networkPhrase)) }
         }

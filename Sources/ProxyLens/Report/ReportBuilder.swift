@@ -120,11 +120,7 @@ public struct ReportBuilder {
         values["last_bin"] = .integer(bins.lastBin)
         values["default_idle_ms"] = .integer(Int64(Self.defaultIdleClientTimeoutSeconds) * 1000)
         values["default_idle_s"] = .integer(Int64(Self.defaultIdleClientTimeoutSeconds))
-        report.pressure = try run("pressure", values).map {
-            let start = $0[0].int ?? 0
-            return Report.PressureRow(start: start, end: start + bins.widthMs, proxy: $0[1].string ?? "", clientSessions: Int($0[2].int ?? 0),
-                                      pinnedSessions: Int($0[3].int ?? 0), dbConnections: Int($0[4].int ?? 0), borrowTimeouts: Int($0[5].int ?? 0))
-        }
+        report.pressure = try pressure(values, bins: bins)
         var failures: [Int64: [Report.CauseCount]] = [:]
         for row in try run("windows", values) {
             failures[row[0].int ?? 0, default: []].append(Report.CauseCount(cause: row[1].string ?? "", failures: Int(row[2].int ?? 0)))
@@ -149,6 +145,24 @@ public struct ReportBuilder {
                 "Sessions the proxy never logged closing end IdleClientTimeout after the last line it logged of them, as the proxy closes idle clients: "
                     + each.joined(separator: "; ") + ".")
         }
+    }
+
+    /// The pressure series: `pressure_intervals.sql`'s intervals and `borrow_timeouts.sql`'s
+    /// counts swept into peaks per bin and proxy (see `PressureSweep`).
+    func pressure(_ values: [String: SQLValue], bins: SeriesBins) throws -> [Report.PressureRow] {
+        var sweep = PressureSweep()
+        let intervals = try database.prepare(try SQLFolder.queries.sql("pressure_intervals"))
+        intervals.bind(values["default_idle_ms"] ?? .null, at: intervals.parameterIndex(":default_idle_ms"))
+        while try intervals.step() {
+            // Every column is set by the query's WHERE and coalesces; a row without one counts nothing.
+            guard let proxy = intervals.text(0), let kind = intervals.text(1).flatMap(PressureSweep.Kind.init(column:)),
+                  let start = intervals.int(2), let end = intervals.int(3) else { continue }
+            sweep.add(proxy: proxy, kind: kind, start: start, end: end)
+        }
+        for row in try run("borrow_timeouts", values) {
+            sweep.addBorrowTimeouts(proxy: row[0].string ?? "", bin: row[1].int ?? 0, count: Int(row[2].int ?? 0))
+        }
+        return sweep.rows(bins)
     }
 
     /// Failures by function and by proxy, and the failures of the instances a report lists.

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import ProxyLens
 
-/// queries/pressure.sql against a direct count, bin by bin, of what its comment promises: the
-/// most open at once within each bin, sessions never closed ended at IdleClientTimeout.
-@Suite("Pressure query")
-struct PressureQueryTests {
+/// The pressure series (queries/pressure_intervals.sql swept by PressureSweep) against a direct
+/// count, bin by bin, of what it promises: the most open at once within each bin, sessions never
+/// closed ended at IdleClientTimeout.
+@Suite("Pressure series")
+struct PressureSweepTests {
     struct Interval {
         let proxy: String
         let start: Int64
@@ -47,10 +48,14 @@ struct PressureQueryTests {
         }
         let window: Int64 = 60_000
         let firstBin: Int64 = 1_000_000 / window, lastBin: Int64 = 22_000_000 / window
-        let rows = try ReportBuilder(database: database).run("pressure", [
+        let bins = SeriesBins(widthMs: window, firstBin: firstBin, lastBin: lastBin, automatic: false)
+        let rows: [[SQLValue]] = try ReportBuilder(database: database).pressure([
             "window_ms": .integer(window), "first_bin": .integer(firstBin), "last_bin": .integer(lastBin),
             "default_idle_ms": .integer(1_800_000), "since": .null, "until": .null, "function": .null,
-        ])
+        ], bins: bins).map {
+            [.integer($0.start), .text($0.proxy), .integer(Int64($0.clientSessions)), .integer(Int64($0.pinnedSessions)),
+             .integer(Int64($0.dbConnections)), .integer(Int64($0.borrowTimeouts))]
+        }
 
         let last = (rawSessions.flatMap { [$0.closed, $0.pinned, $0.opened] } + rawConnections.flatMap { [$0.closed, $0.opened] }).compactMap { $0 }.max()!
         let first = (rawSessions.compactMap(\.opened) + rawConnections.compactMap { $0.opened ?? $0.closed }).min()!

@@ -1,0 +1,31 @@
+/// The set of adjacent byte pairs in a text, as a 65,536-bit map: a cheap "cannot contain"
+/// test before a substring search. With hundreds of catalogue entries read against every
+/// failure's error text (and every line of its invocation), searching for each entry's needles
+/// was the largest part of classifying; nearly every entry is ruled out by one missing pair.
+struct BytePairs {
+    private var bits = [UInt64](repeating: 0, count: 1_024)
+
+    init(_ text: [UInt8]) {
+        guard text.count > 1 else { return }
+        bits.withUnsafeMutableBufferPointer { bits in
+            for index in 1..<text.count {
+                let pair = Int(text[index - 1]) << 8 | Int(text[index])
+                bits[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+    }
+
+    func containsAll(_ pairs: [UInt16]) -> Bool {
+        for pair in pairs where bits[Int(pair) >> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
+        return true
+    }
+
+    /// Up to four pairs spread over `needle` (its start, end and two between): enough to rule
+    /// out almost every text, few enough to test quickly.
+    static func sample(of needle: [UInt8]) -> [UInt16] {
+        guard needle.count > 1 else { return [] }
+        let last = needle.count - 2
+        let positions = Set([0, last / 3, 2 * last / 3, last])
+        return positions.sorted().map { UInt16(needle[$0]) << 8 | UInt16(needle[$0 + 1]) }
+    }
+}
