@@ -229,7 +229,9 @@ final class BackgroundInserter: @unchecked Sendable {
             let same = stream.count == keyStream.count
                 && keyStream.withUnsafeBufferPointer { stream.count == 0 || memcmp($0.baseAddress!, stream.baseAddress!, stream.count) == 0 }
             if !same {
-                keyStream = Array(stream)
+                // Streams interleave in filter-log-events output: the buffer is reused, not reallocated.
+                keyStream.removeAll(keepingCapacity: true)
+                keyStream.append(contentsOf: stream)
                 keyStreamHash = proxylens_xxh64(stream.baseAddress, stream.count, 0)
             }
             var key = (hashes[index] &+ UInt64(bitPattern: row.timestamp) &* 0x9E37_79B9_7F4A_7C15) ^ keyStreamHash
