@@ -32,4 +32,9 @@ public struct UnattributedLines: Sendable, Equatable {
         }
         return out
     }
+
+    /// The summary's line about them (`ingest`, `merge`); nil when every line was given to one.
+    public var sentence: String? {
+        total == 0 ? nil : "\(total) line\(total == 1 ? "" : "s") could not be given to an invocation: " + reasons.joined(separator: "; ")
+    }
 }

@@ -99,10 +99,7 @@ enum IngestRunner {
         if summary.notes > 0 { text += ", \(summary.notes) note\(summary.notes == 1 ? "" : "s") on data kept with changes" }
         text += " → \(database)"
         if let duplicates = summary.duplicates.description { text += "\n" + duplicates }
-        let unattributed = summary.unattributed
-        if unattributed.total > 0 {
-            text += "\n\(unattributed.total) line\(unattributed.total == 1 ? "" : "s") could not be given to an invocation: " + unattributed.reasons.joined(separator: "; ")
-        }
+        if let unattributed = summary.unattributed.sentence { text += "\n" + unattributed }
         return text
     }
 }

@@ -57,10 +57,7 @@ struct Merge: ParsableCommand {
         if summary.problemsCarried > 0 { text += ", \(summary.problemsCarried) problem\(summary.problemsCarried == 1 ? "" : "s") carried over (see the ingest_error table)" }
         text += " → \(database)"
         if let duplicates = summary.duplicates.description { text += "\n" + duplicates }
-        let unattributed = summary.unattributed
-        if unattributed.total > 0 {
-            text += "\n\(unattributed.total) line\(unattributed.total == 1 ? "" : "s") could not be given to an invocation: " + unattributed.reasons.joined(separator: "; ")
-        }
+        if let unattributed = summary.unattributed.sentence { text += "\n" + unattributed }
         text += "\n" + ClassifyRunner.describe(summary.classified)
         return text
     }
