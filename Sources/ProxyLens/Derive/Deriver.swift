@@ -67,25 +67,14 @@ struct Deriver {
 
     // MARK: Scan
 
-    /// Reads `event` once, in storage order, with no index: the table may have none besides its
-    /// rowid, and walking one would cost a random lookup per line. Lambda lines are gathered to
-    /// be replayed per stream in time order; proxy lines are folded as they come. Messages are
-    /// read only for proxy and REPORT lines, and for application lines at an error level (to find
-    /// JSON error records); the few others the state machine reads are fetched again by id.
+    /// Reads `event` once, in storage order, with no index (`StoredLines`): the table may have
+    /// none besides its rowid, and walking one would cost a random lookup per line. Lambda lines
+    /// are gathered to be replayed per stream in time order; proxy lines are folded as they come;
+    /// the few messages the state machine reads beyond those are fetched again by id.
     private func scanEvents() throws -> DerivationInput {
-        let scan = try database.prepare("""
-            SELECT kind, request_id, log_stream, ts, id, txn_effect, log_group, proxy_ts, client_connection, db_connection,
-                   \(LineRole.scanMessageSQL)
-            FROM event
-            """)
-        var input = DerivationInput()
-        while try scan.step() {
-            input.add(role: scan.textBytes(0).map(LineRole.init(kind:)) ?? .unrelated, request: scan.textBytes(1),
-                      stream: scan.textBytes(2) ?? UnsafeBufferPointer(start: nil, count: 0), ts: scan.int(3) ?? 0,
-                      eventId: scan.int(4) ?? 0, transactionEffect: scan.int(5) ?? 0, group: scan.textBytes(6),
-                      proxyTs: scan.int(7), client: scan.int(8), db: scan.int(9), message: scan.textBytes(10))
-        }
-        return input
+        let gatherer = DerivationGatherer()
+        try StoredLines(database: database).forEach { $0.gather(into: gatherer) }
+        return gatherer.takeInput()
     }
 
     // MARK: Lambda

@@ -96,7 +96,21 @@ final class BackgroundInserter: @unchecked Sendable {
     private var newRows: [Int32] = []
 
     /// Call before the first batch, or after `drain()`.
-    func startDeduplicating() { seenKeys = KeySet(minimumCapacity: 1 << 16) }
+    func startDeduplicating(expecting count: Int = 1 << 16) { seenKeys = KeySet(minimumCapacity: count) }
+
+    /// The in-memory dedupe key of a row: its stream (as `proxylens_xxh64` of the name), time,
+    /// message hash and, with an eventId, its slot; the same rows give the same key whether they
+    /// are being written or were stored by an earlier run (`seed`).
+    @inline(__always)
+    static func dedupeKey(messageHash: UInt64, ts: Int64, streamHash: UInt64, slot: Int64) -> UInt64 {
+        var key = (messageHash &+ UInt64(bitPattern: ts) &* 0x9E37_79B9_7F4A_7C15) ^ streamHash
+        if slot != 0 { key ^= UInt64(bitPattern: slot) &* 0xD6E8_FEB8_6659_FD93 }
+        return key
+    }
+
+    /// Adds the key of a row already stored (before the first batch); false when a stored row
+    /// had it already: that row is a duplicate the table holds.
+    func seed(_ key: UInt64) -> Bool { seenKeys?.insert(key) ?? true }
     /// Call after `drain()`.
     func stopDeduplicating() { seenKeys = nil }
 
@@ -234,8 +248,7 @@ final class BackgroundInserter: @unchecked Sendable {
                 keyStream.append(contentsOf: stream)
                 keyStreamHash = proxylens_xxh64(stream.baseAddress, stream.count, 0)
             }
-            var key = (hashes[index] &+ UInt64(bitPattern: row.timestamp) &* 0x9E37_79B9_7F4A_7C15) ^ keyStreamHash
-            if slots[index] != 0 { key ^= UInt64(bitPattern: slots[index]) &* 0xD6E8_FEB8_6659_FD93 }
+            let key = Self.dedupeKey(messageHash: hashes[index], ts: row.timestamp, streamHash: keyStreamHash, slot: slots[index])
             keys.append(key)
             // Each key's slot is far away in memory: all of them are fetched before the first is looked at.
             seenKeys?.prefetch(key)

@@ -1,4 +1,5 @@
 import CSupport
+import Foundation
 
 /// Writes log events, with the fields ingest parsed from them, into `event`, skipping
 /// events already in the database (overlapping pages, the same events from two exports).
@@ -19,23 +20,93 @@ final class EventWriter {
     deinit { inserter.stop() }
 
     /// `gatherer`, when given, receives every line a bulk load writes (see `LineGatherer`).
-    init(database: Database, gatherer: LineGatherer? = nil) throws {
+    /// `mayAppendInMemory`: the database held events before this run took the write lock (its
+    /// commits are durable), so adding to it may dedupe in memory (`appendsInMemory`).
+    init(database: Database, gatherer: LineGatherer? = nil, mayAppendInMemory: Bool = false) throws {
         self.database = database
         inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database),
                                       messageHash: try MessageHash.used(by: database), idKinds: try EventIdKinds.stored(in: database))
         let indexed = try database.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'event_dedupe'").int == 1
         let empty = try database.scalar("SELECT NOT EXISTS (SELECT 1 FROM event)").int == 1
+        // Another run deduping in memory is writing (or was killed while writing): its keys are
+        // not this run's, so this one dedupes through the index, which then holds its rows too.
+        let otherInMemory = try database.scalar("SELECT EXISTS (SELECT 1 FROM meta WHERE key = ?)", [.text(Self.inMemoryWriterKey)]).int == 1
         if empty {
             if indexed { try database.execute("DROP INDEX event_dedupe") }
             isBulk = true
             inserter.startDeduplicating()
             if let gatherer { inserter.startGathering(into: gatherer) }
+            try markInMemoryWriter()
+        } else if mayAppendInMemory, !indexed, !otherInMemory,
+                  let stored = try database.scalar("SELECT count(*) FROM event").int, stored < Self.maximumKeysInMemory {
+            // Adding to a database a bulk load left without its index (Lambda logs one day, the
+            // proxy's the next): the stored rows' keys go into the set and their lines to the
+            // gatherer first, then this run writes as a bulk load does. Building the index and
+            // deduping through it row by row took twice a fresh load; this costs one scan.
+            // The scan waits for the first event, so that a run that only skips files never pays for it.
+            isBulk = true
+            appendsInMemory = true
+            bulkRows = Int(stored)
+            inserter.startDeduplicating(expecting: Int(stored) + (1 << 16))
+            if let gatherer { inserter.startGathering(into: gatherer) }
+            storedRowsGatherer = gatherer
+            needsSeeding = true
+            try markInMemoryWriter()
         } else if !indexed {
             // The database was bulk-loaded (or made before schema 8), which leaves the index to the
             // first run that adds to it: built on the first event, so that a run that only skips
             // files never pays for it.
             needsDedupeIndex = true
         }
+    }
+
+    /// This run added to stored events, deduping in memory (see `init`).
+    private(set) var appendsInMemory = false
+    /// The stored rows are still to be keyed and gathered (before this run's first event).
+    private var needsSeeding = false
+    private var storedRowsGatherer: LineGatherer?
+    /// `meta` key held while a run dedupes in memory: a run that starts meanwhile must not.
+    static let inMemoryWriterKey = "ingest_dedupes_in_memory"
+    private let inMemoryWriterToken = UUID().uuidString
+
+    /// Committed with the run's first events (the write lock is held until then), removed when
+    /// the run stops deduping in memory.
+    private func markInMemoryWriter() throws {
+        try database.statement("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .run([.text(Self.inMemoryWriterKey), .text(inMemoryWriterToken)])
+    }
+
+    /// The stored rows' keys into the set, their lines to `gatherer`, in `event.id` order; a
+    /// stored row whose key an earlier row has (left by a run killed before it reconciled) is
+    /// removed, as building the index would.
+    private func seedFromStoredRows(gatherer: LineGatherer?) throws {
+        var duplicates: [Int64: DuplicateCounts] = [:]
+        var duplicateIds: [Int64] = []
+        var stream: [UInt8] = []
+        var streamHash = proxylens_xxh64(nil, 0, 0)
+        try StoredLines(database: database).forEach { line in
+            if !line.stream.elementsEqual(stream) {
+                stream.removeAll(keepingCapacity: true)
+                stream.append(contentsOf: line.stream)
+                streamHash = proxylens_xxh64(line.stream.baseAddress, line.stream.count, 0)
+            }
+            let key = BackgroundInserter.dedupeKey(messageHash: UInt64(bitPattern: line.messageHash), ts: line.ts, streamHash: streamHash,
+                                                   slot: line.dedupeSlot)
+            if inserter.seed(key) {
+                if let gatherer { line.gather(into: gatherer) }
+            } else {
+                duplicateIds.append(line.id)
+                if line.dedupeSlot == 0 { duplicates[line.sourceId, default: DuplicateCounts()].sameText += 1 }
+                else { duplicates[line.sourceId, default: DuplicateCounts()].sameEventId += 1 }
+            }
+        }
+        guard !duplicateIds.isEmpty else { return }
+        let delete = try database.statement("DELETE FROM event WHERE id = ?")
+        for id in duplicateIds { try delete.run([.integer(id)]) }
+        try Self.charge(duplicates, in: database)
+        for counts in duplicates.values { droppedAfterward.add(counts) }
+        bulkRows -= duplicateIds.count
+        try database.execute("INSERT INTO meta (key, value) VALUES ('derived_stale', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
     }
 
     private var needsDedupeIndex = false
@@ -48,13 +119,7 @@ final class EventWriter {
     /// (`reconcileKinds`). Returns the events dropped, by source, as `reconcileKinds` does.
     @discardableResult
     static func buildDedupeIndex(_ database: Database) throws -> [Int64: DuplicateCounts] {
-        let unslotted = try database.statement("SELECT id, event_id FROM event WHERE event_id IS NOT NULL AND dedupe_slot = 0")
-        let setSlot = try database.statement("UPDATE event SET dedupe_slot = ? WHERE id = ?")
-        var slotted: [(Int64, Int64)] = []
-        while try unslotted.step() {
-            slotted.append((unslotted.int(0) ?? 0, EventIdKinds.slot(ofEventId: unslotted.text(1) ?? "")))
-        }
-        for (id, slot) in slotted { try setSlot.run([.integer(slot), .integer(id)]) }
+        try slotUnslotted(database)
         var dropped: [Int64: DuplicateCounts] = [:]
         let duplicates = try database.statement("""
             DELETE FROM event WHERE id IN (
@@ -69,6 +134,17 @@ final class EventWriter {
         try database.execute(createDedupeIndex)
         try charge(dropped, in: database)
         return dropped
+    }
+
+    /// Gives events stored with an id before schema 8 their `dedupe_slot`.
+    static func slotUnslotted(_ database: Database) throws {
+        let unslotted = try database.statement("SELECT id, event_id FROM event WHERE event_id IS NOT NULL AND dedupe_slot = 0")
+        let setSlot = try database.statement("UPDATE event SET dedupe_slot = ? WHERE id = ?")
+        var slotted: [(Int64, Int64)] = []
+        while try unslotted.step() {
+            slotted.append((unslotted.int(0) ?? 0, EventIdKinds.slot(ofEventId: unslotted.text(1) ?? "")))
+        }
+        for (id, slot) in slotted { try setSlot.run([.integer(slot), .integer(id)]) }
     }
 
     /// When the database holds events of both kinds: removes each event without an id whose
@@ -116,6 +192,7 @@ final class EventWriter {
         guard isBulk else { return }
         isBulk = false
         inserter.stopDeduplicating()
+        try database.statement("DELETE FROM meta WHERE key = ? AND value = ?").run([.text(Self.inMemoryWriterKey), .text(inMemoryWriterToken)])
         try EventIdKinds.save(inserter.idKinds, in: database)
         let reconciled = try Self.reconcileKinds(database)
         if !reconciled.isEmpty {
@@ -172,6 +249,15 @@ final class EventWriter {
 
     /// One event, with what the line parser found in it and the log group it belongs to.
     func accept(_ event: inout RawEvent, parsed: ParsedLine, transactionEffect: Int64, group: String?) throws {
+        if needsSeeding {
+            needsSeeding = false
+            // Work queued for the inserting thread (the first file's source row) runs first:
+            // the stored rows are read here, on this thread, with the inserting one idle.
+            try finish()
+            try Self.slotUnslotted(database)
+            try seedFromStoredRows(gatherer: storedRowsGatherer)
+            storedRowsGatherer = nil
+        }
         if needsDedupeIndex {
             // Nothing has been handed to the inserting thread yet in this run.
             needsDedupeIndex = false

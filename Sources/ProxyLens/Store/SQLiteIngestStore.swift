@@ -24,14 +24,17 @@ final class SQLiteIngestStore: IngestStore {
         // in-memory dedupe and store every event twice). `synchronous` cannot change inside a
         // transaction, so it is set for a bulk load first and put back if this is not one; a
         // database that holds events never becomes empty again, so that answer is final.
-        try database.execute("PRAGMA synchronous = OFF")
+        // A database that holds events now holds them under the lock too; adding to it keeps
+        // every commit durable, even when it dedupes in memory as a bulk load does.
+        let heldEvents = try database.scalar("SELECT EXISTS (SELECT 1 FROM event)").int == 1
+        try database.execute(heldEvents ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = OFF")
         try database.execute("BEGIN IMMEDIATE")
         inTransaction = true
         do {
             // Read under the lock: if another connection commits anything from here on, what
             // this run gathered is not the whole of `event`.
             dataVersionAtStart = try database.scalar("PRAGMA data_version").int
-            writer = try EventWriter(database: database, gatherer: gatherer)
+            writer = try EventWriter(database: database, gatherer: gatherer, mayAppendInMemory: heldEvents)
         } catch {
             try? database.execute("ROLLBACK")
             try? database.execute("PRAGMA synchronous = FULL")
@@ -42,7 +45,8 @@ final class SQLiteIngestStore: IngestStore {
         if writer.isBulk {
             // A bulk load fills a database that held no events: nothing in it is worth an fsync at
             // every commit, and a crash of the machine (not of the process: the journal covers
-            // that) is mended by running the same command again. A small page cache: a bulk load
+            // that) is mended by running the same command again (one that adds to stored events
+            // in memory kept `synchronous = FULL`, above). A small page cache: a bulk load
             // only appends, so cached pages are not read again, and the memory is better spent
             // on what deriving gathers meanwhile. The transaction stays open: the lock is held
             // until the first files commit, with their events.

@@ -3,8 +3,8 @@ import Testing
 @testable import ProxyLens
 
 /// The bulk path (fresh database: in-memory dedupe, no dedupe index until a later run, inserts on a
-/// second thread) and the incremental path (dedupe through the unique index) must store the
-/// same rows.
+/// second thread), adding to stored events in memory (the stored rows keyed and gathered first) and
+/// the incremental path (dedupe through the unique index) must store the same rows.
 @Suite("Fast path vs reference path")
 struct FastPathTests {
     static func snapshot(_ database: Database) throws -> [String: [[SQLValue]]] {
@@ -41,19 +41,47 @@ struct FastPathTests {
         _ = try ingest(inputs, into: bulk)
         _ = try Classifier(database: bulk).run()
 
-        // A database that already holds an event takes the incremental path for everything after.
+        // A database that already holds an event adds to it in memory; with the dedupe index
+        // built, through the index.
         let folder = try Fixture.temporaryFolder()
         let seed = try Fixture.write(#"{"events":[{"logStreamName":"reference-path-seed","timestamp":1,"message":"seed"}]}"#, to: "seed.json", in: folder)
-        let incremental = try Database(path: ":memory:")
-        _ = try ingest([seed], into: incremental)
-        _ = try ingest(inputs, into: incremental)
-        _ = try Classifier(database: incremental).run()
+        for throughIndex in [false, true] {
+            let incremental = try Database(path: ":memory:")
+            _ = try ingest([seed], into: incremental)
+            if throughIndex { try incremental.execute(EventWriter.createDedupeIndex) }
+            _ = try ingest(inputs, into: incremental)
+            _ = try Classifier(database: incremental).run()
+            #expect(try incremental.scalar("SELECT count(*) FROM meta WHERE key = ?", [.text(EventWriter.inMemoryWriterKey)]).int == 0)
 
-        let a = try Self.snapshot(bulk), b = try Self.snapshot(incremental)
-        #expect((a["event"]?.count ?? 0) > 2900)
-        for table in a.keys.sorted() {
-            #expect(a[table] == b[table], "\(table) differs between the bulk and the incremental path")
+            let a = try Self.snapshot(bulk), b = try Self.snapshot(incremental)
+            #expect((a["event"]?.count ?? 0) > 2900)
+            for table in a.keys.sorted() {
+                #expect(a[table] == b[table], "\(table) differs between the bulk and the incremental path (through the index: \(throughIndex))")
+            }
         }
+    }
+
+    @Test("adding to stored events: a run that only skips files reads none of them; a second writer while one dedupes in memory goes through the index")
+    func addingInMemory() throws {
+        let folder = try Fixture.temporaryFolder()
+        let first = try Fixture.write(#"{"events":[{"logStreamName":"s","timestamp":1,"message":"one","eventId":"1"}]}"#, to: "first.json", in: folder)
+        let second = try Fixture.write(#"{"events":[{"logStreamName":"s","timestamp":1,"message":"one","eventId":"1"},{"logStreamName":"s","timestamp":2,"message":"two","eventId":"2"}]}"#,
+                                       to: "second.json", in: folder)
+        let database = try Database(path: ":memory:")
+        _ = try ingest([first], into: database)
+        let (added, _) = try ingest([second], into: database)
+        // The stored event's key was in the set: only the new one is stored, no index built.
+        #expect(added.eventsAdded == 1)
+        #expect(try database.scalar("SELECT count(*) FROM event").int == 2)
+        #expect(try database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'event_dedupe'").int == 0)
+        // Another run's mark (one killed while deduping in memory): this run goes through the index.
+        try database.statement("INSERT INTO meta (key, value) VALUES (?, 'other')").run([.text(EventWriter.inMemoryWriterKey)])
+        let third = try Fixture.write(#"{"events":[{"logStreamName":"s","timestamp":2,"message":"two","eventId":"2"},{"logStreamName":"s","timestamp":3,"message":"three","eventId":"3"}]}"#,
+                                      to: "third.json", in: folder)
+        let (viaIndex, _) = try ingest([third], into: database)
+        #expect(viaIndex.eventsAdded == 1)
+        #expect(try database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'event_dedupe'").int == 1)
+        #expect(try database.scalar("SELECT count(*) FROM event").int == 3)
     }
 }
 
@@ -76,23 +104,26 @@ struct BenchmarkCorpusTests {
         _ = try Classifier(database: bulk).run()
         let seed = try Fixture.write(#"{"events":[{"logStreamName":"reference-path-seed","timestamp":1,"message":"seed"}]}"#,
                                      to: "seed.json", in: try Fixture.temporaryFolder())
-        let incremental = try Database(path: ":memory:")
-        _ = try ingest([seed], into: incremental)
-        _ = try ingest([corpus], into: incremental)
-        _ = try Classifier(database: incremental).run()
-
         #expect(bulkSummary.filesRead >= 8 && bulkSummary.eventsAdded > 14_000)
         #expect(try bulk.scalar("SELECT count(*) FROM source WHERE compressed = 1").int ?? 0 >= 1)
         #expect(try bulk.scalar("SELECT count(DISTINCT cause) FROM failure").int ?? 0 >= 4)
         #expect(try bulk.scalar("SELECT count(*) FROM proxy_session").int ?? 0 > 100)
-        let a = try FastPathTests.snapshot(bulk), b = try FastPathTests.snapshot(incremental)
-        for table in a.keys.sorted() {
-            #expect(a[table] == b[table], "\(table) differs between the bulk and the incremental path")
+        // Added to a stored event in memory, and through the dedupe index.
+        for throughIndex in [false, true] {
+            let incremental = try Database(path: ":memory:")
+            _ = try ingest([seed], into: incremental)
+            if throughIndex { try incremental.execute(EventWriter.createDedupeIndex) }
+            _ = try ingest([corpus], into: incremental)
+            _ = try Classifier(database: incremental).run()
+            let a = try FastPathTests.snapshot(bulk), b = try FastPathTests.snapshot(incremental)
+            for table in a.keys.sorted() {
+                #expect(a[table] == b[table], "\(table) differs between the bulk and the incremental path (through the index: \(throughIndex))")
+            }
+            #expect(try bulk.rows("SELECT * FROM instance ORDER BY instance") == incremental.rows("SELECT * FROM instance ORDER BY instance"))
+            // Event ids are one apart (the seed event), so the rows are compared without them.
+            let connections = "SELECT proxy, log_group, db_connection, opened_ts, closed_ts, close_reason, mid_request, released_ts FROM proxy_db_connection ORDER BY proxy, db_connection"
+            #expect(try bulk.rows(connections) == incremental.rows(connections))
         }
-        #expect(try bulk.rows("SELECT * FROM instance ORDER BY instance") == incremental.rows("SELECT * FROM instance ORDER BY instance"))
-        // Event ids are one apart (the seed event), so the rows are compared without them.
-        let connections = "SELECT proxy, log_group, db_connection, opened_ts, closed_ts, close_reason, mid_request, released_ts FROM proxy_db_connection ORDER BY proxy, db_connection"
-        #expect(try bulk.rows(connections) == incremental.rows(connections))
     }
 }
 
