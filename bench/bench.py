@@ -336,8 +336,7 @@ class Ctx:
     pass
 
 
-def main():
-    global WORK, QUIET_WAIT
+def parse_args(argv=None):
     ap = argparse.ArgumentParser(description="proxylens ingest benchmark")
     ap.add_argument("--corpus", help="folder of filter-log-events outputs (default: generate .bench/corpus once)")
     ap.add_argument("--runs", type=int, default=3)
@@ -352,26 +351,51 @@ def main():
     ap.add_argument("--quiet-wait", type=float, default=60.0,
                     help="before each command wait up to this many seconds for other processes to leave the CPUs "
                          "(< 10 %% busy over 1 s); 0 = don't wait")
-    a = ap.parse_args()
-    QUIET_WAIT = a.quiet_wait
-    skip = set(s.strip() for s in a.skip.split(",") if s.strip())
-    WORK = os.path.abspath(a.work)
-    os.makedirs(WORK, exist_ok=True)
-    ctx = Ctx()
-    ctx.tmp = os.path.abspath(a.scratch) if a.scratch else os.path.join(WORK, "tmp")
-    os.makedirs(ctx.tmp, exist_ok=True)
+    return ap.parse_args(argv)
 
-    # ---- corpus
-    if a.corpus:
-        corpus = os.path.abspath(a.corpus)
-    else:
-        corpus = os.path.join(WORK, "corpus")
-        if not os.path.exists(corpus + ".manifest.json"):
-            if os.path.exists(corpus):
-                shutil.rmtree(corpus)
-            log("generating %.0f MB corpus into %s" % (a.mb, corpus))
-            subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), "--out", corpus, "--mb", str(a.mb),
-                            "--seed", str(a.seed), "--gzip-fraction", str(a.gzip_fraction)], check=True)
+
+_PROXYLENS = []   # resolve_proxylens's answer, once per process
+
+
+def resolve_proxylens(a, skip):
+    """The proxylens binary to measure (None when skipped or missing: then "proxylens" joins skip).
+    Builds it with swift when no --proxylens is given and .build/release/proxylens is missing."""
+    if _PROXYLENS:
+        return _PROXYLENS[0]
+    proxylens = None
+    if "proxylens" not in skip:
+        pl = a.proxylens or os.path.join(ROOT, ".build", "release", "proxylens")
+        if not a.proxylens and not os.path.exists(pl):
+            if shutil.which("swift"):
+                log("building proxylens: swift build -c release --product proxylens")
+                subprocess.run(["swift", "build", "-c", "release", "--product", "proxylens"], cwd=ROOT)
+            if not os.path.exists(pl):
+                log("!! no proxylens binary at %s: proxylens contender skipped" % pl)
+                pl = None
+        if pl:
+            proxylens = os.path.abspath(pl) if os.path.exists(pl) else pl
+        else:
+            skip.add("proxylens")
+    _PROXYLENS.append(proxylens)
+    return proxylens
+
+
+def generate_corpus(corpus, mb, a):
+    """gen_corpus.py --out CORPUS --mb MB with a's seed and gzip fraction (CORPUS must not hold a
+    finished corpus: it is emptied first)."""
+    if os.path.exists(corpus):
+        shutil.rmtree(corpus)
+    log("generating %.0f MB corpus into %s" % (mb, corpus))
+    subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), "--out", corpus, "--mb", str(mb),
+                    "--seed", str(a.seed), "--gzip-fraction", str(a.gzip_fraction)], check=True)
+
+
+def run_corpus(a, corpus, skip, base, tmp):
+    """Every round of every contender on one corpus folder; prints the table and the ratios and
+    returns what results-<ts>.json holds.  BASE is the folder for the file lists and the cached
+    CSV of this corpus (flat/), TMP the one for the fresh databases."""
+    ctx = Ctx()
+    ctx.tmp = tmp
     if not os.path.isdir(corpus):
         sys.exit("bench: corpus %s is not a folder" % corpus)
     ctx.corpus = corpus
@@ -380,10 +404,10 @@ def main():
         sys.exit("bench: no .json / .json.gz files under %s" % corpus)
     st = corpus_stats(files)
     ctx.max_obj = max(16 * MiB, 1 << (int(st["largest"] * 1.1) + MiB).bit_length())
-    ctx.list_path = os.path.join(WORK, "files.lst")
+    ctx.list_path = os.path.join(base, "files.lst")
     with open(ctx.list_path, "w") as f:
         f.write("\n".join(files) + "\n")
-    ctx.plain0, ctx.gz0 = os.path.join(WORK, "plain.lst0"), os.path.join(WORK, "gz.lst0")
+    ctx.plain0, ctx.gz0 = os.path.join(base, "plain.lst0"), os.path.join(base, "gz.lst0")
     with open(ctx.plain0, "w") as f:
         f.write("".join(p + "\0" for p in files if not p.endswith(".gz")))
     with open(ctx.gz0, "w") as f:
@@ -391,7 +415,7 @@ def main():
 
     # ---- events count + CSV for the sqlite3 reference (once per corpus, cached)
     key = corpus_key(files)
-    flat = os.path.join(WORK, "flat")
+    flat = os.path.join(base, "flat")
     os.makedirs(flat, exist_ok=True)
     ctx.csv_path = os.path.join(flat, "events-%s.csv" % key)
     count_path = ctx.csv_path + ".count"
@@ -415,20 +439,7 @@ def main():
         log("note: corpus is under 800 MB: fine for a harness check, not for the issue's target")
 
     # ---- proxylens binary
-    ctx.proxylens = None
-    if "proxylens" not in skip:
-        pl = a.proxylens or os.path.join(ROOT, ".build", "release", "proxylens")
-        if not a.proxylens and not os.path.exists(pl):
-            if shutil.which("swift"):
-                log("building proxylens: swift build -c release --product proxylens")
-                subprocess.run(["swift", "build", "-c", "release", "--product", "proxylens"], cwd=ROOT)
-            if not os.path.exists(pl):
-                log("!! no proxylens binary at %s: proxylens contender skipped" % pl)
-                pl = None
-        if pl:
-            ctx.proxylens = os.path.abspath(pl) if os.path.exists(pl) else pl
-        else:
-            skip.add("proxylens")
+    ctx.proxylens = resolve_proxylens(a, skip)
 
     # ---- warm-up: every contender then sees a warm page cache
     log("warm-up read of the corpus and the CSV (untimed)")
@@ -548,18 +559,37 @@ def main():
         log("WARNING: other processes used > %d %% of the CPUs during some runs of %s (column 'noise'): "
             "the machine was not quiet, rerun when it is" % (100 * NOISE, ", ".join(noisy)))
 
+    return dict(when=datetime.datetime.now().isoformat(timespec="seconds"), args=vars(a),
+                machine=machine_info(ctx.proxylens), corpus=dict(path=corpus, events=ctx.events, **st),
+                duckdb_sql=subprocess.run([sys.executable, os.path.join(HERE, "duckdb_load.py"), "--db", "x",
+                                           "--files", "/dev/null", "--max-object-size", str(ctx.max_obj),
+                                           "--print-sql"], capture_output=True, text=True).stdout.strip(),
+                python_duckdb_import=imp, summary=summary, ratios=ratios, targets=T, verdicts=verdicts,
+                proxylens_tables=ctx.db_tables, runs=runs)
+
+
+def main():
+    global WORK, QUIET_WAIT
+    a = parse_args()
+    QUIET_WAIT = a.quiet_wait
+    skip = set(s.strip() for s in a.skip.split(",") if s.strip())
+    WORK = os.path.abspath(a.work)
+    os.makedirs(WORK, exist_ok=True)
+    tmp = os.path.abspath(a.scratch) if a.scratch else os.path.join(WORK, "tmp")
+    os.makedirs(tmp, exist_ok=True)
+
+    # ---- corpus
+    if a.corpus:
+        corpus = os.path.abspath(a.corpus)
+    else:
+        corpus = os.path.join(WORK, "corpus")
+        if not os.path.exists(corpus + ".manifest.json"):
+            generate_corpus(corpus, a.mb, a)
+    res = run_corpus(a, corpus, skip, WORK, tmp)
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     out = os.path.join(WORK, "results-%s.json" % stamp)
-    json.dump(dict(when=datetime.datetime.now().isoformat(timespec="seconds"), args=vars(a),
-                   machine=machine_info(ctx.proxylens), corpus=dict(path=corpus, events=ctx.events, **st),
-                   duckdb_sql=subprocess.run([sys.executable, os.path.join(HERE, "duckdb_load.py"), "--db", "x",
-                                              "--files", "/dev/null", "--max-object-size", str(ctx.max_obj),
-                                              "--print-sql"], capture_output=True, text=True).stdout.strip(),
-                   python_duckdb_import=imp, summary=summary, ratios=ratios, targets=T, verdicts=verdicts,
-                   proxylens_tables=ctx.db_tables, runs=runs),
-              open(out, "w"), indent=1)
+    json.dump(res, open(out, "w"), indent=1)
     log("results: %s" % out)
-
 
 if __name__ == "__main__":
     main()
