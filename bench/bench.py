@@ -693,11 +693,12 @@ def check_space(slots, a, tmp, csv_needed, scale_text):
             gb(db_peak + SPACE_MARGIN), tmp, gb(free_bytes(tmp))))
     if problems:
         sys.exit("bench: not enough free disk for --scale %s: %s.\n"
-                 "  Free some space, leave out the largest scales, --skip sqlite (no CSV), or put --work "
-                 "(corpora, CSV) / --scratch (databases) on a larger disk.%s" % (
-                     scale_text, "; ".join(problems),
-                     "" if a.keep_corpora else "" if all(not s["delete"] for s in slots) else
-                     " Corpora of scales > 1 are already deleted after their scale."))
+                 "  Free some space, leave out the largest scales,%s or put --work (corpora%s) / --scratch "
+                 "(databases) on a larger disk.%s" % (
+                     scale_text, "; ".join(problems), " --skip sqlite (no CSV)," if csv_needed else "",
+                     ", CSV" if csv_needed else "",
+                     " Without --keep-corpora the corpora of scales > 1 are deleted after their scale." if a.keep_corpora
+                     else ""))
 
 
 def scale_cell(summary, key):

@@ -17,7 +17,7 @@ ML, MR, MT, MB = 70, 20, 56, 64             # its margins (left: tick labels and
 
 
 def short(v):
-    """Tick label: 2.5M, 400k, 0.05, 120."""
+    """Tick label: 2.05M, 48.6k, 0.05, 4939."""
     a = abs(v)
     if a >= 1e6:
         s, suf = v / 1e6, "M"
@@ -25,6 +25,10 @@ def short(v):
         s, suf = v / 1e3, "k"
     else:
         s, suf = v, ""
+    if suf:
+        s = float("%.3g" % s)   # three significant digits: 193k, 48.6k, 2.05M
+        if s >= 1000 and suf == "k":
+            s, suf = s / 1000, "M"
     txt = ("%.3f" % s).rstrip("0").rstrip(".")
     return (txt or "0") + suf
 
