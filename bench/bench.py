@@ -750,7 +750,7 @@ def scale_report(entries, a, skip):
     crit = dict(spread_limit=SPREAD_LIMIT, rss_limit_mb=TARGETS["ingest_rss_mb"])
     log("")
     if not ing:
-        log("proxylens ingest: no successful run, no per-event figures")
+        log("proxylens ingest: %s, no per-event criterion" % ("skipped" if "proxylens" in skip else "no successful run"))
         crit.update(spread_verdict="n/a", rss_verdict="n/a")
     else:
         costs = [r["us_per_event"] for r in ing]
@@ -821,8 +821,9 @@ def scale_main(a, skip, tmp):
     entries, machine = [], None
     for i, slot in enumerate(slots):
         log("")
-        log("=== scale %g (%d of %d): %s corpus%s ===" % (slot["scale"], i + 1, len(slots), slot["tag"],
-                                                         " (deleted after this scale)" if slot["delete"] else ""))
+        log("=== scale %g (%d of %d): %s corpus in %s%s ===" % (
+            slot["scale"], i + 1, len(slots), slot["tag"], slot["corpus"],
+            " (deleted after this scale)" if slot["delete"] else ""))
         if not manifest_matches(slot["corpus"], slot["mb"], a):
             check_space(slots[i:], a, tmp, csv_needed, a.scale)   # others may have filled the disk meanwhile
             os.makedirs(slot["base"], exist_ok=True)
