@@ -2,6 +2,8 @@
 """proxylens ingest benchmark (run it through bench/run.sh, which sets up the venv).
 
     bench/run.sh [--corpus DIR] [--runs 3] [--proxylens PATH] [--skip jq,sqlite,...]
+    bench/run.sh --scale 0.5,1,2,4,8 [--keep-corpora] [...]   (the same per scale x --mb, then
+                                      time and peak RSS against size: table, JSON, SVG plot)
 
 Contenders, run alternately (the order rotates every round), each command a separate
 process whose wall time (perf_counter around it) and peak RSS (ru_maxrss from wait4, which
@@ -662,7 +664,7 @@ def slot_needs(slot, a, csv_needed):
 
 
 def gb(x):
-    return "%.1f GB" % (x / 1e9)
+    return "%.1f GB" % (x / 1024 / MiB)   # GiB, as MB is MiB throughout
 
 
 def check_space(slots, a, tmp, csv_needed, scale_text):
