@@ -810,8 +810,6 @@ def scale_plot(path, table, entries, a, crit, machine):
 def scale_main(a, skip, tmp):
     """--scale: the whole single-corpus benchmark (run_corpus) once per scale, each on a corpus of
     scale x --mb generated with the same seed; then one table, one JSON and one SVG."""
-    if a.corpus:
-        sys.exit("bench: --scale generates its corpora (scale x --mb); it does not go with --corpus")
     scales = parse_scales(a.scale)
     slots = [scale_slot(a, s) for s in scales]
     csv_needed = "sqlite" not in skip
@@ -855,6 +853,12 @@ def main():
     a = parse_args()
     QUIET_WAIT = a.quiet_wait
     skip = set(s.strip() for s in a.skip.split(",") if s.strip())
+    if a.scale:
+        parse_scales(a.scale)   # exits on a bad list before anything is created
+        if a.corpus:
+            sys.exit("bench: --scale generates its corpora (scale x --mb); it does not go with --corpus")
+    elif a.keep_corpora:
+        sys.exit("bench: --keep-corpora goes with --scale")
     WORK = os.path.abspath(a.work)
     os.makedirs(WORK, exist_ok=True)
     tmp = os.path.abspath(a.scratch) if a.scratch else os.path.join(WORK, "tmp")
@@ -862,8 +866,6 @@ def main():
 
     if a.scale:
         return scale_main(a, skip, tmp)
-    if a.keep_corpora:
-        sys.exit("bench: --keep-corpora goes with --scale")
 
     # ---- corpus
     if a.corpus:
