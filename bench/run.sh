@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # proxylens ingest benchmark. Usage (from anywhere):
 #   bench/run.sh [--corpus DIR] [--runs 3] [--proxylens PATH] [--skip jq,...] [--mb 850]
+#   bench/run.sh --scale 0.5,1,2,4,8 [--keep-corpora] [...]   (time and memory against corpus size)
 # Sets up .bench/venv with the Python duckdb and chdb packages when missing, then runs bench/bench.py
 # (which generates .bench/corpus once if no --corpus is given). See bench/README.md.
 set -euo pipefail
