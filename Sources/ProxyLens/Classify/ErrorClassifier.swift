@@ -71,10 +71,14 @@ struct ErrorClassifier {
 
     /// The same with the context already folded (`ErrorChoice` reads many lines against one).
     func classify(_ text: String, foldedContext: String) -> Verdict? {
-        let about = foldedContext.isEmpty ? SignatureRule.fold(text) : SignatureRule.fold(text) + "\n" + foldedContext
+        let foldedText = SignatureRule.fold(text)
+        let about = foldedContext.isEmpty ? foldedText : foldedText + "\n" + foldedContext
         // Another service's failure (an HTTP API, Redis, an SDK call), or a database's answer that
-        // is none of the causes (authentication): no layer reads it as a database failure.
-        if GenericVocabulary.namesAnotherService(about) || GenericVocabulary.containsAny(about, GenericVocabulary.notACause) { return nil }
+        // is none of the causes (authentication): no layer reads it as a database failure. A
+        // refusal is read in the text alone: whatever wraps it (a pool's timeout, a lost
+        // handshake), the refusal is the innermost cause.
+        if GenericVocabulary.namesAnotherService(about) || GenericVocabulary.containsAny(about, GenericVocabulary.notACause)
+            || GenericVocabulary.refusesConnection(foldedText) { return nil }
         let isDatabase = GenericVocabulary.isAboutDatabase(about)
         if let rule = rules.match(text), isDatabase || !Self.isNetworkPhrase(rule.needles.joined(separator: " ")) {
             return Self.readTimeoutFirst(Verdict(signal: rule.signal, layer: .signature, rule: rule.name), about)
@@ -113,7 +117,10 @@ struct ErrorClassifier {
     /// The text split at its cause markers, the innermost cause first, the whole text last.
     static func causesInnermostFirst(_ text: String) -> [String] {
         let markers = ["\nCaused by: ", "Caused by: ", " ---> ", "\nThe above exception was the direct cause of the following exception:",
-                       "\nDuring handling of the above exception, another exception occurred:", "\ncaused by: "]
+                       "\nDuring handling of the above exception, another exception occurred:", "\ncaused by: ",
+                       // Spring's NestedRuntimeException (before 6.0) appends its cause to its message
+                       // (NestedExceptionUtils.buildMessage).
+                       "; nested exception is "]
         var pieces = [Substring(text)]
         for marker in markers {
             pieces = pieces.flatMap { piece -> [Substring] in
@@ -195,6 +202,9 @@ struct ErrorClassifier {
     }
 
     private func genericVerdict(_ folded: String) -> Verdict? {
+        if GenericVocabulary.isDeadPeerTimeout(folded) {
+            return Verdict(signal: .staleConnection, layer: .generic, rule: "generic:dead-peer-timeout")
+        }
         if GenericVocabulary.containsAny(folded, GenericVocabulary.poolExhausted) {
             return Verdict(signal: .connectionTimeout, layer: .generic, rule: "generic:pool-exhausted", phase: .acquire)
         }

@@ -15,6 +15,31 @@ enum GenericVocabulary {
         "connection aborted", "connection abort", "econnaborted", "read past the end of the stream",
         // Node.js writing to a socket whose peer already ended it (lib/net.js, ERR_STREAM_WRITE_AFTER_END).
         "ended by the other party", "write after end",
+        // Winsock's own text for WSAECONNABORTED (10053), which Windows builds of every driver print
+        // as the socket error (Windows Sockets Error Codes, learn.microsoft.com).
+        "established connection was aborted",
+    ]
+
+    /// The kernel's ETIMEDOUT ("Connection timed out") on a read of a connection that was already
+    /// open: TCP's retransmission or keepalive timer gave up on a silent peer, so the connection
+    /// is dead. A driver's own read deadline says otherwise (`Read timed out`, `i/o timeout`,
+    /// Npgsql's `Timeout during reading attempt`, SO_RCVTIMEO's EAGAIN): drivers turn their own
+    /// timeouts into their own words, and what reaches the log unconverted is the kernel's.
+    /// .NET's NetworkStream read failure (SR.net_io_readfailure) and Socket.Receive frame.
+    static let readOfEstablishedConnection = ["unable to read data from the transport connection", "socket.receive("]
+    static let etimedoutText = "connection timed out"
+
+    /// A connection refused outright (nothing listening, a security group's reject, a wrong port):
+    /// none of the causes, whatever wrapper reports it, so the text stays unclassified (refused
+    /// sockets are look-alikes). ECONNREFUSED as strerror, Node's code, Winsock's 10061 text, and
+    /// MySQL's client formats that print only the number: `Lost connection to MySQL server at
+    /// '%s', system error: %d` (CR_SERVER_LOST_EXTENDED) and `Can't connect to MySQL server on
+    /// '%s' (%d)` (CR_CONN_HOST_ERROR), 111 being Linux's ECONNREFUSED.
+    static let refusedConnection = [
+        "connection refused", "econnrefused", "actively refused", "system error: 111", "' (111)", "' (10061)",
+        // MySQL's CR_CONNECTION_ERROR through a local Unix socket (mysqlnd prints errno 2 as
+        // `[2002] No such file or directory`): a database on this host, never RDS Proxy.
+        "local mysql server through socket", "[2002] no such file or directory",
     ]
 
     /// A pool with no connection to lend: a connection timeout of the acquire phase, even when
@@ -37,6 +62,8 @@ enum GenericVocabulary {
     static let timeout = [
         "timed out", "timeout", "time out", "deadline exceeded", "etimedout", "execution time exceeded", "maximum statement execution time",
         "query execution was interrupted", "canceling statement", "cancelled due to", "canceled due to",
+        // Winsock's WSAETIMEDOUT (10060) text, which Windows clients print instead of "timed out".
+        "did not properly respond after a period of time",
     ]
 
     /// Where a timeout happened, nearest to the timeout words deciding.
@@ -64,6 +91,10 @@ enum GenericVocabulary {
         "diesel", "sqlx", "tokio_postgres", "tokio-postgres", "gorm", "doctrine", "pdo", "dbal", "ado.net", "dapper",
         "entityframework", "entity framework", ":5432", ":3306", ":1433", ":1521", "query", "transaction", "cursor", "datasource",
         "connection pool",
+        // mysqljs and mysql2 mark every network error that ends their connection `fatal` (mysqljs
+        // lib/protocol/Protocol.js handleNetworkError, mysql2 lib/base/connection.js
+        // _handleFatalError): Node prints the property with the error.
+        "fatal: true",
     ]
 
     /// Words that name something else a function talks to: with none of `databaseDrivers`
@@ -94,6 +125,14 @@ enum GenericVocabulary {
     ]
 
     static func containsAny(_ folded: String, _ words: [String]) -> Bool { words.contains { folded.contains($0) } }
+
+    /// Whether the (folded) text says the connection was refused.
+    static func refusesConnection(_ folded: String) -> Bool { containsAny(folded, refusedConnection) }
+
+    /// Whether the (folded) text is the kernel's ETIMEDOUT on a read of an open connection.
+    static func isDeadPeerTimeout(_ folded: String) -> Bool {
+        folded.contains(etimedoutText) && containsAny(folded, readOfEstablishedConnection)
+    }
 
     /// Whether the (folded) text is about a database.
     static func isAboutDatabase(_ folded: String) -> Bool {
