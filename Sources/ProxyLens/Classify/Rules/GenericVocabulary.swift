@@ -107,7 +107,7 @@ enum GenericVocabulary {
         "smtp", "grpc", "dynamodb", "s3.", "sqs", "sns", "kinesis", "botocore", "boto3", "aws-sdk", "endpoint url", "getaddrinfo",
         ":443", ":80 ", ":80/", "port=443", "port=80", "connectionpool(host=", "sockettimeoutexception: read timed out\n\tat redis",
         "enotfound", "eai_again", "dns", "ssh", "ftp", "websocket", "graphql", "stripe", "twilio", "sendgrid", "mongo",
-    ]
+    ] + OtherClients.all.map(\.needle)
 
     /// Words that certainly name a relational driver or database (outweighing `otherServices`).
     static let databaseDrivers = [
