@@ -81,13 +81,13 @@ struct ErrorClassifier {
             || GenericVocabulary.refusesConnection(foldedText) { return nil }
         let isDatabase = GenericVocabulary.isAboutDatabase(about)
         if let rule = rules.match(text), isDatabase || !Self.isNetworkPhrase(rule.needles.joined(separator: " ")) {
-            return Self.readTimeoutFirst(Verdict(signal: rule.signal, layer: .signature, rule: rule.name), about)
+            return Self.whileConnecting(Self.readTimeoutFirst(Verdict(signal: rule.signal, layer: .signature, rule: rule.name), about), foldedText)
         }
         for segment in Self.causesInnermostFirst(text) {
             let folded = SignatureRule.fold(segment)
             if let verdict = catalogueVerdict(folded, isDatabase: isDatabase) ?? codeVerdict(folded, isDatabase: isDatabase)
                 ?? (isDatabase && genericEnabled ? genericVerdict(folded) : nil) {
-                return Self.readTimeoutFirst(verdict, about)
+                return Self.whileConnecting(Self.readTimeoutFirst(verdict, about), foldedText)
             }
         }
         return nil
@@ -112,6 +112,18 @@ struct ErrorClassifier {
         timeout.signal = .queryTimeout
         timeout.rule += "+read-timed-out"
         return timeout
+    }
+
+    /// A connection still being opened cannot be stale: a dead-connection word under a wrapper
+    /// that says a new connection was being made (DBCP's `Cannot create PoolableConnectionFactory
+    /// (Communications link failure)`) is a failure to connect.
+    static func whileConnecting(_ verdict: Verdict, _ foldedText: String) -> Verdict {
+        guard verdict.signal == .staleConnection, GenericVocabulary.containsAny(foldedText, GenericVocabulary.establishingConnection) else { return verdict }
+        var connecting = verdict
+        connecting.signal = .connectionTimeout
+        connecting.phase = .connect
+        connecting.rule += "+while-connecting"
+        return connecting
     }
 
     /// The text split at its cause markers, the innermost cause first, the whole text last.

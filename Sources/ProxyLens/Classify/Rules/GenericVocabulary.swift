@@ -29,6 +29,17 @@ enum GenericVocabulary {
     static let readOfEstablishedConnection = ["unable to read data from the transport connection", "socket.receive("]
     static let etimedoutText = "connection timed out"
 
+    /// What pools and drivers say when the failure happened while a new connection was being
+    /// opened: DBCP (BasicDataSource.createPoolableConnectionFactory: `Cannot create
+    /// PoolableConnectionFactory (<cause>)`), Connector/J (`Could not create connection to
+    /// database server`), HikariCP (HikariPool: `Exception during pool initialization`,
+    /// PoolInitializationException `Failed to initialize pool: <cause>`), Npgsql
+    /// (`Exception while connecting`).
+    static let establishingConnection = [
+        "cannot create poolableconnectionfactory", "could not create connection to database server",
+        "exception during pool initialization", "failed to initialize pool", "exception while connecting",
+    ]
+
     /// A connection refused outright (nothing listening, a security group's reject, a wrong port):
     /// none of the causes, whatever wrapper reports it, so the text stays unclassified (refused
     /// sockets are look-alikes). ECONNREFUSED as strerror, Node's code, Winsock's 10061 text, and
@@ -95,6 +106,9 @@ enum GenericVocabulary {
         // lib/protocol/Protocol.js handleNetworkError, mysql2 lib/base/connection.js
         // _handleFatalError): Node prints the property with the error.
         "fatal: true",
+        // PEP 249's exception names, which every Python database module (and SQLAlchemy, Django
+        // re-raising them) prints: `OperationalError: timeout expired`.
+        "operationalerror", "interfaceerror",
     ]
 
     /// Words that name something else a function talks to: with none of `databaseDrivers`
@@ -122,6 +136,8 @@ enum GenericVocabulary {
         "psycopg2.", "pymysql.", "mysqldb", "site-packages/pg8000", "org.postgresql", "com.mysql", "org.mariadb", "com.microsoft.sqlserver",
         "oracle.jdbc", "com.zaxxer.hikari", "microsoft.data.sqlclient", "system.data.sqlclient", "mysqlconnector", "mysql.data",
         "pg::", "mysql2::", "sequel::", "activerecord::", "pdo->", "illuminate\\database",
+        // Apache Commons DBCP (and Tomcat's repackaged copy), a JDBC pool: its own factory and exception.
+        "poolableconnectionfactory", "sqlnestedexception",
     ]
 
     static func containsAny(_ folded: String, _ words: [String]) -> Bool { words.contains { folded.contains($0) } }
