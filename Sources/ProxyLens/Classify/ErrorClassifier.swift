@@ -76,9 +76,10 @@ struct ErrorClassifier {
         // Another service's failure (an HTTP API, Redis, an SDK call), or a database's answer that
         // is none of the causes (authentication): no layer reads it as a database failure. A
         // refusal is read in the text alone: whatever wraps it (a pool's timeout, a lost
-        // handshake), the refusal is the innermost cause.
+        // handshake), the refusal is the innermost cause; so is a name that did not resolve, or a
+        // server's own other reason.
         if GenericVocabulary.namesAnotherService(about) || GenericVocabulary.containsAny(about, GenericVocabulary.notACause)
-            || GenericVocabulary.refusesConnection(foldedText) { return nil }
+            || GenericVocabulary.givesAnotherReason(foldedText) { return nil }
         let isDatabase = GenericVocabulary.isAboutDatabase(about)
         if let rule = rules.match(text), isDatabase || !Self.isNetworkPhrase(rule.needles.joined(separator: " ")) {
             return Self.whileConnecting(Self.readTimeoutFirst(Verdict(signal: rule.signal, layer: .signature, rule: rule.name), about), foldedText)

@@ -142,8 +142,37 @@ enum GenericVocabulary {
 
     static func containsAny(_ folded: String, _ words: [String]) -> Bool { words.contains { folded.contains($0) } }
 
+    /// The database's name did not resolve: no connection was ever attempted, so none of the
+    /// causes. glibc's gai_strerror (EAI_NONAME, EAI_AGAIN, EAI_NODATA), macOS's, Windows'
+    /// WSAHOST_NOT_FOUND ("No such host is known"), Go's net.DNSError (`lookup <host>: no such
+    /// host`, `dial tcp: lookup <host>: i/o timeout`), Java's UnknownHostException, Node's
+    /// getaddrinfo codes, libpq (`could not translate host name`), MySQL's CR_UNKNOWN_HOST 2005.
+    static let unresolvedName = [
+        "name or service not known", "temporary failure in name resolution", "no address associated with hostname",
+        "nodename nor servname provided", "no such host", "dial tcp: lookup ", "unknownhostexception", "getaddrinfo enotfound",
+        "getaddrinfo eai_again", "could not translate host name", "unknown mysql server host",
+    ]
+
+    /// A server's answer that names its own reason, none of the causes, read in the text itself:
+    /// PostgreSQL cancels a standby's statement for a replay conflict (`canceling statement due
+    /// to conflict with recovery`, not a timeout); MySQL drops a connection whose packet passed
+    /// max_allowed_packet (ER_NET_PACKET_TOO_LARGE, "Got a packet bigger than
+    /// 'max_allowed_packet' bytes", then `gone away`: the statement, not an idle connection);
+    /// Oracle's ORA-01017 and SQL Server's 4060 (`The login failed.`) are logins; a TLS
+    /// certificate the client rejects.
+    static let serverNamesOtherReason = [
+        "conflict with recovery", "max_allowed_packet", "invalid username/password", "the login failed",
+        "certificate verify failed", "self signed certificate", "self-signed certificate",
+    ]
+
     /// Whether the (folded) text says the connection was refused.
     static func refusesConnection(_ folded: String) -> Bool { containsAny(folded, refusedConnection) }
+
+    /// Whether the (folded) text itself gives a reason that is none of the causes: a refusal, a
+    /// name that did not resolve, a server's own other reason.
+    static func givesAnotherReason(_ folded: String) -> Bool {
+        containsAny(folded, refusedConnection) || containsAny(folded, unresolvedName) || containsAny(folded, serverNamesOtherReason)
+    }
 
     /// Whether the (folded) text is the kernel's ETIMEDOUT on a read of an open connection.
     static func isDeadPeerTimeout(_ folded: String) -> Bool {
