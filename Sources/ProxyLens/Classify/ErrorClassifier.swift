@@ -1,4 +1,5 @@
 import CSupport
+import Foundation
 
 /// What an error text says happened, read in layers, each less exact than the one before and
 /// each named in the label's rule (`<layer>:<name>`), with its own confidence:
@@ -97,9 +98,12 @@ struct ErrorClassifier {
     /// A short phrase of the generic vocabulary that names no database: what any network client
     /// prints (`connect ETIMEDOUT`, `Read timed out`, `Connection reset`).
     /// A needle with an identifier in it (`write CONNECT_TIMEOUT`: postgres.js's own error code)
-    /// is a driver's own word, not a network phrase.
+    /// is a driver's own word, not a network phrase; one that is only an operating system's or
+    /// runtime's error text (`Connection reset by peer`, `context deadline exceeded`) is one at
+    /// any length.
     static func isNetworkPhrase(_ needle: String) -> Bool {
         let folded = SignatureRule.fold(needle)
+        if GenericVocabulary.runtimeErrorTexts.contains(folded.trimmingCharacters(in: CharacterSet(charactersIn: ". "))) { return true }
         guard folded.count < networkPhraseLength, !folded.contains("_"), !GenericVocabulary.isAboutDatabase(folded) else { return false }
         return GenericVocabulary.containsAny(folded, GenericVocabulary.timeout + GenericVocabulary.deadConnection + ["econn", "eof", "reset", "refused"])
     }

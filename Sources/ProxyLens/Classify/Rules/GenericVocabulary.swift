@@ -29,6 +29,16 @@ enum GenericVocabulary {
     static let readOfEstablishedConnection = ["unable to read data from the transport connection", "socket.receive("]
     static let etimedoutText = "connection timed out"
 
+    /// The operating system's and language runtimes' own error texts, which every client prints
+    /// alike whatever it talks to: glibc's strerror (ECONNRESET, ECONNABORTED, ETIMEDOUT, EPIPE,
+    /// ENETUNREACH, EHOSTUNREACH), Winsock's WSAECONNRESET text, Go's context.DeadlineExceeded.
+    /// An entry or signature that is only one of these is a network phrase at any length.
+    static let runtimeErrorTexts = [
+        "connection reset by peer", "software caused connection abort", "connection timed out", "broken pipe",
+        "network is unreachable", "no route to host", "an existing connection was forcibly closed by the remote host",
+        "context deadline exceeded",
+    ]
+
     /// What pools and drivers say when the failure happened while a new connection was being
     /// opened: DBCP (BasicDataSource.createPoolableConnectionFactory: `Cannot create
     /// PoolableConnectionFactory (<cause>)`), Connector/J (`Could not create connection to
@@ -165,13 +175,23 @@ enum GenericVocabulary {
         "certificate verify failed", "self signed certificate", "self-signed certificate",
     ]
 
+    /// The application's own time budget interrupting whatever ran, not a database's timeout:
+    /// Ruby's stdlib `Timeout.timeout` raises `Timeout::Error` with its default message
+    /// `execution expired` (ruby/timeout lib/timeout.rb), which ActiveRecord then wraps as
+    /// StatementInvalid; rack-timeout's own request budget (zombocom/rack-timeout
+    /// lib/rack/timeout/core.rb, `Rack::Timeout::RequestTimeoutException`). Ruby's database
+    /// drivers say their own words (`PG::QueryCanceled`, mysql2's `Timeout waiting for a
+    /// response`, ActiveRecord's ConnectionTimeoutError).
+    static let applicationBudget = ["timeout::error: execution expired", "rack::timeout::"]
+
     /// Whether the (folded) text says the connection was refused.
     static func refusesConnection(_ folded: String) -> Bool { containsAny(folded, refusedConnection) }
 
     /// Whether the (folded) text itself gives a reason that is none of the causes: a refusal, a
-    /// name that did not resolve, a server's own other reason.
+    /// name that did not resolve, a server's own other reason, the application's own budget.
     static func givesAnotherReason(_ folded: String) -> Bool {
         containsAny(folded, refusedConnection) || containsAny(folded, unresolvedName) || containsAny(folded, serverNamesOtherReason)
+            || containsAny(folded, applicationBudget)
     }
 
     /// Whether the (folded) text is the kernel's ETIMEDOUT on a read of an open connection.
