@@ -1,3 +1,5 @@
+import CSupport
+
 /// The generic layer: words drivers use for a dead connection and for a timeout, the phase a
 /// timeout happened in, and whether a text is about a database at all. Collected from the
 /// drivers' own sources (research/driver-catalogue.md, "recurring words"), not from any incident.
@@ -150,7 +152,18 @@ enum GenericVocabulary {
         "poolableconnectionfactory", "sqlnestedexception",
     ]
 
-    static func containsAny(_ folded: String, _ words: [String]) -> Bool { words.contains { folded.contains($0) } }
+    /// Whether any word occurs in the (folded) text, on bytes: String.contains compares
+    /// Characters, and these lists are read against every failure's text and its context.
+    static func containsAny(_ folded: String, _ words: [String]) -> Bool {
+        var text = folded
+        return text.withUTF8 { haystack in
+            guard let base = haystack.baseAddress else { return false }
+            return words.contains { word in
+                var needle = word
+                return needle.withUTF8 { proxylens_memmem(base, haystack.count, $0.baseAddress, $0.count) != nil }
+            }
+        }
+    }
 
     /// The database's name did not resolve: no connection was ever attempted, so none of the
     /// causes. glibc's gai_strerror (EAI_NONAME, EAI_AGAIN, EAI_NODATA), macOS's, Windows'
