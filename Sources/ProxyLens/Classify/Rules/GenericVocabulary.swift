@@ -46,10 +46,12 @@ enum GenericVocabulary {
     /// PoolableConnectionFactory (<cause>)`), Connector/J (`Could not create connection to
     /// database server`), HikariCP (HikariPool: `Exception during pool initialization`,
     /// PoolInitializationException `Failed to initialize pool: <cause>`), Npgsql
-    /// (`Exception while connecting`).
+    /// (`Exception while connecting`), Hibernate (LogicalConnectionManagedImpl: `Unable to acquire
+    /// JDBC Connection` when the DataSource lends none).
     static let establishingConnection = [
         "cannot create poolableconnectionfactory", "could not create connection to database server",
         "exception during pool initialization", "failed to initialize pool", "exception while connecting",
+        "unable to acquire jdbc connection",
     ]
 
     /// A connection refused outright (nothing listening, a security group's reject, a wrong port):
