@@ -1,4 +1,5 @@
 import CSupport
+import Foundation
 
 /// What an error text says happened, read in layers, each less exact than the one before and
 /// each named in the label's rule (`<layer>:<name>`), with its own confidence:
@@ -76,19 +77,24 @@ struct ErrorClassifier {
 
     /// The same with the context already folded (`ErrorChoice` reads many lines against one).
     func classify(_ text: String, foldedContext: String) -> Verdict? {
-        let about = foldedContext.isEmpty ? SignatureRule.fold(text) : SignatureRule.fold(text) + "\n" + foldedContext
+        let foldedText = SignatureRule.fold(text)
+        let about = foldedContext.isEmpty ? foldedText : foldedText + "\n" + foldedContext
         // Another service's failure (an HTTP API, Redis, an SDK call), or a database's answer that
-        // is none of the causes (authentication): no layer reads it as a database failure.
-        if GenericVocabulary.namesAnotherService(about) || GenericVocabulary.containsAny(about, GenericVocabulary.notACause) { return nil }
+        // is none of the causes (authentication): no layer reads it as a database failure. A
+        // refusal is read in the text alone: whatever wraps it (a pool's timeout, a lost
+        // handshake), the refusal is the innermost cause; so is a name that did not resolve, or a
+        // server's own other reason.
+        if GenericVocabulary.namesAnotherService(about) || GenericVocabulary.containsAny(about, GenericVocabulary.notACause)
+            || GenericVocabulary.givesAnotherReason(foldedText) { return nil }
         let isDatabase = GenericVocabulary.isAboutDatabase(about)
         if let rule = rules.match(text), isDatabase || !Self.isNetworkPhrase(rule.needles.joined(separator: " ")) {
-            return Self.readTimeoutFirst(Verdict(signal: rule.signal, layer: .signature, rule: rule.name), about)
+            return Self.whileConnecting(Self.readTimeoutFirst(Verdict(signal: rule.signal, layer: .signature, rule: rule.name), about), foldedText)
         }
         for segment in Self.causesInnermostFirst(text) {
             let folded = SignatureRule.fold(segment)
             if let verdict = catalogueVerdict(folded, isDatabase: isDatabase) ?? codeVerdict(folded, isDatabase: isDatabase)
                 ?? (isDatabase && genericEnabled ? genericVerdict(folded) : nil) {
-                return Self.readTimeoutFirst(verdict, about)
+                return Self.whileConnecting(Self.readTimeoutFirst(verdict, about), foldedText)
             }
         }
         return nil
@@ -97,9 +103,12 @@ struct ErrorClassifier {
     /// A short phrase of the generic vocabulary that names no database: what any network client
     /// prints (`connect ETIMEDOUT`, `Read timed out`, `Connection reset`).
     /// A needle with an identifier in it (`write CONNECT_TIMEOUT`: postgres.js's own error code)
-    /// is a driver's own word, not a network phrase.
+    /// is a driver's own word, not a network phrase; one that is only an operating system's or
+    /// runtime's error text (`Connection reset by peer`, `context deadline exceeded`) is one at
+    /// any length.
     static func isNetworkPhrase(_ needle: String) -> Bool {
         let folded = SignatureRule.fold(needle)
+        if GenericVocabulary.runtimeErrorTexts.contains(folded.trimmingCharacters(in: CharacterSet(charactersIn: ". "))) { return true }
         guard folded.count < networkPhraseLength, !folded.contains("_"), !GenericVocabulary.isAboutDatabase(folded) else { return false }
         return GenericVocabulary.containsAny(folded, GenericVocabulary.timeout + GenericVocabulary.deadConnection + ["econn", "eof", "reset", "refused"])
     }
@@ -115,10 +124,25 @@ struct ErrorClassifier {
         return timeout
     }
 
+    /// A connection still being opened cannot be stale: a dead-connection word under a wrapper
+    /// that says a new connection was being made (DBCP's `Cannot create PoolableConnectionFactory
+    /// (Communications link failure)`) is a failure to connect.
+    static func whileConnecting(_ verdict: Verdict, _ foldedText: String) -> Verdict {
+        guard verdict.signal == .staleConnection, GenericVocabulary.containsAny(foldedText, GenericVocabulary.establishingConnection) else { return verdict }
+        var connecting = verdict
+        connecting.signal = .connectionTimeout
+        connecting.phase = .connect
+        connecting.rule += "+while-connecting"
+        return connecting
+    }
+
     /// The text split at its cause markers, the innermost cause first, the whole text last.
     static func causesInnermostFirst(_ text: String) -> [String] {
         let markers = ["\nCaused by: ", "Caused by: ", " ---> ", "\nThe above exception was the direct cause of the following exception:",
-                       "\nDuring handling of the above exception, another exception occurred:", "\ncaused by: "]
+                       "\nDuring handling of the above exception, another exception occurred:", "\ncaused by: ",
+                       // Spring's NestedRuntimeException (before 6.0) appends its cause to its message
+                       // (NestedExceptionUtils.buildMessage).
+                       "; nested exception is "]
         var pieces = [Substring(text)]
         for marker in markers {
             pieces = pieces.flatMap { piece -> [Substring] in
@@ -201,6 +225,9 @@ struct ErrorClassifier {
     }
 
     private func genericVerdict(_ folded: String) -> Verdict? {
+        if GenericVocabulary.isDeadPeerTimeout(folded) {
+            return Verdict(signal: .staleConnection, layer: .generic, rule: "generic:dead-peer-timeout")
+        }
         if GenericVocabulary.containsAny(folded, GenericVocabulary.poolExhausted) {
             return Verdict(signal: .connectionTimeout, layer: .generic, rule: "generic:pool-exhausted", phase: .acquire)
         }

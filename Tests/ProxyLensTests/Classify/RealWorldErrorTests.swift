@@ -136,7 +136,7 @@ struct RealWorldErrorTests {
         }
         // Floors at what this build measures (issue 14 asks 0.95; see the README): a change that
         // loses accuracy on lines nobody read fails here.
-        #expect(held.accuracy >= 0.86, "\(summary)")
+        #expect(held.accuracy >= 0.88, "\(summary)")
     }
 
     @Test("accuracy overall, per family and on look-alikes; leave-one-family-out")
@@ -167,8 +167,8 @@ struct RealWorldErrorTests {
         }
         // Floors at what this build measures; issue 14's targets (overall and look-alikes 0.95,
         // no family below 0.8) are not met yet, and the families below 0.8 are printed above.
-        #expect(overall.accuracy >= 0.90, "\(summary)")
-        #expect(lookalikes.accuracy >= 0.87, "\(summary)")
+        #expect(overall.accuracy >= 0.93, "\(summary)")
+        #expect(lookalikes.accuracy >= 0.94, "\(summary)")
         #expect(meanLeaveOneOut >= 0.75, "\(summary)")
     }
 
@@ -196,6 +196,7 @@ struct RealWorldErrorTests {
         #expect(overall.accuracy >= Self.freshFloor, "\(summary)")
     }
 
-    /// The fresh set measured 0.862 (181/210) when it was added, with the rules of that day.
-    static let freshFloor = 0.84
+    /// The fresh set measured 0.862 (181/210) when it was added, with the rules of that day;
+    /// 0.890 (187/210) after issue 14's rules from the drivers' and other clients' sources.
+    static let freshFloor = 0.88
 }

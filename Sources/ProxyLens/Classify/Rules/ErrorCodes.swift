@@ -32,6 +32,10 @@ enum ErrorCodes {
         var entries: [CatalogueEntry]
         /// (before, code, after) as folded bytes; a side that is empty needs a word boundary.
         var shapes: [(before: [UInt8], needle: [UInt8], after: [UInt8])]
+        /// For a number whose entries qualify it with a pattern (`[2002] *timed out*`: mysqlnd's
+        /// CR_CONNECTION_ERROR is a timeout only when the OS error says so): the folded needles
+        /// of each entry, one of which must occur in order. Empty: the code alone counts.
+        var qualifiers: [[[UInt8]]] = []
     }
 
     static let defaultPrepared = prepare(DriverCatalogue.codeEntries)
@@ -49,16 +53,28 @@ enum ErrorCodes {
             let numeric = code.allSatisfy { $0.isNumber || $0 == "-" }
             let needsContext = numeric || kind == "codes:sqlstate"
             let shapes = (needsContext ? (contexts[kind] ?? []) : [("", "")]).filter { !needsContext || !($0.0.isEmpty && $0.1.isEmpty) }
+            // A bare number says too little for its entries' qualifiers to be dropped; names
+            // (errno names, ER_*) are whole words and stand alone.
+            let qualifiers = numeric && group.allSatisfy({ !$0.pattern.isEmpty }) ? group.map { $0.needles.map { Array($0.utf8) } } : []
             prepared.append(Prepared(code: parts[1], entries: group,
-                                     shapes: shapes.map { (Array($0.0.utf8), Array((($0.0) + code + ($0.1)).utf8), Array($0.1.utf8)) }))
+                                     shapes: shapes.map { (Array($0.0.utf8), Array((($0.0) + code + ($0.1)).utf8), Array($0.1.utf8)) },
+                                     qualifiers: qualifiers))
         }
         return prepared
     }
 
     static func find(in folded: String, prepared: [Prepared] = defaultPrepared) -> [Found] {
         let bytes = Array(folded.utf8)
-        return prepared.filter { code in code.shapes.contains { occurs($0.needle, before: $0.before, after: $0.after, in: bytes) } }
-            .map { Found(code: $0.code, entries: $0.entries) }
+        let found = prepared.filter { code in
+            code.shapes.contains { occurs($0.needle, before: $0.before, after: $0.after, in: bytes) }
+                && (code.qualifiers.isEmpty || code.qualifiers.contains { ErrorClassifier.containsInOrder(bytes, $0) })
+        }
+        // A code inside a longer one found in the same place says less: `read ETIMEDOUT` (an
+        // open connection's read, dead) is what the text says, not the bare `ETIMEDOUT`.
+        let codes = found.map { SignatureRule.fold($0.code) }
+        return found.enumerated().filter { index, _ in
+            !codes.enumerated().contains { other, code in other != index && code.count > codes[index].count && code.contains(codes[index]) }
+        }.map { Found(code: $0.element.code, entries: $0.element.entries) }
     }
 
     /// Whether the needle occurs with word boundaries on the sides whose context is empty.

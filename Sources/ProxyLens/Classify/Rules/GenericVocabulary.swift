@@ -1,3 +1,5 @@
+import CSupport
+
 /// The generic layer: words drivers use for a dead connection and for a timeout, the phase a
 /// timeout happened in, and whether a text is about a database at all. Collected from the
 /// drivers' own sources (research/driver-catalogue.md, "recurring words"), not from any incident.
@@ -15,6 +17,54 @@ enum GenericVocabulary {
         "connection aborted", "connection abort", "econnaborted", "read past the end of the stream",
         // Node.js writing to a socket whose peer already ended it (lib/net.js, ERR_STREAM_WRITE_AFTER_END).
         "ended by the other party", "write after end",
+        // Winsock's own text for WSAECONNABORTED (10053), which Windows builds of every driver print
+        // as the socket error (Windows Sockets Error Codes, learn.microsoft.com).
+        "established connection was aborted",
+    ]
+
+    /// The kernel's ETIMEDOUT ("Connection timed out") on a read of a connection that was already
+    /// open: TCP's retransmission or keepalive timer gave up on a silent peer, so the connection
+    /// is dead. A driver's own read deadline says otherwise (`Read timed out`, `i/o timeout`,
+    /// Npgsql's `Timeout during reading attempt`, SO_RCVTIMEO's EAGAIN): drivers turn their own
+    /// timeouts into their own words, and what reaches the log unconverted is the kernel's.
+    /// .NET's NetworkStream read failure (SR.net_io_readfailure) and Socket.Receive frame.
+    static let readOfEstablishedConnection = ["unable to read data from the transport connection", "socket.receive("]
+    static let etimedoutText = "connection timed out"
+
+    /// The operating system's and language runtimes' own error texts, which every client prints
+    /// alike whatever it talks to: glibc's strerror (ECONNRESET, ECONNABORTED, ETIMEDOUT, EPIPE,
+    /// ENETUNREACH, EHOSTUNREACH), Winsock's WSAECONNRESET text, Go's context.DeadlineExceeded.
+    /// An entry or signature that is only one of these is a network phrase at any length.
+    static let runtimeErrorTexts = [
+        "connection reset by peer", "software caused connection abort", "connection timed out", "broken pipe",
+        "network is unreachable", "no route to host", "an existing connection was forcibly closed by the remote host",
+        "context deadline exceeded",
+    ]
+
+    /// What pools and drivers say when the failure happened while a new connection was being
+    /// opened: DBCP (BasicDataSource.createPoolableConnectionFactory: `Cannot create
+    /// PoolableConnectionFactory (<cause>)`), Connector/J (`Could not create connection to
+    /// database server`), HikariCP (HikariPool: `Exception during pool initialization`,
+    /// PoolInitializationException `Failed to initialize pool: <cause>`), Npgsql
+    /// (`Exception while connecting`), Hibernate (LogicalConnectionManagedImpl: `Unable to acquire
+    /// JDBC Connection` when the DataSource lends none).
+    static let establishingConnection = [
+        "cannot create poolableconnectionfactory", "could not create connection to database server",
+        "exception during pool initialization", "failed to initialize pool", "exception while connecting",
+        "unable to acquire jdbc connection",
+    ]
+
+    /// A connection refused outright (nothing listening, a security group's reject, a wrong port):
+    /// none of the causes, whatever wrapper reports it, so the text stays unclassified (refused
+    /// sockets are look-alikes). ECONNREFUSED as strerror, Node's code, Winsock's 10061 text, and
+    /// MySQL's client formats that print only the number: `Lost connection to MySQL server at
+    /// '%s', system error: %d` (CR_SERVER_LOST_EXTENDED) and `Can't connect to MySQL server on
+    /// '%s' (%d)` (CR_CONN_HOST_ERROR), 111 being Linux's ECONNREFUSED.
+    static let refusedConnection = [
+        "connection refused", "econnrefused", "actively refused", "system error: 111", "' (111)", "' (10061)",
+        // MySQL's CR_CONNECTION_ERROR through a local Unix socket (mysqlnd prints errno 2 as
+        // `[2002] No such file or directory`): a database on this host, never RDS Proxy.
+        "local mysql server through socket", "[2002] no such file or directory",
     ]
 
     /// A pool with no connection to lend: a connection timeout of the acquire phase, even when
@@ -37,6 +87,8 @@ enum GenericVocabulary {
     static let timeout = [
         "timed out", "timeout", "time out", "deadline exceeded", "etimedout", "execution time exceeded", "maximum statement execution time",
         "query execution was interrupted", "canceling statement", "cancelled due to", "canceled due to",
+        // Winsock's WSAETIMEDOUT (10060) text, which Windows clients print instead of "timed out".
+        "did not properly respond after a period of time",
     ]
 
     /// Where a timeout happened, nearest to the timeout words deciding.
@@ -64,6 +116,13 @@ enum GenericVocabulary {
         "diesel", "sqlx", "tokio_postgres", "tokio-postgres", "gorm", "doctrine", "pdo", "dbal", "ado.net", "dapper",
         "entityframework", "entity framework", ":5432", ":3306", ":1433", ":1521", "query", "transaction", "cursor", "datasource",
         "connection pool",
+        // mysqljs and mysql2 mark every network error that ends their connection `fatal` (mysqljs
+        // lib/protocol/Protocol.js handleNetworkError, mysql2 lib/base/connection.js
+        // _handleFatalError): Node prints the property with the error.
+        "fatal: true",
+        // PEP 249's exception names, which every Python database module (and SQLAlchemy, Django
+        // re-raising them) prints: `OperationalError: timeout expired`.
+        "operationalerror", "interfaceerror",
     ]
 
     /// Words that name something else a function talks to: with none of `databaseDrivers`
@@ -76,7 +135,7 @@ enum GenericVocabulary {
         "smtp", "grpc", "dynamodb", "s3.", "sqs", "sns", "kinesis", "botocore", "boto3", "aws-sdk", "endpoint url", "getaddrinfo",
         ":443", ":80 ", ":80/", "port=443", "port=80", "connectionpool(host=", "sockettimeoutexception: read timed out\n\tat redis",
         "enotfound", "eai_again", "dns", "ssh", "ftp", "websocket", "graphql", "stripe", "twilio", "sendgrid", "mongo",
-    ]
+    ] + OtherClients.all.map(\.needle)
 
     /// Words that certainly name a relational driver or database (outweighing `otherServices`).
     static let databaseDrivers = [
@@ -91,9 +150,69 @@ enum GenericVocabulary {
         "psycopg2.", "pymysql.", "mysqldb", "site-packages/pg8000", "org.postgresql", "com.mysql", "org.mariadb", "com.microsoft.sqlserver",
         "oracle.jdbc", "com.zaxxer.hikari", "microsoft.data.sqlclient", "system.data.sqlclient", "mysqlconnector", "mysql.data",
         "pg::", "mysql2::", "sequel::", "activerecord::", "pdo->", "illuminate\\database",
+        // Apache Commons DBCP (and Tomcat's repackaged copy), a JDBC pool: its own factory and exception.
+        "poolableconnectionfactory", "sqlnestedexception",
     ]
 
-    static func containsAny(_ folded: String, _ words: [String]) -> Bool { words.contains { folded.contains($0) } }
+    /// Whether any word occurs in the (folded) text, on bytes: String.contains compares
+    /// Characters, and these lists are read against every failure's text and its context.
+    static func containsAny(_ folded: String, _ words: [String]) -> Bool {
+        var text = folded
+        return text.withUTF8 { haystack in
+            guard let base = haystack.baseAddress else { return false }
+            return words.contains { word in
+                var needle = word
+                return needle.withUTF8 { proxylens_memmem(base, haystack.count, $0.baseAddress, $0.count) != nil }
+            }
+        }
+    }
+
+    /// The database's name did not resolve: no connection was ever attempted, so none of the
+    /// causes. glibc's gai_strerror (EAI_NONAME, EAI_AGAIN, EAI_NODATA), macOS's, Windows'
+    /// WSAHOST_NOT_FOUND ("No such host is known"), Go's net.DNSError (`lookup <host>: no such
+    /// host`, `dial tcp: lookup <host>: i/o timeout`), Java's UnknownHostException, Node's
+    /// getaddrinfo codes, libpq (`could not translate host name`), MySQL's CR_UNKNOWN_HOST 2005.
+    static let unresolvedName = [
+        "name or service not known", "temporary failure in name resolution", "no address associated with hostname",
+        "nodename nor servname provided", "no such host", "dial tcp: lookup ", "unknownhostexception", "getaddrinfo enotfound",
+        "getaddrinfo eai_again", "could not translate host name", "unknown mysql server host",
+    ]
+
+    /// A server's answer that names its own reason, none of the causes, read in the text itself:
+    /// PostgreSQL cancels a standby's statement for a replay conflict (`canceling statement due
+    /// to conflict with recovery`, not a timeout); MySQL drops a connection whose packet passed
+    /// max_allowed_packet (ER_NET_PACKET_TOO_LARGE, "Got a packet bigger than
+    /// 'max_allowed_packet' bytes", then `gone away`: the statement, not an idle connection);
+    /// Oracle's ORA-01017 and SQL Server's 4060 (`The login failed.`) are logins; a TLS
+    /// certificate the client rejects.
+    static let serverNamesOtherReason = [
+        "conflict with recovery", "max_allowed_packet", "invalid username/password", "the login failed",
+        "certificate verify failed", "self signed certificate", "self-signed certificate",
+    ]
+
+    /// The application's own time budget interrupting whatever ran, not a database's timeout:
+    /// Ruby's stdlib `Timeout.timeout` raises `Timeout::Error` with its default message
+    /// `execution expired` (ruby/timeout lib/timeout.rb), which ActiveRecord then wraps as
+    /// StatementInvalid; rack-timeout's own request budget (zombocom/rack-timeout
+    /// lib/rack/timeout/core.rb, `Rack::Timeout::RequestTimeoutException`). Ruby's database
+    /// drivers say their own words (`PG::QueryCanceled`, mysql2's `Timeout waiting for a
+    /// response`, ActiveRecord's ConnectionTimeoutError).
+    static let applicationBudget = ["timeout::error: execution expired", "rack::timeout::"]
+
+    /// Whether the (folded) text says the connection was refused.
+    static func refusesConnection(_ folded: String) -> Bool { containsAny(folded, refusedConnection) }
+
+    /// Whether the (folded) text itself gives a reason that is none of the causes: a refusal, a
+    /// name that did not resolve, a server's own other reason, the application's own budget.
+    static func givesAnotherReason(_ folded: String) -> Bool {
+        containsAny(folded, refusedConnection) || containsAny(folded, unresolvedName) || containsAny(folded, serverNamesOtherReason)
+            || containsAny(folded, applicationBudget)
+    }
+
+    /// Whether the (folded) text is the kernel's ETIMEDOUT on a read of an open connection.
+    static func isDeadPeerTimeout(_ folded: String) -> Bool {
+        folded.contains(etimedoutText) && containsAny(folded, readOfEstablishedConnection)
+    }
 
     /// Whether the (folded) text is about a database.
     static func isAboutDatabase(_ folded: String) -> Bool {

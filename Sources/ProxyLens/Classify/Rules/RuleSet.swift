@@ -21,7 +21,7 @@ struct RuleSet: Sendable {
         for (name, value) in confidences { text += "confidence \(name)=\(value)\n" }
         for format in LineFormat.all { text += "format \(format.name)|\(format.startsWith)|\(format.examples.joined(separator: "\u{1f}"))\n" }
         for entry in DriverCatalogue.entries { text += "catalogue \(entry.driver)|\(entry.category)|\(entry.text)|\(entry.pattern)\n" }
-        text += "vocabulary \([GenericVocabulary.deadConnection, GenericVocabulary.timeout, GenericVocabulary.poolExhausted, GenericVocabulary.notACause, GenericVocabulary.acquirePhase, GenericVocabulary.connectPhase, GenericVocabulary.queryPhase, GenericVocabulary.databaseContext, GenericVocabulary.otherServices, GenericVocabulary.databaseDrivers].map { $0.joined(separator: "\u{1f}") }.joined(separator: "|"))\n"
+        text += "vocabulary \([GenericVocabulary.deadConnection, GenericVocabulary.timeout, GenericVocabulary.poolExhausted, GenericVocabulary.notACause, GenericVocabulary.acquirePhase, GenericVocabulary.connectPhase, GenericVocabulary.queryPhase, GenericVocabulary.databaseContext, GenericVocabulary.otherServices, GenericVocabulary.databaseDrivers, GenericVocabulary.refusedConnection, GenericVocabulary.readOfEstablishedConnection, GenericVocabulary.establishingConnection, GenericVocabulary.unresolvedName, GenericVocabulary.serverNamesOtherReason, GenericVocabulary.applicationBudget, GenericVocabulary.runtimeErrorTexts].map { $0.joined(separator: "\u{1f}") }.joined(separator: "|"))\n"
         text += "markers \(TransactionMarkers.all.map { "\($0.text)|\($0.effect)|\($0.match)" }.joined(separator: "\u{1f}"))\n"
         return String(MessageHash.fnv(text.utf8), radix: 16)
     }

@@ -14,8 +14,20 @@ extension SignatureRule {
         "[ERROR] OperationalError: (20017, b'DB-Lib error message 20017, severity 9:\\nUnexpected EOF from the server\\nNet-Lib error during Connection reset by peer (104)\\n')\n",
     ]),
 
-    SignatureRule("freetds-dead-connection", driver: "pymssql/FreeTDS", .staleConnection, all: ["DB-Lib error message 200"], examples: [
+    // The DB-Lib numbers that say the connection itself failed (include/sybdb.h: SYBEREAD 20004,
+    // SYBEWRIT 20006, SYBESEOF 20017, SYBEDDNE 20047); the other 200xx numbers are configuration,
+    // login or the server's own messages (20018 SYBESMSG: "General SQL Server error: Check
+    // messages from the SQL Server"), none of them a dead connection.
+    SignatureRule("freetds-20004-read-failed", driver: "pymssql/FreeTDS", .staleConnection, all: ["DB-Lib error message 20004"], examples: [
+        "[ERROR] OperationalError: (20004, b'DB-Lib error message 20004, severity 9:\\nRead from the server failed\\n')\n",
+    ]),
+    SignatureRule("freetds-20006-write-failed", driver: "pymssql/FreeTDS", .staleConnection, all: ["DB-Lib error message 20006"], examples: [
         "[ERROR] OperationalError: (20006, b'DB-Lib error message 20006, severity 9:\\nWrite to the server failed\\n')\n",
+    ]),
+    SignatureRule("freetds-20017-unexpected-eof", driver: "pymssql/FreeTDS", .staleConnection, all: ["DB-Lib error message 20017"], examples: [
+        "[ERROR] OperationalError: (20017, b'DB-Lib error message 20017, severity 9:\\nUnexpected EOF from the server (ledger.proxy-abc.us-east-1.rds.amazonaws.com)\\n')\n",
+    ]),
+    SignatureRule("freetds-20047-dbprocess-dead", driver: "pymssql/FreeTDS", .staleConnection, all: ["DB-Lib error message 20047"], examples: [
         "[ERROR] OperationalError: (20047, b'DB-Lib error message 20047, severity 9:\\nDBPROCESS is dead or not enabled\\n')\n",
     ]),
     ]

@@ -1,0 +1,61 @@
+import Testing
+@testable import ProxyLens
+
+/// The rules that read a reason in the text itself (issue 14): what each says a failure is, on
+/// texts shaped as the drivers, the operating systems and the runtimes print them.
+@Suite("Reasons read in the text itself")
+struct OtherReasonTests {
+    static func cause(_ text: String) -> String { RealWorldErrorTests.cause(ErrorClassifier().classify(text)) }
+
+    /// Refusals, names that did not resolve, a server's own other reason, the application's own
+    /// budget: none of the causes, whatever wraps them.
+    static let noneOfTheCauses = [
+        "SQLSTATE[HY000] [2002] Connection refused",
+        "Lost connection to MySQL server at 'reading initial communication packet', system error: 111",
+        "pymysql.err.OperationalError: (2003, \"Can't connect to MySQL server on 'db.example' ([Errno 111] Connection refused)\")",
+        "ERROR 2003 (HY000): Can't connect to MySQL server on 'db.example:3306' (111)",
+        "HikariPool-1 - Connection is not available, request timed out after 30000ms.\nCaused by: java.net.ConnectException: Connection refused",
+        "System.Net.Sockets.SocketException (10061): No connection could be made because the target machine actively refused it.",
+        "SQLSTATE[HY000] [2002] No such file or directory",
+        "dial tcp: lookup proxy.proxy-abc.us-east-1.rds.amazonaws.com: i/o timeout",
+        "psycopg2.OperationalError: could not translate host name \"db.example\" to address: Temporary failure in name resolution",
+        "Knex: Timeout acquiring a connection. The pool is probably full.\nError: getaddrinfo ENOTFOUND db.example",
+        "ERROR: canceling statement due to conflict with recovery",
+        "ActiveRecord::StatementInvalid: Timeout::Error: execution expired: SELECT 1",
+        "ORA-01017: invalid username/password; logon denied",
+    ]
+
+    /// The same families of words where they do name a cause.
+    static let causes: [(text: String, cause: String)] = [
+        ("SQLSTATE[HY000] [2002] Connection timed out", "connection-timeout"),
+        ("ERROR 2003 (HY000): Can't connect to MySQL server on 'db.example:3306' (110)", "connection-timeout"),
+        // The kernel's ETIMEDOUT on an open connection's read: the peer is gone.
+        ("Error: read ETIMEDOUT\n    at TCP.onStreamRead (node:internal/stream_base_commons:217:20) {\n  errno: -110,\n  code: 'ETIMEDOUT',\n  syscall: 'read',\n  fatal: true\n}", "stale-connection"),
+        ("read tcp 10.0.0.5:43210->10.0.1.23:5432: read: connection timed out", "stale-connection"),
+        ("Npgsql.NpgsqlException (0x80004005): Exception while reading from stream\n ---> System.IO.IOException: Unable to read data from the transport connection: Connection timed out.\n ---> System.Net.Sockets.SocketException (110): Connection timed out\n   at System.Net.Sockets.Socket.Receive(Span`1 buffer)", "stale-connection"),
+        // A connection still being opened is not stale.
+        ("org.apache.commons.dbcp.SQLNestedException: Cannot create PoolableConnectionFactory (Communications link failure)", "connection-timeout"),
+        // Spring's nested cause is read first.
+        ("org.springframework.transaction.CannotCreateTransactionException: Could not open JPA EntityManager for transaction; nested exception is org.hibernate.exception.JDBCConnectionException: Unable to acquire JDBC Connection", "connection-timeout"),
+    ]
+
+    @Test("a refusal, an unresolved name, a server's other reason or the application's budget is none of the causes")
+    func noneOfThem() {
+        let classified = Self.noneOfTheCauses.filter { Self.cause($0) != "unclassified" }
+        #expect(classified.isEmpty, "\(classified)")
+    }
+
+    @Test("the same words name their cause where the text gives one")
+    func causesStand() {
+        let wrong = Self.causes.filter { Self.cause($0.text) != $0.cause }.map { "\($0.text.prefix(60)) → \(Self.cause($0.text))" }
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
+
+    @Test("an operating system's error text alone is a network phrase: another client's reset stays unclassified")
+    func runtimeTextsAreNetworkPhrases() {
+        #expect(ErrorClassifier.isNetworkPhrase("Connection reset by peer"))
+        #expect(ErrorClassifier.isNetworkPhrase("context deadline exceeded"))
+        #expect(Self.cause("ConnectionResetError: [Errno 104] Connection reset by peer") == "unclassified")
+        #expect(Self.cause("pymysql.err.OperationalError: (2013, 'Lost connection to MySQL server during query ([Errno 104] Connection reset by peer)')") == "stale-connection")
+    }
+}
