@@ -12,16 +12,6 @@ struct PressureSweep {
     /// Which of the three levels an interval counts in (the columns of `Report.PressureRow`).
     enum Kind: Int {
         case client = 0, pinned = 1, db = 2
-
-        /// The `kind` column of `pressure_intervals.sql`.
-        init?(column: String) {
-            switch column {
-            case "client": self = .client
-            case "pinned": self = .pinned
-            case "db": self = .db
-            default: return nil
-            }
-        }
     }
 
     private struct Change {

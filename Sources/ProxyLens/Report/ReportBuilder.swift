@@ -154,10 +154,14 @@ public struct ReportBuilder {
         let intervals = try database.prepare(try SQLFolder.queries.sql("pressure_intervals"))
         intervals.bind(values["default_idle_ms"] ?? .null, at: intervals.parameterIndex(":default_idle_ms"))
         while try intervals.step() {
-            // Every column is set by the query's WHERE and coalesces; a row without one counts nothing.
-            guard let proxy = intervals.text(0), let kind = intervals.text(1).flatMap(PressureSweep.Kind.init(column:)),
-                  let start = intervals.int(2), let end = intervals.int(3) else { continue }
-            sweep.add(proxy: proxy, kind: kind, start: start, end: end)
+            // The end is set by the query's coalesces; a row without one counts nothing.
+            guard let proxy = intervals.text(0), let end = intervals.int(4) else { continue }
+            if intervals.text(1) == "db" {
+                if let start = intervals.int(2) { sweep.add(proxy: proxy, kind: .db, start: start, end: end) }
+                continue
+            }
+            if let opened = intervals.int(2) { sweep.add(proxy: proxy, kind: .client, start: opened, end: end) }
+            if let pinned = intervals.int(3) { sweep.add(proxy: proxy, kind: .pinned, start: pinned, end: end) }
         }
         for row in try run("borrow_timeouts", values) {
             sweep.addBorrowTimeouts(proxy: row[0].string ?? "", bin: row[1].int ?? 0, count: Int(row[2].int ?? 0))

@@ -239,7 +239,8 @@ final class EventWriter {
     /// line of `event` went through this writer and was written. Call after `finish()`.
     func takeGathered() -> LineGatherer? {
         let gathered = inserter.takeGathered()
-        return removedGatheredRows ? nil : gathered
+        // Stored rows never read (a run that only skipped files): what was gathered is not `event`.
+        return removedGatheredRows || needsSeeding ? nil : gathered
     }
 
     /// CPU seconds the inserting thread has spent so far.

@@ -83,6 +83,19 @@ struct FastPathTests {
         #expect(try database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'event_dedupe'").int == 1)
         #expect(try database.scalar("SELECT count(*) FROM event").int == 3)
     }
+
+    @Test("a run that only skips files, with the derived tables stale (a kill after the events were in), derives from every stored event")
+    func skipOnlyRunDerivesEverything() throws {
+        let database = try Database(path: ":memory:")
+        let inputs = [Fixture.samples("incident")]
+        _ = try ingest(inputs, into: database)
+        let invocations = try database.scalar("SELECT count(*) FROM invocation").int ?? 0
+        #expect(invocations > 20)
+        try database.execute("UPDATE meta SET value = '1' WHERE key = 'derived_stale'")
+        let (again, _) = try ingest(inputs, into: database)
+        #expect(again.eventsAdded == 0 && again.derivedRebuilt)
+        #expect(try database.scalar("SELECT count(*) FROM invocation").int == invocations)
+    }
 }
 
 /// The same comparison on the kind of input the benchmark measures: a corpus from the benchmark's

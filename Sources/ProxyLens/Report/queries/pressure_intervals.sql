@@ -1,10 +1,10 @@
 -- name: pressure_intervals
--- What the pressure series counts, one row per interval and proxy: each client session
--- ('client', from 'A new client connected' to its close), the pinned part of it ('pinned', from
--- the first pinning line to the same end) and each database connection ('db'). The series'
--- peaks per bin are a sweep over these (Report/PressureSweep.swift: changes sorted once, a running
--- level, the highest level per bin); this query is what that sweep reads, and what a person
--- reads to see where a peak came from.
+-- What the pressure series counts, one row per proxy client session and per database connection:
+-- a session ('session') is open from start_ts ('A new client connected') to end_ts and pinned
+-- from pinned_ts (its first pinning line) to the same end; a database connection ('db') is open
+-- from start_ts to end_ts. The series' peaks per bin are a sweep over these
+-- (Report/PressureSweep.swift: changes sorted once, a running level, the highest level per bin);
+-- this query is what that sweep reads, and what a person reads to see where a peak came from.
 -- Parameters: :default_idle_ms (AWS's IdleClientTimeout default, for proxies whose configuration
 -- was not ingested).
 --
@@ -33,8 +33,7 @@ session AS (
     FROM proxy_session s LEFT JOIN proxy_config c ON c.proxy = s.proxy
     WHERE coalesce(s.opened_ts, s.pinned_ts) IS NOT NULL
 )
-SELECT proxy, 'client' AS kind, opened_ts AS start_ts, end_ts FROM session WHERE opened_ts IS NOT NULL
-UNION ALL SELECT proxy, 'pinned', pinned_ts, end_ts FROM session WHERE pinned_ts IS NOT NULL
-UNION ALL SELECT proxy, 'db', coalesce(opened_ts, (SELECT t FROM first)),
+SELECT proxy, 'session' AS kind, opened_ts AS start_ts, pinned_ts, end_ts FROM session
+UNION ALL SELECT proxy, 'db', coalesce(opened_ts, (SELECT t FROM first)), NULL,
                  max(coalesce(closed_ts, (SELECT t FROM last)), coalesce(opened_ts, (SELECT t FROM first)))
           FROM proxy_db_connection;
