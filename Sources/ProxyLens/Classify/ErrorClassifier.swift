@@ -113,22 +113,34 @@ struct ErrorClassifier {
         return GenericVocabulary.containsAny(folded, GenericVocabulary.timeout + GenericVocabulary.deadConnection + ["econn", "eof", "reset", "refused"])
     }
 
+    /// Python's socket timeout as its traceback prints it (`socket.timeout: timed out` before
+    /// 3.10, `TimeoutError: timed out` from 3.10, where socket.timeout became TimeoutError): the
+    /// timeout a pure-Python driver sets on its socket (pg8000 `timeout` applies
+    /// `sock.settimeout` to every read, core.py; PyMySQL's `read_timeout`, connections.py
+    /// `_read_bytes`) expiring under the driver's own dead-connection wrapper (pg8000's
+    /// `InterfaceError("network error") from e`). Connecting has its own texts (pg8000's `Can't
+    /// create a connection`, PyMySQL's `Can't connect to MySQL server`), which are no dead connection.
+    static let pythonSocketTimeout = ["socket.timeout: timed out", "timeouterror: timed out"]
+
     /// A connection lost because a read timed out (Connector/J's `Communications link failure
     /// … Read timed out`, PgJDBC's I/O error over a `SocketTimeoutException`) is a query timeout:
     /// the timeout is why the link went.
     static func readTimeoutFirst(_ verdict: Verdict, _ folded: String) -> Verdict {
-        guard verdict.signal == .staleConnection, GenericVocabulary.containsAny(folded, ["read timed out", "sockettimeoutexception"]) else { return verdict }
+        guard verdict.signal == .staleConnection,
+              GenericVocabulary.containsAny(folded, ["read timed out", "sockettimeoutexception"] + pythonSocketTimeout) else { return verdict }
         var timeout = verdict
         timeout.signal = .queryTimeout
         timeout.rule += "+read-timed-out"
         return timeout
     }
 
-    /// A connection still being opened cannot be stale: a dead-connection word under a wrapper
-    /// that says a new connection was being made (DBCP's `Cannot create PoolableConnectionFactory
-    /// (Communications link failure)`) is a failure to connect.
+    /// A connection still being opened cannot be stale, nor running a statement: a dead-connection
+    /// word or a read's timeout under a wrapper that says a new connection was being made (DBCP's
+    /// `Cannot create PoolableConnectionFactory (Communications link failure)`, PyMySQL's greeting
+    /// read in `_get_server_information` timing out) is a failure to connect.
     static func whileConnecting(_ verdict: Verdict, _ foldedText: String) -> Verdict {
-        guard verdict.signal == .staleConnection, GenericVocabulary.containsAny(foldedText, GenericVocabulary.establishingConnection) else { return verdict }
+        guard [ErrorSignal.staleConnection, .queryTimeout, .ambiguousTimeout].contains(verdict.signal),
+              GenericVocabulary.containsAny(foldedText, GenericVocabulary.establishingConnection) else { return verdict }
         var connecting = verdict
         connecting.signal = .connectionTimeout
         connecting.phase = .connect

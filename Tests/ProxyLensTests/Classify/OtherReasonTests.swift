@@ -23,6 +23,10 @@ struct OtherReasonTests {
         "ERROR: canceling statement due to conflict with recovery",
         "ActiveRecord::StatementInvalid: Timeout::Error: execution expired: SELECT 1",
         "ORA-01017: invalid username/password; logon denied",
+        // psycopg2's pools refuse at once when maxconn connections are lent (lib/pool.py): no wait.
+        "psycopg2.pool.PoolError: connection pool exhausted",
+        // Go's context.Canceled is a network phrase: in another client's text it says nothing.
+        "Get \"https://api.example.com/v1/items\": context canceled",
     ]
 
     /// The same families of words where they do name a cause.
@@ -37,6 +41,24 @@ struct OtherReasonTests {
         ("org.apache.commons.dbcp.SQLNestedException: Cannot create PoolableConnectionFactory (Communications link failure)", "connection-timeout"),
         // Spring's nested cause is read first.
         ("org.springframework.transaction.CannotCreateTransactionException: Could not open JPA EntityManager for transaction; nested exception is org.hibernate.exception.JDBCConnectionException: Unable to acquire JDBC Connection", "connection-timeout"),
+        // Spring's translations need their own class name: another translated exception is none of the causes.
+        ("org.springframework.dao.DataIntegrityViolationException: PreparedStatementCallback; SQL [insert into t values (?)]; Duplicate entry '1' for key 'PRIMARY'", "unclassified"),
+        ("org.springframework.dao.RecoverableDataAccessException: PreparedStatementCallback; SQL [select 1 from dual]; Closed Connection; nested exception is java.sql.SQLRecoverableException: Closed Connection", "stale-connection"),
+        // FreeTDS: a login that timed out (20003 then 20002), and FreeTDS 1.5's wording.
+        ("pymssql._mssql.MSSQLDatabaseException: (20003, b'DB-Lib error message 20003, severity 6:\\nAdaptive Server connection timed out (db.example:1433)\\nDB-Lib error message 20002, severity 9:\\nAdaptive Server connection failed (db.example:1433)\\n')", "connection-timeout"),
+        ("pymssql.exceptions.OperationalError: (20003, b'DB-Lib error message 20003, severity 6:\\nTDS server connection timed out (db.example:1433)\\n')", "query-timeout"),
+        // pg8000's socket timeout under its network error is a read's timeout.
+        ("Traceback (most recent call last):\n  File \"/var/task/pg8000/core.py\", line 155, in _read\nTimeoutError: timed out\n\nThe above exception was the direct cause of the following exception:\n\npg8000.exceptions.InterfaceError: network error", "query-timeout"),
+        ("pg8000.exceptions.InterfaceError: network error", "stale-connection"),
+        ("struct.error: unpack_from requires a buffer of at least 5 bytes", "stale-connection"),
+        ("pymysql.err.Error: Already closed", "stale-connection"),
+        // Go: a context canceled under a statement; GORM's trace line says it is a statement.
+        ("/app/store/orders.go:88 context canceled\n[30001.412ms] [rows:0] SELECT * FROM `orders` WHERE id = 7", "query-timeout"),
+        ("/app/store/orders.go:88 context deadline exceeded\n[30001.412ms] [rows:0] SELECT * FROM `orders` WHERE id = 7", "query-timeout"),
+        ("java.sql.SQLException: Fatal SQLException was thrown previously on this connection.", "stale-connection"),
+        // PyMySQL's handshake (connect → _get_server_information) passes its read errors on unwrapped.
+        ("Traceback (most recent call last):\n  File \"/var/task/pymysql/connections.py\", line 698, in connect\n    self._get_server_information()\n  File \"/var/task/pymysql/connections.py\", line 1141, in _get_server_information\n    packet = self._read_packet()\npymysql.err.OperationalError: (2013, 'Lost connection to MySQL server during query')", "connection-timeout"),
+        ("Traceback (most recent call last):\n  File \"/var/task/pymysql/connections.py\", line 1141, in _get_server_information\n    packet = self._read_packet()\npymysql.err.OperationalError: (2013, 'Lost connection to MySQL server during query (timed out)')", "connection-timeout"),
     ]
 
     @Test("a refusal, an unresolved name, a server's other reason or the application's budget is none of the causes")

@@ -136,7 +136,7 @@ struct RealWorldErrorTests {
         }
         // Floors at what this build measures (issue 14 asks 0.95; see the README): a change that
         // loses accuracy on lines nobody read fails here.
-        #expect(held.accuracy >= 0.88, "\(summary)")
+        #expect(held.accuracy >= 0.89, "\(summary)")
     }
 
     @Test("accuracy overall, per family and on look-alikes; leave-one-family-out")
@@ -165,11 +165,11 @@ struct RealWorldErrorTests {
         if let path = ProcessInfo.processInfo.environment["PROXYLENS_REAL_WORLD_REPORT"] {
             try (summary + "\n\n" + table).write(toFile: path, atomically: true, encoding: .utf8)
         }
-        // Floors at what this build measures; issue 14's targets (overall and look-alikes 0.95,
-        // no family below 0.8) are not met yet, and the families below 0.8 are printed above.
-        #expect(overall.accuracy >= 0.93, "\(summary)")
-        #expect(lookalikes.accuracy >= 0.94, "\(summary)")
-        #expect(meanLeaveOneOut >= 0.75, "\(summary)")
+        // Floors at what this build measures; issue 14's targets (overall 0.95, no family below
+        // 0.8) are not met yet (look-alikes' 0.95 is), and the families below 0.8 are printed above.
+        #expect(overall.accuracy >= 0.935, "\(summary)")
+        #expect(lookalikes.accuracy >= 0.95, "\(summary)")
+        #expect(meanLeaveOneOut >= 0.755, "\(summary)")
     }
 
     @Test("the fresh set (never seen by anyone writing rules): accuracy overall, on look-alikes, per label")
@@ -197,6 +197,7 @@ struct RealWorldErrorTests {
     }
 
     /// The fresh set measured 0.862 (181/210) when it was added, with the rules of that day;
-    /// 0.890 (187/210) after issue 14's rules from the drivers' and other clients' sources.
-    static let freshFloor = 0.88
+    /// 0.890 (187/210) after issue 14's rules from the drivers' and other clients' sources, and
+    /// still after its third pass.
+    static let freshFloor = 0.885
 }

@@ -39,6 +39,10 @@ enum GenericVocabulary {
         "connection reset by peer", "software caused connection abort", "connection timed out", "broken pipe",
         "network is unreachable", "no route to host", "an existing connection was forcibly closed by the remote host",
         "context deadline exceeded",
+        // Go's context.Canceled (src/context/context.go: `var Canceled = errors.New("context
+        // canceled")`), which database/sql returns as ctx.Err() like DeadlineExceeded, and which
+        // every Go client of anything else prints the same way.
+        "context canceled",
     ]
 
     /// What pools and drivers say when the failure happened while a new connection was being
@@ -47,11 +51,14 @@ enum GenericVocabulary {
     /// database server`), HikariCP (HikariPool: `Exception during pool initialization`,
     /// PoolInitializationException `Failed to initialize pool: <cause>`), Npgsql
     /// (`Exception while connecting`), Hibernate (LogicalConnectionManagedImpl: `Unable to acquire
-    /// JDBC Connection` when the DataSource lends none).
+    /// JDBC Connection` when the DataSource lends none), PyMySQL and aiomysql (connections.py
+    /// `connect()`: the server's greeting read by `_get_server_information`, the login by
+    /// `_request_authentication`; a traceback through either is a handshake, even where the error
+    /// is `Lost connection to MySQL server during query`, which connect() passes on unwrapped).
     static let establishingConnection = [
         "cannot create poolableconnectionfactory", "could not create connection to database server",
         "exception during pool initialization", "failed to initialize pool", "exception while connecting",
-        "unable to acquire jdbc connection",
+        "unable to acquire jdbc connection", "in _get_server_information", "in _request_authentication",
     ]
 
     /// A connection refused outright (nothing listening, a security group's reject, a wrong port):
@@ -152,6 +159,9 @@ enum GenericVocabulary {
         "pg::", "mysql2::", "sequel::", "activerecord::", "pdo->", "illuminate\\database",
         // Apache Commons DBCP (and Tomcat's repackaged copy), a JDBC pool: its own factory and exception.
         "poolableconnectionfactory", "sqlnestedexception",
+        // GORM's logger prints every traced statement, failed or slow, as `<file:line> <error>
+        // [<ms>ms] [rows:<n>] <sql>` (logger/logger.go: traceStr, traceWarnStr, traceErrStr).
+        "[rows:",
     ]
 
     /// Whether any word occurs in the (folded) text, on bytes: String.contains compares
@@ -203,14 +213,22 @@ enum GenericVocabulary {
     /// response`, ActiveRecord's ConnectionTimeoutError).
     static let applicationBudget = ["timeout::error: execution expired", "rack::timeout::"]
 
+    /// A pool that refuses at once, without waiting for a connection to come free: no time ran
+    /// out, so none of the causes. psycopg2's pools (lib/pool.py, AbstractConnectionPool._getconn)
+    /// raise PoolError("connection pool exhausted") the moment maxconn connections are lent, and
+    /// every other PoolError of theirs ("connection pool is closed", "trying to put unkeyed
+    /// connection") is the application's use of the pool.
+    static let poolRefusesWithoutWaiting = ["psycopg2.pool.poolerror", "poolerror: connection pool exhausted"]
+
     /// Whether the (folded) text says the connection was refused.
     static func refusesConnection(_ folded: String) -> Bool { containsAny(folded, refusedConnection) }
 
     /// Whether the (folded) text itself gives a reason that is none of the causes: a refusal, a
-    /// name that did not resolve, a server's own other reason, the application's own budget.
+    /// name that did not resolve, a server's own other reason, the application's own budget, a
+    /// pool that refused without waiting.
     static func givesAnotherReason(_ folded: String) -> Bool {
         containsAny(folded, refusedConnection) || containsAny(folded, unresolvedName) || containsAny(folded, serverNamesOtherReason)
-            || containsAny(folded, applicationBudget)
+            || containsAny(folded, applicationBudget) || containsAny(folded, poolRefusesWithoutWaiting)
     }
 
     /// Whether the (folded) text is the kernel's ETIMEDOUT on a read of an open connection.

@@ -1,6 +1,15 @@
 extension SignatureRule {
     /// pymssql / FreeTDS DB-Lib (formats.md §4).
     static let freeTDS: [SignatureRule] = [
+    // A login that timed out: FreeTDS reports SYBETIME (20003) from the read that expired, then
+    // SYBEFCON (20002) when tds_connect gives up on the login (src/tds/login.c: `tdserror(...,
+    // TDSEFCON)` after the login packet was not acknowledged); pymssql's err_handler
+    // (src/pymssql/_mssql.pyx) appends every DB-Lib message to the one it raises. A 20003 alone
+    // is a query's timeout or a login's; with 20002 after it, only a login's. Numbers, not texts:
+    // FreeTDS 1.5 renamed "Adaptive Server" to "TDS server" in its messages.
+    SignatureRule("freetds-20003-then-20002-login-timed-out", driver: "pymssql/FreeTDS", .connectionTimeout, all: ["DB-Lib error message 20003", "DB-Lib error message 20002"], examples: [
+        "[ERROR] OperationalError: (20003, b'DB-Lib error message 20003, severity 6:\\nAdaptive Server connection timed out (ledger.proxy-abc.us-east-1.rds.amazonaws.com:1433)\\nDB-Lib error message 20002, severity 9:\\nAdaptive Server connection failed (ledger.proxy-abc.us-east-1.rds.amazonaws.com:1433)\\n')\n",
+    ]),
     SignatureRule("freetds-20003-timed-out", driver: "pymssql/FreeTDS", .ambiguousTimeout, all: ["Adaptive Server connection timed out"], examples: [
         "[ERROR] OperationalError: (20003, b'DB-Lib error message 20003, severity 6:\\nAdaptive Server connection timed out (ledger.proxy-abc.us-east-1.rds.amazonaws.com:1433)\\n')\n",
     ]),
@@ -9,6 +18,17 @@ extension SignatureRule {
     ]),
     SignatureRule("freetds-20009-unable-to-connect", driver: "pymssql/FreeTDS", .connectionRejected, all: ["unable to connect: adaptive server is unavailable"], tolerant: true, examples: [
         "[ERROR] OperationalError: (20009, b'DB-Lib error message 20009, severity 9:\\nUnable to connect: Adaptive Server is unavailable or does not exist (journal.proxy-abc.us-east-1.rds.amazonaws.com)\\n')\n",
+    ]),
+    // FreeTDS 1.5 (commit fb2e935, "Use \"TDS server\" instead of \"Adaptive Server\" in error
+    // messages", src/dblib/dblib.c) prints the same three messages under the new name.
+    SignatureRule("freetds-20003-tds-server-timed-out", driver: "pymssql/FreeTDS", .ambiguousTimeout, all: ["TDS server connection timed out"], examples: [
+        "[ERROR] OperationalError: (20003, b'DB-Lib error message 20003, severity 6:\\nTDS server connection timed out (ledger.proxy-abc.us-east-1.rds.amazonaws.com:1433)\\n')\n",
+    ]),
+    SignatureRule("freetds-20002-tds-server-connection-failed", driver: "pymssql/FreeTDS", .connectionRejected, all: ["TDS server connection failed"], examples: [
+        "[ERROR] OperationalError: (20002, b'DB-Lib error message 20002, severity 9:\\nTDS server connection failed (ledger.proxy-abc.us-east-1.rds.amazonaws.com)\\n')\n",
+    ]),
+    SignatureRule("freetds-20009-tds-server-unavailable", driver: "pymssql/FreeTDS", .connectionRejected, all: ["unable to connect: tds server is unavailable"], tolerant: true, examples: [
+        "[ERROR] OperationalError: (20009, b'DB-Lib error message 20009, severity 9:\\nUnable to connect: TDS server is unavailable or does not exist (journal.proxy-abc.us-east-1.rds.amazonaws.com)\\n')\n",
     ]),
     SignatureRule("freetds-net-lib-reset", driver: "pymssql/FreeTDS", .staleConnection, all: ["Net-Lib error during Connection reset by peer"], examples: [
         "[ERROR] OperationalError: (20017, b'DB-Lib error message 20017, severity 9:\\nUnexpected EOF from the server\\nNet-Lib error during Connection reset by peer (104)\\n')\n",
