@@ -40,9 +40,8 @@ struct ErrorClassifier {
         var needles: [[UInt8]]
         var length: Int
         var networkPhrase: Bool
-        /// A few byte pairs every match contains (from the longest needle): a text lacking one
-        /// cannot match, found without searching (see `BytePairs`).
-        var pairs: [UInt16]
+        /// The longest needle: a text whose byte pairs rule it out cannot match (see `BytePairs`).
+        var longest: [UInt8]
     }
 
     static let defaultCatalogue = prepare(DriverCatalogue.textEntries)
@@ -55,7 +54,7 @@ struct ErrorClassifier {
             let bytes = needles.map { Array($0.utf8) }
             return PreparedEntry(entry: entry, needles: bytes, length: length,
                                  networkPhrase: isNetworkPhrase(needles.joined(separator: " ")),
-                                 pairs: BytePairs.sample(of: bytes.max { $0.count < $1.count } ?? []))
+                                 longest: bytes.max { $0.count < $1.count } ?? [])
         }
     }
     /// Off, only exact entries and codes classify (to measure what the generic layer adds).
@@ -182,7 +181,7 @@ struct ErrorClassifier {
         let present = BytePairs(bytes)
         for prepared in preparedCatalogue {
             let (entry, length) = (prepared.entry, prepared.length)
-            guard isDatabase || !prepared.networkPhrase, present.containsAll(prepared.pairs), Self.containsInOrder(bytes, prepared.needles) else { continue }
+            guard isDatabase || !prepared.networkPhrase, prepared.longest.withUnsafeBufferPointer(present.mayContain), Self.containsInOrder(bytes, prepared.needles) else { continue }
             if best.isEmpty || length > best[0].length { best = [(entry, length, prepared.networkPhrase)] }
             else if length == best[0].length { best.append((entry, length, prepared.networkPhrase)) }
         }

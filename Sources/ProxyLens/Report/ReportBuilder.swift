@@ -6,12 +6,18 @@ public struct ReportBuilder {
 
     public init(database: Database) { self.database = database }
 
-    func run(_ name: String, _ parameters: [String: SQLValue]) throws -> [[SQLValue]] {
+    /// Report query `name` with the parameters it names bound (the others ignored).
+    func prepare(_ name: String, _ parameters: [String: SQLValue]) throws -> Statement {
         let statement = try database.prepare(try SQLFolder.queries.sql(name))
         for (key, value) in parameters {
             let index = statement.parameterIndex(":" + key)
             if index > 0 { statement.bind(value, at: index) }
         }
+        return statement
+    }
+
+    func run(_ name: String, _ parameters: [String: SQLValue]) throws -> [[SQLValue]] {
+        let statement = try prepare(name, parameters)
         var rows: [[SQLValue]] = []
         while try statement.step() { rows.append((0..<statement.columnCount).map { statement.value($0) }) }
         return rows
@@ -151,8 +157,7 @@ public struct ReportBuilder {
     /// counts swept into peaks per bin and proxy (see `PressureSweep`).
     func pressure(_ values: [String: SQLValue], bins: SeriesBins) throws -> [Report.PressureRow] {
         var sweep = PressureSweep()
-        let intervals = try database.prepare(try SQLFolder.queries.sql("pressure_intervals"))
-        intervals.bind(values["default_idle_ms"] ?? .null, at: intervals.parameterIndex(":default_idle_ms"))
+        let intervals = try prepare("pressure_intervals", values)
         while try intervals.step() {
             // The end is set by the query's coalesces; a row without one counts nothing.
             guard let proxy = intervals.text(0), let end = intervals.int(4) else { continue }

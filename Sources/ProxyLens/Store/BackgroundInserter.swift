@@ -98,19 +98,35 @@ final class BackgroundInserter: @unchecked Sendable {
     /// Call before the first batch, or after `drain()`.
     func startDeduplicating(expecting count: Int = 1 << 16) { seenKeys = KeySet(minimumCapacity: count) }
 
-    /// The in-memory dedupe key of a row: its stream (as `proxylens_xxh64` of the name), time,
-    /// message hash and, with an eventId, its slot; the same rows give the same key whether they
-    /// are being written or were stored by an earlier run (`seed`).
+    /// The in-memory dedupe key of a row: its stream (`streamHash`), time, message hash and,
+    /// with an eventId, its slot; the same rows give the same key whether they are being written
+    /// or were stored by an earlier run (`seed`).
     @inline(__always)
-    static func dedupeKey(messageHash: UInt64, ts: Int64, streamHash: UInt64, slot: Int64) -> UInt64 {
-        var key = (messageHash &+ UInt64(bitPattern: ts) &* 0x9E37_79B9_7F4A_7C15) ^ streamHash
+    private func dedupeKey(stream: UnsafeBufferPointer<UInt8>, messageHash: UInt64, ts: Int64, slot: Int64) -> UInt64 {
+        var key = (messageHash &+ UInt64(bitPattern: ts) &* 0x9E37_79B9_7F4A_7C15) ^ streamHash(stream)
         if slot != 0 { key ^= UInt64(bitPattern: slot) &* 0xD6E8_FEB8_6659_FD93 }
         return key
     }
 
+    /// `proxylens_xxh64` of a stream name, hashed again only when it differs from the last one's.
+    @inline(__always)
+    private func streamHash(_ stream: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let same = stream.count == keyStream.count
+            && keyStream.withUnsafeBufferPointer { stream.count == 0 || memcmp($0.baseAddress!, stream.baseAddress!, stream.count) == 0 }
+        if !same {
+            // Streams interleave in filter-log-events output: the buffer is reused, not reallocated.
+            keyStream.removeAll(keepingCapacity: true)
+            keyStream.append(contentsOf: stream)
+            keyStreamHash = proxylens_xxh64(stream.baseAddress, stream.count, 0)
+        }
+        return keyStreamHash
+    }
+
     /// Adds the key of a row already stored (before the first batch); false when a stored row
     /// had it already: that row is a duplicate the table holds.
-    func seed(_ key: UInt64) -> Bool { seenKeys?.insert(key) ?? true }
+    func seed(stream: UnsafeBufferPointer<UInt8>, messageHash: UInt64, ts: Int64, slot: Int64) -> Bool {
+        seenKeys?.insert(dedupeKey(stream: stream, messageHash: messageHash, ts: ts, slot: slot)) ?? true
+    }
     /// Call after `drain()`.
     func stopDeduplicating() { seenKeys = nil }
 
@@ -239,16 +255,7 @@ final class BackgroundInserter: @unchecked Sendable {
         idKinds = kinds
         keys.removeAll(keepingCapacity: true)
         for (index, row) in rows.enumerated() {
-            let stream = bytes(row.logStream)
-            let same = stream.count == keyStream.count
-                && keyStream.withUnsafeBufferPointer { stream.count == 0 || memcmp($0.baseAddress!, stream.baseAddress!, stream.count) == 0 }
-            if !same {
-                // Streams interleave in filter-log-events output: the buffer is reused, not reallocated.
-                keyStream.removeAll(keepingCapacity: true)
-                keyStream.append(contentsOf: stream)
-                keyStreamHash = proxylens_xxh64(stream.baseAddress, stream.count, 0)
-            }
-            let key = Self.dedupeKey(messageHash: hashes[index], ts: row.timestamp, streamHash: keyStreamHash, slot: slots[index])
+            let key = dedupeKey(stream: bytes(row.logStream), messageHash: hashes[index], ts: row.timestamp, slot: slots[index])
             keys.append(key)
             // Each key's slot is far away in memory: all of them are fetched before the first is looked at.
             seenKeys?.prefetch(key)

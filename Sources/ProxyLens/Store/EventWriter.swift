@@ -82,17 +82,8 @@ final class EventWriter {
     private func seedFromStoredRows(gatherer: LineGatherer?) throws {
         var duplicates: [Int64: DuplicateCounts] = [:]
         var duplicateIds: [Int64] = []
-        var stream: [UInt8] = []
-        var streamHash = proxylens_xxh64(nil, 0, 0)
         try StoredLines(database: database).forEach { line in
-            if !line.stream.elementsEqual(stream) {
-                stream.removeAll(keepingCapacity: true)
-                stream.append(contentsOf: line.stream)
-                streamHash = proxylens_xxh64(line.stream.baseAddress, line.stream.count, 0)
-            }
-            let key = BackgroundInserter.dedupeKey(messageHash: UInt64(bitPattern: line.messageHash), ts: line.ts, streamHash: streamHash,
-                                                   slot: line.dedupeSlot)
-            if inserter.seed(key) {
+            if inserter.seed(stream: line.stream, messageHash: UInt64(bitPattern: line.messageHash), ts: line.ts, slot: line.dedupeSlot) {
                 if let gatherer { line.gather(into: gatherer) }
             } else {
                 duplicateIds.append(line.id)
@@ -106,7 +97,7 @@ final class EventWriter {
         try Self.charge(duplicates, in: database)
         for counts in duplicates.values { droppedAfterward.add(counts) }
         bulkRows -= duplicateIds.count
-        try database.execute("INSERT INTO meta (key, value) VALUES ('derived_stale', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        try database.execute(try SQLFolder.statements.sql("derive_mark_stale"))
     }
 
     private var needsDedupeIndex = false

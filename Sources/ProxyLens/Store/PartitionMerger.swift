@@ -112,7 +112,7 @@ struct PartitionMerger {
         }
         try SQLiteIngestStore.applyExportTasks(in: database)
         _ = try MetricStore(database: database).resolve(acrossFolders: true)
-        try database.execute("INSERT INTO meta (key, value) VALUES ('derived_stale', '1') ON CONFLICT(key) DO UPDATE SET value = '1'")
+        try database.execute(try SQLFolder.statements.sql("derive_mark_stale"))
         try database.execute("DROP TABLE IF EXISTS temp.merge_source")
         return dropped
     }

@@ -237,7 +237,7 @@ final class SQLiteIngestStore: IngestStore {
     }
 
     private func markDerivedStale() throws {
-        try database.statement("INSERT INTO meta (key, value) VALUES ('derived_stale', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run()
+        try database.execute(try SQLFolder.statements.sql("derive_mark_stale"))
     }
 
     /// Gives events read before their task's description was seen the task's log group (also

@@ -30,18 +30,4 @@ struct BytePairs {
         let last = needle.count - 2
         return has(0) && has(last) && has(last / 3) && has(2 * last / 3)
     }
-
-    func containsAll(_ pairs: [UInt16]) -> Bool {
-        for pair in pairs where bits[Int(pair) >> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
-        return true
-    }
-
-    /// Up to four pairs spread over `needle` (its start, end and two between): enough to rule
-    /// out almost every text, few enough to test quickly.
-    static func sample(of needle: [UInt8]) -> [UInt16] {
-        guard needle.count > 1 else { return [] }
-        let last = needle.count - 2
-        let positions = Set([0, last / 3, 2 * last / 3, last])
-        return positions.sorted().map { UInt16(needle[$0]) << 8 | UInt16(needle[$0 + 1]) }
-    }
 }
