@@ -1,11 +1,16 @@
 /// `DerivationInput` behind the store's gathering hook: a bulk load's inserting side hands each
 /// written line over here, with the values the derive scan would read.
 final class DerivationGatherer: LineGatherer {
-    var input = DerivationInput()
+    var input: DerivationInput
+
+    /// `heldBudget`: bytes of Lambda lines held in memory before they are spilled (`LambdaLines`).
+    init(heldBudget: Int = LambdaLines.defaultHeldBudget) {
+        input = DerivationInput(heldBudget: heldBudget)
+    }
 
     /// Hands the gathered input over, keeping no reference (deriving frees parts of it as it goes).
     func takeInput() -> DerivationInput {
-        var taken = DerivationInput()
+        var taken = DerivationInput(heldBudget: input.lambda.heldBudget)
         swap(&taken, &input)
         return taken
     }

@@ -4,9 +4,13 @@
 /// writes each line (so the scan, the largest part of deriving, is not needed). Both call
 /// `add`, with the same values, in the same order: the order of `event.id`.
 struct DerivationInput {
-    var lambda = LambdaLines()
+    var lambda: LambdaLines
     var proxy = ProxySessions()
     var groups = ByteInterner()
+
+    init(heldBudget: Int = LambdaLines.defaultHeldBudget) {
+        lambda = LambdaLines(heldBudget: heldBudget)
+    }
 
     /// One line of `event`; `message` is given only where `LineRole.readsMessage` says so.
     mutating func add(role kindRole: LineRole, request: UnsafeBufferPointer<UInt8>?, stream: UnsafeBufferPointer<UInt8>,

@@ -7,6 +7,8 @@ import Foundation
 /// ingesting in any order give the same result.
 struct Deriver {
     let database: Database
+    /// Bytes of Lambda lines the derive scan holds before it spills them (`LambdaLines`).
+    var heldBudget = LambdaLines.defaultHeldBudget
 
     /// `gathered` is what a bulk load collected while writing every line of `event`; without
     /// it `event` is scanned.
@@ -43,7 +45,7 @@ struct Deriver {
         try database.statement("DELETE FROM ingest_error WHERE source_id IS NULL AND reason LIKE ?").run([.text(Self.notePrefix + "%")])
         let input = try gathered ?? scanEvents()
         let (lambda, proxy, groups) = (input.lambda, input.proxy, input.groups)
-        // Consumed: the Lambda lines are freed before the proxy rows are merged.
+        // Consumed: the Lambda lines are freed, stream by stream, before the proxy rows are merged.
         let (instances, unattributed, perStream) = try deriveInvocations(from: consume lambda, groups: groups)
         try deriveInstances(instances)
         try deriveProxySessions(from: proxy, groups: groups)
@@ -72,7 +74,7 @@ struct Deriver {
     /// are gathered to be replayed per stream in time order; proxy lines are folded as they come;
     /// the few messages the state machine reads beyond those are fetched again by id.
     private func scanEvents() throws -> DerivationInput {
-        let gatherer = DerivationGatherer()
+        let gatherer = DerivationGatherer(heldBudget: heldBudget)
         try StoredLines(database: database).forEach { $0.gather(into: gatherer) }
         return gatherer.takeInput()
     }
@@ -103,8 +105,9 @@ struct Deriver {
     /// this one writes the rows of the last: writing is the larger part, and only this thread
     /// uses the connection, so it also reads beforehand the messages the state machine needs.
     /// Returns each stream's totals, in instance name order.
-    private func deriveInvocations(from lines: LambdaLines, groups: ByteInterner) throws
+    private func deriveInvocations(from gathered: consuming LambdaLines, groups: ByteInterner) throws
         -> ([InstanceTotals], UnattributedLines, [(stream: String, lines: Int, atOnce: Int)]) {
+        var lines = gathered
         var unattributed = UnattributedLines()
         let known = try functionNames()
         let insert = try database.statement(try SQLFolder.statements.sql("derive_upsert_invocation"))
@@ -123,12 +126,13 @@ struct Deriver {
         func start(_ position: Int) throws {
             let number = order[position]
             var messages: [Int64: String] = [:]
-            let stream = lines.streams[number]
+            let stream = try lines.take(stream: number)
             for line in 0..<stream.count where stream.role[line].messageFetchedForStateMachine {
                 messages[stream.eventId[line]] = try message(stream.eventId[line])
             }
+            let instance = lines.name(ofStream: number)
             worker.submit { [messages] in
-                Self.replay(stream: number, of: lines, groups: groups, known: known, messages: messages)
+                Self.replay(stream, instance: instance, groups: groups, known: known, messages: messages)
             }
         }
         var totals: [InstanceTotals] = []
@@ -208,10 +212,8 @@ struct Deriver {
     /// The invocation state machine over one stream's lines, in time order: the stream's
     /// invocations, in the order they began. `messages` holds the message of every line whose
     /// role needs one, by event id.
-    static func replay(stream number: Int, of lines: LambdaLines, groups: ByteInterner, known: [String: String],
+    static func replay(_ stream: LambdaLines.Stream, instance: String, groups: ByteInterner, known: [String: String],
                        messages: [Int64: String]) -> Replayed {
-        let stream = lines.streams[number]
-        let instance = lines.name(ofStream: number)
         // A stream with an empty name has always been given no group: streams were told
         // apart by comparing each line's stream name with the one before, starting from "".
         let group = instance.isEmpty || stream.first.group < 0 ? nil : groups.string(stream.first.group)

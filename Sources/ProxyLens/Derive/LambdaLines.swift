@@ -1,9 +1,12 @@
 import Foundation
 
 /// The Lambda lines of `event`, gathered by the derive scan and grouped by log stream, each
-/// stream's kept as parallel arrays of small numbers (22 bytes a line) so that millions of lines
-/// fit in modest memory. Of a line's message only a REPORT line's values are kept; the few other
-/// messages the state machine reads are fetched again by event id.
+/// stream's kept as parallel arrays of small numbers (22 bytes a line). Of a line's message only
+/// a REPORT line's values are kept; the few other messages the state machine reads are fetched
+/// again by event id. Memory stays bounded whatever the input's size: once the lines held pass
+/// `heldBudget` bytes, every stream's are written to a `SpillFile` as one segment each, and a
+/// stream is put together again (its segments in the order written, then what is still held)
+/// only when it is replayed, one stream at a time.
 struct LambdaLines {
     /// One log stream's lines, in the order they were read (storage order).
     struct Stream {
@@ -60,8 +63,31 @@ struct LambdaLines {
         }
     }
 
-    private(set) var streams: [Stream] = []
+    /// The lines held in memory, by stream number; a stream's spilled lines come before them.
+    private var streams: [Stream] = []
     private var names = ByteInterner()
+
+    /// Bytes of lines held before they are spilled: enough that a usual incident never spills
+    /// (the benchmark corpus's 1.8 M Lambda lines are 40 MB), small beside what SQLite's cache
+    /// and the dedupe key set take.
+    static let defaultHeldBudget = 48 << 20
+    let heldBudget: Int
+    /// Bytes held now, as `append` counts them (the arrays' own numbers, not their spare capacity).
+    private var heldBytes = 0
+    private var spill: SpillFile?
+    /// By stream number, each spilled segment's place in `spill`, in the order written.
+    private var segments: [[(offset: Int64, count: Int)]] = []
+    /// A spill that could not be written: the lines stay held (nothing is lost, memory grows),
+    /// and no other spill is tried.
+    private var spillFailed = false
+
+    init(heldBudget: Int = Self.defaultHeldBudget) {
+        self.heldBudget = heldBudget
+    }
+
+    var streamCount: Int { streams.count }
+    /// Whether some lines were written to the spill file (for tests and the timings).
+    var hasSpilled: Bool { spill != nil }
 
     /// Adds one line. `group` is called only when the line may be its stream's earliest, since
     /// reading the group costs a lookup.
@@ -71,6 +97,7 @@ struct LambdaLines {
         let number = Int(names.intern(name))
         if number == streams.count {
             streams.append(Stream(first: (ts, eventId, group())))
+            heldBytes += 128 + name.count
         } else if (ts, eventId) < (streams[number].first.ts, streams[number].first.eventId) {
             streams[number].first = (ts, eventId, group())
         }
@@ -78,9 +105,54 @@ struct LambdaLines {
         streams[number].eventId.append(eventId)
         streams[number].role.append(role)
         streams[number].transactionEffect.append(transactionEffect)
-        let requestNumber = request.map { streams[number].requests.intern($0) } ?? -1
-        streams[number].request.append(requestNumber)
-        if let report { streams[number].reports.append(report) }
+        heldBytes += 22
+        if let request {
+            let known = streams[number].requests.count
+            let requestNumber = streams[number].requests.intern(request)
+            if streams[number].requests.count > known { heldBytes += request.count + 12 }
+            streams[number].request.append(requestNumber)
+        } else {
+            streams[number].request.append(-1)
+        }
+        if let report {
+            streams[number].reports.append(report)
+            heldBytes += MemoryLayout<ReportValues>.stride
+        }
+        if heldBytes > heldBudget, !spillFailed { spillHeld() }
+    }
+
+    /// Writes every stream's held lines to the spill file as one segment, and lets them go.
+    private mutating func spillHeld() {
+        do {
+            let file = try spill ?? SpillFile(purpose: "lambda-lines")
+            spill = file
+            for number in streams.indices where streams[number].count > 0 {
+                let bytes = LineSegmentCodec.encode(streams[number])
+                let offset = try bytes.withUnsafeBytes { try file.append($0) }
+                while segments.count <= number { segments.append([]) }
+                segments[number].append((offset, bytes.count))
+                streams[number] = Stream(first: streams[number].first)
+            }
+            heldBytes = streams.count * 128
+        } catch {
+            // Segments written before the failure are still read back; later lines stay held.
+            spillFailed = true
+        }
+    }
+
+    /// Stream `number`'s lines, all of them, in the order they were read; what was held of them
+    /// is let go (each stream is taken once, when it is replayed).
+    mutating func take(stream number: Int) throws -> Stream {
+        let held = streams[number]
+        streams[number] = Stream(first: held.first)
+        guard number < segments.count, !segments[number].isEmpty, let spill else { return held }
+        var whole = Stream(first: held.first)
+        for segment in segments[number] {
+            try LineSegmentCodec.decode(try spill.read(at: segment.offset, count: segment.count), appendingTo: &whole)
+        }
+        segments[number] = []
+        try LineSegmentCodec.decode(LineSegmentCodec.encode(held), appendingTo: &whole)
+        return whole
     }
 
     func name(ofStream number: Int) -> String { names.string(Int32(number)) }

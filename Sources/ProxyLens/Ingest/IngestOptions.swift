@@ -15,6 +15,9 @@ public struct IngestOptions: Sendable {
     /// The most standard input may hold (a file's size is known; a pipe's is not).
     public var stdinLimit: Int64 = IngestOptions.defaultStdinLimit
     public static let defaultStdinLimit: Int64 = 16 << 30
+    /// Bytes of Lambda lines deriving holds in memory before it spills them to a temporary file
+    /// (tests make it small to exercise the spill on small inputs).
+    var lambdaLinesHeld = LambdaLines.defaultHeldBudget
     public init(logGroup: String? = nil, logStream: String? = nil, strict: Bool = false, stdinLimit: Int64 = IngestOptions.defaultStdinLimit,
                 logGroups: [LogGroupOption] = []) {
         self.logGroup = logGroup

@@ -26,7 +26,7 @@ public final class Ingestion {
             clock = Date()
         }
         let readingCPU = ThreadClock.cpuSeconds()
-        let gatherer = DerivationGatherer()
+        let gatherer = DerivationGatherer(heldBudget: options.lambdaLinesHeld)
         let store = try SQLiteIngestStore(database: database, gatherer: gatherer)
         let ingester = FileIngester(store: store, options: options)
         ingester.onIssue = onIssue
@@ -46,7 +46,7 @@ public final class Ingestion {
             throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
         }
         var notes: [(path: String, issue: IngestIssue)] = []
-        if let unattributed = try Deriver(database: database).rebuildIfStale(from: gathered?.takeInput(),
+        if let unattributed = try Deriver(database: database, heldBudget: options.lambdaLinesHeld).rebuildIfStale(from: gathered?.takeInput(),
                                                                              unlessChangedSince: store.dataVersionAtStart, notes: &notes) {
             summary.derivedRebuilt = true
             summary.unattributed = unattributed

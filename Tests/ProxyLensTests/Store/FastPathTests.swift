@@ -294,7 +294,7 @@ struct BatchRecyclingTests {
         #expect(try database.scalar("SELECT count(*) FROM event").int == 1)
         // Waits for the gathering thread, which hands the batch back once it has gathered it.
         let gathered = inserter.takeGathered()
-        #expect(((gathered as? DerivationGatherer)?.input.lambda.streams.count ?? 0) == (gathering ? 1 : 0))
+        #expect(((gathered as? DerivationGatherer)?.input.lambda.streamCount ?? 0) == (gathering ? 1 : 0))
 
         let again = inserter.emptyBatch()
         #expect(again.isEmpty && again.bytes.isEmpty)

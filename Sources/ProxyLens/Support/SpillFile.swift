@@ -1,0 +1,69 @@
+import Foundation
+import Glibc
+
+/// A temporary file that work too large for memory is written to and read back from by offset.
+/// It is unlinked as soon as it is made, so it leaves nothing behind however the process ends
+/// (kill -9 included), and the space is the system's again when it is closed. Made where SQLite
+/// makes its own temporary files (`SQLITE_TMPDIR`, then `TMPDIR`, then `/var/tmp`, `/usr/tmp`,
+/// `/tmp`), so one setting moves both.
+final class SpillFile {
+    private let descriptor: Int32
+    /// Bytes written so far: the offset the next `append` writes at.
+    private(set) var size: Int64 = 0
+
+    init(purpose: String) throws {
+        let directory = Self.directory()
+        var template = Array("\(directory)/proxylens-\(purpose)-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw ProxyLensError(.database, directory, "cannot make a temporary file for \(purpose): \(String(cString: strerror(errno)))")
+        }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
+
+    /// Writes `bytes` at the end; returns the offset they start at.
+    @discardableResult
+    func append(_ bytes: UnsafeRawBufferPointer) throws -> Int64 {
+        let start = size
+        var written = 0
+        while written < bytes.count {
+            let result = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(start + Int64(written)))
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { throw failure("write") }
+            written += result
+        }
+        size += Int64(bytes.count)
+        return start
+    }
+
+    /// Reads `count` bytes from `offset`, which an `append` returned.
+    func read(at offset: Int64, count: Int) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        try bytes.withUnsafeMutableBytes { buffer in
+            while done < count {
+                let result = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + Int64(done)))
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else { throw failure("read") }
+                done += result
+            }
+        }
+        return bytes
+    }
+
+    private func failure(_ verb: String) -> ProxyLensError {
+        let reason = errno == 0 ? "the file ended early" : String(cString: strerror(errno))
+        return ProxyLensError(.database, Self.directory(), "cannot \(verb) a temporary file: \(reason)")
+    }
+
+    private static func directory() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        for candidate in [environment["SQLITE_TMPDIR"], environment["TMPDIR"], "/var/tmp", "/usr/tmp", "/tmp"] {
+            if let candidate, !candidate.isEmpty, access(candidate, W_OK | X_OK) == 0 { return candidate }
+        }
+        return "."
+    }
+}
