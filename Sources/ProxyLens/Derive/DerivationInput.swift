@@ -5,11 +5,14 @@
 /// `add`, with the same values, in the same order: the order of `event.id`.
 struct DerivationInput {
     var lambda: LambdaLines
-    var proxy = ProxySessions()
+    var proxy: ProxySessions
     var groups = ByteInterner()
 
+    /// `heldBudget`: bytes of Lambda lines held before they are spilled; the proxy's rows may take
+    /// half as much again (a proxy line folds into a row of its session: far fewer rows than lines).
     init(heldBudget: Int = LambdaLines.defaultHeldBudget) {
         lambda = LambdaLines(heldBudget: heldBudget)
+        proxy = ProxySessions(heldBudget: heldBudget / 2)
     }
 
     /// One line of `event`; `message` is given only where `LineRole.readsMessage` says so.

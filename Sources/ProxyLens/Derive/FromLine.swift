@@ -1,6 +1,6 @@
 /// A value read from one line, with the line's time and event id, so that a choice between lines
 /// ("the earliest pin", "the last close") does not depend on the order they are read in.
-struct FromLine<Value> {
+struct FromLine<Value: BitwiseCopyable>: BitwiseCopyable {
     var ts: Int64
     var eventId: Int64
     var value: Value

@@ -5,6 +5,8 @@ struct KeyedRows<Key: Hashable, Row> {
     private(set) var keys: [Key] = []
     private var rows: [Row] = []
 
+    var count: Int { rows.count }
+
     /// The position of the row for `key`, adding `row` there first when there is none.
     mutating func position(of key: Key, orAdd row: @autoclosure () -> Row) -> Int {
         if let existing = index[key] { return Int(existing) }

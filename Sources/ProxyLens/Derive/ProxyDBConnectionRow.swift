@@ -1,5 +1,5 @@
 /// One database connection held by a proxy.
-struct ProxyDBConnectionRow {
+struct ProxyDBConnectionRow: BitwiseCopyable {
     var dbConnection: Int64
     /// The event id and log group number of its first stored line.
     var firstEventId: Int64

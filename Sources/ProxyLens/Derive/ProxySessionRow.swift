@@ -1,6 +1,6 @@
 /// One client connection to a proxy, from its connect, auth, pin and close lines.
-struct ProxySessionRow {
-    struct Pin {
+struct ProxySessionRow: BitwiseCopyable {
+    struct Pin: BitwiseCopyable {
         var reason: TextNumber
         var digest: TextNumber
         var dbConnection: Int64?

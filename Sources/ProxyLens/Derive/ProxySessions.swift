@@ -3,7 +3,9 @@
 /// has been seen (`ProxyNames`), so the scan keys rows by log group and `forEachByProxy` merges
 /// the rows of groups that name the same proxy. Every field picks its line by time then event id,
 /// or by event id alone, never by the order lines are read in: lines may come in any order, and
-/// merged rows are exactly what one pass over all of a proxy's lines gives.
+/// merged rows are exactly what one pass over all of a proxy's lines gives. That also bounds
+/// memory: once the rows held pass `heldBudget` bytes they are written out as a sorted run
+/// (`RowRuns`) and let go, and `forEachByProxy` merges the runs with what is still held.
 struct ProxySessions {
     /// A connection number within one log group (-1 for lines without a group), or, once merged,
     /// within one proxy (numbered in name order).
@@ -21,26 +23,65 @@ struct ProxySessions {
     private(set) var groups: [Int32] = []
     private var seenGroups: Set<Int32> = []
 
+    /// Bytes of rows held before they are spilled (the benchmark corpus's 66 k sessions and 13 k
+    /// database connections count about 20 MB).
+    let heldBudget: Int
+    /// Bytes held now, as `add` counts them (each row and its share of the index).
+    private var heldBytes = 0
+    private let sessionRuns = RowRuns<ProxySessionRow>(purpose: "proxy-sessions")
+    private let connectionRuns = RowRuns<ProxyDBConnectionRow>(purpose: "proxy-connections")
+    /// A spill that could not be written: the rows stay held (nothing is lost, memory grows).
+    private var spillFailed = false
+
+    init(heldBudget: Int) {
+        self.heldBudget = heldBudget
+    }
+
+    /// Whether some rows were written out (for tests).
+    var hasSpilled: Bool { !sessionRuns.isEmpty || !connectionRuns.isEmpty }
+
     mutating func add(eventId: Int64, group: Int32, ts: Int64, client: Int64?, db: Int64?, message: UnsafeBufferPointer<UInt8>) {
         if seenGroups.insert(group).inserted { groups.append(group) }
         let body = ProxyBytes.body(message)
         if let client {
+            let held = sessions.count
             let row = sessions.position(of: Connection(owner: group, id: client),
                                         orAdd: ProxySessionRow(clientConnection: client, eventId: eventId, group: group, ts: ts))
             sessions[row].add(eventId: eventId, group: group, ts: ts, message: message, body: body, db: db, texts: &texts)
+            if sessions.count > held { heldBytes += MemoryLayout<ProxySessionRow>.stride + Self.indexBytesPerRow }
         } else if let db {
+            let held = connections.count
             let row = connections.position(of: Connection(owner: group, id: db),
                                            orAdd: ProxyDBConnectionRow(dbConnection: db, eventId: eventId, group: group))
             connections[row].add(eventId: eventId, group: group, ts: ts, body: body, texts: &texts)
+            if connections.count > held { heldBytes += MemoryLayout<ProxyDBConnectionRow>.stride + Self.indexBytesPerRow }
+        }
+        if heldBytes > heldBudget, !spillFailed { spillHeld() }
+    }
+
+    /// A row's key in `KeyedRows`' list and its dictionary entry, at the dictionary's load.
+    private static let indexBytesPerRow = 48
+
+    /// Writes the rows held as one run each (sessions, connections) and lets them go.
+    private mutating func spillHeld() {
+        do {
+            try sessionRuns.write(Self.records(sessions))
+            sessions = KeyedRows()
+            try connectionRuns.write(Self.records(connections))
+            connections = KeyedRows()
+            heldBytes = 0
+        } catch {
+            // Runs written before the failure are still read back; the rest stays held.
+            spillFailed = true
         }
     }
 
     /// Calls `session` and `connection` with each row and its proxy name, in (proxy, connection)
-    /// order, merging the rows of groups that name the same proxy. `proxyOfGroup` is asked once
-    /// for each group.
+    /// order, merging the rows of groups that name the same proxy, and the rows of one key held
+    /// and spilled. `proxyOfGroup` is asked once for each group.
     func forEachByProxy(_ proxyOfGroup: (Int32) -> String,
                         session: (String, ProxySessionRow) throws -> Void,
-                        connection: (String, ProxyDBConnectionRow) throws -> Void) rethrows {
+                        connection: (String, ProxyDBConnectionRow) throws -> Void) throws {
         // Proxies numbered in name order, so rows sort by number.
         let names = groups.map(proxyOfGroup)
         let proxies = Set(names).sorted()
@@ -48,25 +89,50 @@ struct ProxySessions {
         var proxyOfGroupNumber: [Int32: Int32] = [:]
         for (group, name) in zip(groups, names) { proxyOfGroupNumber[group] = proxyNumber[name] }
 
-        /// The rows in order, each run of rows for one proxy and connection merged into one.
-        func merged<Row>(_ rows: KeyedRows<Connection, Row>, _ merge: (inout Row, Row) -> Void,
-                         _ body: (String, Row) throws -> Void) rethrows {
+        /// The rows in (proxy, connection) order, every row of one key merged into one: the rows
+        /// held (sorted here) and each group's spilled runs (sorted when written), merged by key.
+        func merged<Row>(_ rows: KeyedRows<Connection, Row>, _ runs: RowRuns<Row>, _ merge: (inout Row, Row) -> Void,
+                         _ body: (String, Row) throws -> Void) throws {
+            func precedes(_ a: Connection, _ b: Connection) -> Bool { (a.owner, a.id) < (b.owner, b.id) }
             let keys = rows.keys.map { Connection(owner: proxyOfGroupNumber[$0.owner]!, id: $0.id) }
-            let order = keys.indices.sorted { (keys[$0].owner, keys[$0].id) < (keys[$1].owner, keys[$1].id) }
-            var start = 0
-            while start < order.count {
-                var row = rows[order[start]]
-                var end = start + 1
-                while end < order.count, keys[order[end]] == keys[order[start]] {
-                    merge(&row, rows[order[end]])
-                    end += 1
+            let order = keys.indices.sorted { precedes(keys[$0], keys[$1]) }
+            var cursors: [(proxy: Int32, cursor: RowRuns<Row>.Cursor)] = []
+            for group in groups {
+                for cursor in try runs.cursors(owner: group) { cursors.append((proxyOfGroupNumber[group]!, cursor)) }
+            }
+            var next = 0
+            while true {
+                var smallest: Connection? = next < order.count ? keys[order[next]] : nil
+                for (proxy, cursor) in cursors {
+                    guard let record = cursor.current else { continue }
+                    let key = Connection(owner: proxy, id: record.id)
+                    if smallest.map({ precedes(key, $0) }) ?? true { smallest = key }
                 }
-                try body(proxies[Int(keys[order[start]].owner)], row)
-                start = end
+                guard let key = smallest else { return }
+                var row: Row?
+                func fold(_ other: Row) {
+                    if row == nil { row = other } else { merge(&row!, other) }
+                }
+                while next < order.count, keys[order[next]] == key {
+                    fold(rows[order[next]])
+                    next += 1
+                }
+                for (proxy, cursor) in cursors where proxy == key.owner {
+                    while let record = cursor.current, record.id == key.id {
+                        fold(record.row)
+                        try cursor.advance()
+                    }
+                }
+                try body(proxies[Int(key.owner)], row!)
             }
         }
-        try merged(sessions, { $0.merge($1) }, session)
-        try merged(connections, { $0.merge($1) }, connection)
+        try merged(sessions, sessionRuns, { $0.merge($1) }, session)
+        try merged(connections, connectionRuns, { $0.merge($1) }, connection)
+    }
+
+    /// The rows held, keyed as a run stores them.
+    private static func records<Row>(_ rows: KeyedRows<Connection, Row>) -> [(owner: Int32, record: RowRuns<Row>.Record)] {
+        rows.keys.indices.map { (rows.keys[$0].owner, RowRuns<Row>.Record(id: rows.keys[$0].id, row: rows[$0])) }
     }
 }
 

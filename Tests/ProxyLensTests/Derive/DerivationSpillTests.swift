@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import ProxyLens
 
-/// Deriving holds at most `LambdaLines.heldBudget` bytes of Lambda lines and spills the rest to a
-/// temporary file: with a budget a few lines wide, every table must come out as it does with
-/// everything held.
-@Suite("Lambda lines spilled to a temporary file")
-struct LambdaLinesTests {
+/// Deriving holds at most `LambdaLines.heldBudget` bytes of Lambda lines (and half that of proxy
+/// rows, `ProxySessions`) and spills the rest to temporary files: with a budget a few lines wide,
+/// every table must come out as it does with everything held.
+@Suite("Deriving in bounded memory: lines and rows spilled to temporary files")
+struct DerivationSpillTests {
     /// Every derived table and the labels, whole rows (both databases are fresh, so ids agree).
     static func derived(_ database: Database) throws -> [String: [[SQLValue]]] {
         var tables: [String: [[SQLValue]]] = [:]
@@ -36,6 +36,9 @@ struct LambdaLinesTests {
         _ = try ingest(inputs, into: spilled, options: options)
         _ = try Classifier(database: spilled).run()
         let fromBulk = try Self.derived(spilled)
+        let gatherer = DerivationGatherer(heldBudget: 4096)
+        try StoredLines(database: spilled).forEach { $0.gather(into: gatherer) }
+        #expect(gatherer.input.lambda.hasSpilled && gatherer.input.proxy.hasSpilled)
         for table in expected.keys.sorted() { #expect(fromBulk[table] == expected[table], "\(table) differs after a spilled bulk load") }
 
         // The scan of `event` (every later ingest that adds, and merge) spills the same way.

@@ -1,0 +1,84 @@
+/// Folded rows written out of memory in sorted runs, and read back one owner's rows at a time in
+/// id order, so that rows of one key spread over several runs can be merged as the in-memory rows
+/// are. Rows are plain numbers (`BitwiseCopyable`: their texts are numbers in an interner that
+/// stays in memory), so a run is the rows' own bytes.
+final class RowRuns<Row: BitwiseCopyable> {
+    struct Record: BitwiseCopyable {
+        var id: Int64
+        var row: Row
+    }
+
+    private let purpose: String
+    private var file: SpillFile?
+    /// Per run, where each owner's records are (sorted by id).
+    private var runs: [[Int32: (offset: Int64, count: Int)]] = []
+
+    init(purpose: String) { self.purpose = purpose }
+
+    var isEmpty: Bool { runs.isEmpty }
+
+    /// Writes `records` (owner, id, row) as one run, sorted by owner then id. Recorded only once
+    /// the whole run is written: a failed write leaves the runs as they were.
+    func write(_ records: [(owner: Int32, record: Record)]) throws {
+        guard !records.isEmpty else { return }
+        let file = try self.file ?? SpillFile(purpose: purpose)
+        self.file = file
+        let sorted = records.sorted { ($0.owner, $0.record.id) < ($1.owner, $1.record.id) }
+        var directory: [Int32: (offset: Int64, count: Int)] = [:]
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count, sorted[end].owner == sorted[start].owner { end += 1 }
+            let owned = sorted[start..<end].map(\.record)
+            let offset = try owned.withUnsafeBytes { try file.append($0) }
+            directory[sorted[start].owner] = (offset, owned.count)
+            start = end
+        }
+        runs.append(directory)
+    }
+
+    /// One cursor per run that holds rows of `owner`, each at its first record.
+    func cursors(owner: Int32) throws -> [Cursor] {
+        guard let file else { return [] }
+        return try runs.compactMap { $0[owner] }.map { try Cursor(file: file, offset: $0.offset, count: $0.count) }
+    }
+
+    /// Reads one owner's records of one run in order, a few thousand at a time.
+    final class Cursor {
+        private let file: SpillFile
+        private var offset: Int64
+        private var remaining: Int
+        private var buffer: [Record] = []
+        private var position = 0
+        static var recordsPerRead: Int { max(1, (256 << 10) / MemoryLayout<Record>.stride) }
+
+        init(file: SpillFile, offset: Int64, count: Int) throws {
+            self.file = file
+            self.offset = offset
+            remaining = count
+            try refill()
+        }
+
+        /// The record the cursor is at; nil once every record was read.
+        var current: Record? { position < buffer.count ? buffer[position] : nil }
+
+        func advance() throws {
+            position += 1
+            if position == buffer.count { try refill() }
+        }
+
+        private func refill() throws {
+            let count = min(remaining, Self.recordsPerRead)
+            position = 0
+            guard count > 0 else { buffer = []; return }
+            let stride = MemoryLayout<Record>.stride
+            let bytes = try file.read(at: offset, count: count * stride)
+            buffer = [Record](unsafeUninitializedCapacity: count) { records, initialized in
+                bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(records).copyMemory(from: $0) }
+                initialized = count
+            }
+            offset += Int64(count * stride)
+            remaining -= count
+        }
+    }
+}
