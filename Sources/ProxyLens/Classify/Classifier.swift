@@ -61,7 +61,7 @@ public final class Classifier {
         // Labelling reads each row once (the failed invocations, the proxy's sessions, an event
         // by id for each error line), so a large page cache only holds pages never read again:
         // 8 MiB rather than the connection's 32 (classify at four times the benchmark corpus:
-        // 195 → 170 MB, at one time 95 → 70 MB; the time within noise).
+        // 195 → 170 MB, at its own size 95 → 70 MB; the time within noise).
         let cacheSize = try database.scalar("PRAGMA cache_size").int ?? -32768
         try database.execute("PRAGMA cache_size = -8192")
         defer { try? database.execute("PRAGMA cache_size = \(cacheSize)") }
