@@ -28,7 +28,10 @@ enum GenericVocabulary {
     /// Npgsql's `Timeout during reading attempt`, SO_RCVTIMEO's EAGAIN): drivers turn their own
     /// timeouts into their own words, and what reaches the log unconverted is the kernel's.
     /// .NET's NetworkStream read failure (SR.net_io_readfailure) and Socket.Receive frame.
-    static let readOfEstablishedConnection = ["unable to read data from the transport connection", "socket.receive("]
+    /// libpq's `SSL SYSCALL error: %s` (fe-secure-openssl.c, pgtls_read/pgtls_write: the socket
+    /// error under an SSL read or write of an open connection; psycopg2 #1496, #356: "You are
+    /// hitting a TCP timeout").
+    static let readOfEstablishedConnection = ["unable to read data from the transport connection", "socket.receive(", "ssl syscall error"]
     static let etimedoutText = "connection timed out"
 
     /// The operating system's and language runtimes' own error texts, which every client prints
@@ -59,6 +62,12 @@ enum GenericVocabulary {
         "cannot create poolableconnectionfactory", "could not create connection to database server",
         "exception during pool initialization", "failed to initialize pool", "exception while connecting",
         "unable to acquire jdbc connection", "in _get_server_information", "in _request_authentication",
+        // libmysqlclient (and MariaDB Connector/C) name the handshake step in CR_SERVER_LOST_EXTENDED
+        // (`Lost connection to MySQL server at '%s', system error: %d`, sql-common/client.cc):
+        // `waiting for`/`reading initial communication packet` (the server's greeting),
+        // `reading authorization packet`, `sending authentication information`: a connection being
+        // opened, for every driver over the C client (mysqlclient, mysql2 for Ruby, mysqli…).
+        "initial communication packet", "reading authorization packet", "sending authentication information",
     ]
 
     /// A connection refused outright (nothing listening, a security group's reject, a wrong port):
