@@ -120,13 +120,18 @@ struct ErrorClassifier {
     /// `InterfaceError("network error") from e`). Connecting has its own texts (pg8000's `Can't
     /// create a connection`, PyMySQL's `Can't connect to MySQL server`), which are no dead connection.
     static let pythonSocketTimeout = ["socket.timeout: timed out", "timeouterror: timed out"]
+    /// PyMySQL's read of a result after its `read_timeout` (connections.py `_read_bytes`:
+    /// `sock.settimeout(self._read_timeout)`, then `OperationalError(CR_SERVER_LOST, f"Lost
+    /// connection to MySQL server during query ({e})")` where `e` is socket.timeout, whose text is
+    /// `timed out`): the lost connection is the timeout's doing.
+    static let pyMySQLReadTimeout = ["lost connection to mysql server during query (timed out)"]
 
     /// A connection lost because a read timed out (Connector/J's `Communications link failure
     /// … Read timed out`, PgJDBC's I/O error over a `SocketTimeoutException`) is a query timeout:
     /// the timeout is why the link went.
     static func readTimeoutFirst(_ verdict: Verdict, _ folded: String) -> Verdict {
         guard verdict.signal == .staleConnection,
-              GenericVocabulary.containsAny(folded, ["read timed out", "sockettimeoutexception"] + pythonSocketTimeout) else { return verdict }
+              GenericVocabulary.containsAny(folded, ["read timed out", "sockettimeoutexception"] + pythonSocketTimeout + pyMySQLReadTimeout) else { return verdict }
         var timeout = verdict
         timeout.signal = .queryTimeout
         timeout.rule += "+read-timed-out"

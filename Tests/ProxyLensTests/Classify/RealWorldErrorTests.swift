@@ -136,7 +136,7 @@ struct RealWorldErrorTests {
         }
         // Floors at what this build measures (issue 14 asks 0.95; see the README): a change that
         // loses accuracy on lines nobody read fails here.
-        #expect(held.accuracy >= 0.89, "\(summary)")
+        #expect(held.accuracy >= 0.905, "\(summary)")
     }
 
     @Test("accuracy overall, per family and on look-alikes; leave-one-family-out")
@@ -167,9 +167,9 @@ struct RealWorldErrorTests {
         }
         // Floors at what this build measures; issue 14's targets (overall 0.95, no family below
         // 0.8) are not met yet (look-alikes' 0.95 is), and the families below 0.8 are printed above.
-        #expect(overall.accuracy >= 0.935, "\(summary)")
+        #expect(overall.accuracy >= 0.944, "\(summary)")
         #expect(lookalikes.accuracy >= 0.95, "\(summary)")
-        #expect(meanLeaveOneOut >= 0.755, "\(summary)")
+        #expect(meanLeaveOneOut >= 0.79, "\(summary)")
     }
 
     @Test("the fresh set (never seen by anyone writing rules): accuracy overall, on look-alikes, per label")
@@ -198,6 +198,6 @@ struct RealWorldErrorTests {
 
     /// The fresh set measured 0.862 (181/210) when it was added, with the rules of that day;
     /// 0.890 (187/210) after issue 14's rules from the drivers' and other clients' sources, and
-    /// still after its third pass.
+    /// still after its third and fourth passes.
     static let freshFloor = 0.885
 }

@@ -20,6 +20,9 @@ enum GenericVocabulary {
         // Winsock's own text for WSAECONNABORTED (10053), which Windows builds of every driver print
         // as the socket error (Windows Sockets Error Codes, learn.microsoft.com).
         "established connection was aborted",
+        // Hibernate turns every SQLException of SQLSTATE class 08 (connection exception) into
+        // JDBCConnectionException (SQLStateConversionDelegate.convert: CONNECTION_CATEGORIES "08").
+        "jdbcconnectionexception",
     ]
 
     /// The kernel's ETIMEDOUT ("Connection timed out") on a read of a connection that was already
@@ -28,7 +31,10 @@ enum GenericVocabulary {
     /// Npgsql's `Timeout during reading attempt`, SO_RCVTIMEO's EAGAIN): drivers turn their own
     /// timeouts into their own words, and what reaches the log unconverted is the kernel's.
     /// .NET's NetworkStream read failure (SR.net_io_readfailure) and Socket.Receive frame.
-    static let readOfEstablishedConnection = ["unable to read data from the transport connection", "socket.receive("]
+    /// libpq's `SSL SYSCALL error: %s` (fe-secure-openssl.c, pgtls_read/pgtls_write: the socket
+    /// error under an SSL read or write of an open connection; psycopg2 #1496, #356: "You are
+    /// hitting a TCP timeout").
+    static let readOfEstablishedConnection = ["unable to read data from the transport connection", "socket.receive(", "ssl syscall error"]
     static let etimedoutText = "connection timed out"
 
     /// The operating system's and language runtimes' own error texts, which every client prints
@@ -59,6 +65,18 @@ enum GenericVocabulary {
         "cannot create poolableconnectionfactory", "could not create connection to database server",
         "exception during pool initialization", "failed to initialize pool", "exception while connecting",
         "unable to acquire jdbc connection", "in _get_server_information", "in _request_authentication",
+        // MySql.Data (Resources.resx UnableToConnectToHost, thrown by MySqlConnection.Open over the
+        // cause) and MySqlConnector (ServerSession.ConnectAsync) say the same when no host could be
+        // opened; Npgsql opens a physical connection in NpgsqlConnector.Open/RawOpen
+        // (src/Npgsql/Internal/NpgsqlConnector.cs), which a stack trace shows.
+        "unable to connect to any of the specified mysql hosts", "npgsqlconnector.rawopen", "npgsqlconnector.open(",
+        "npgsqlconnector.<open",
+        // libmysqlclient (and MariaDB Connector/C) name the handshake step in CR_SERVER_LOST_EXTENDED
+        // (`Lost connection to MySQL server at '%s', system error: %d`, sql-common/client.cc):
+        // `waiting for`/`reading initial communication packet` (the server's greeting),
+        // `reading authorization packet`, `sending authentication information`: a connection being
+        // opened, for every driver over the C client (mysqlclient, mysql2 for Ruby, mysqli…).
+        "initial communication packet", "reading authorization packet", "sending authentication information",
     ]
 
     /// A connection refused outright (nothing listening, a security group's reject, a wrong port):
@@ -109,6 +127,8 @@ enum GenericVocabulary {
         "connection timeout", "connection attempt", "dial ", "handshake", "login", "log in", "authenticat", "establish", "greeting",
         "opening connection", "open connection", "initial communication packet", "reach database server", "can't connect", "cannot connect",
         "could not connect", "failed to connect", "unable to connect",
+        // pg8000's connect failure (core.py _make_socket: `Can't create a connection to host …`).
+        "create a connection",
     ]
     static let queryPhase = [
         "statement", "query", "execut", "cancel", "read timed out", "read timeout", "reading", "command", "cursor",
@@ -130,6 +150,9 @@ enum GenericVocabulary {
         // PEP 249's exception names, which every Python database module (and SQLAlchemy, Django
         // re-raising them) prints: `OperationalError: timeout expired`.
         "operationalerror", "interfaceerror",
+        // Connector/J's and MariaDB Connector/J's CommunicationsException text and ODBC's own text
+        // for SQLSTATE 08S01: database drivers' words for a broken link, which no other client prints.
+        "communications link failure", "communication link failure",
     ]
 
     /// Words that name something else a function talks to: with none of `databaseDrivers`
@@ -159,6 +182,15 @@ enum GenericVocabulary {
         "pg::", "mysql2::", "sequel::", "activerecord::", "pdo->", "illuminate\\database",
         // Apache Commons DBCP (and Tomcat's repackaged copy), a JDBC pool: its own factory and exception.
         "poolableconnectionfactory", "sqlnestedexception",
+        // c3p0's own package (com.mchange.v2.c3p0, com.mchange.v2.resourcepool: BasicResourcePool's
+        // TimeoutException names no database), SQLAlchemy's pool class (sqlalchemy/pool/impl.py
+        // QueuePool: `QueuePool limit of size %d overflow %d reached, connection timed out`).
+        "com.mchange.v2", "queuepool",
+        // SqlClient's own words: SR.SQL_*TransportLevelError ("A transport-level error has
+        // occurred …") and the SNI error suffix `(provider: <TCP|Session|SSL> Provider, error: N - …)`;
+        // ADO.NET's timeouts (System.Data SR.SQL_Timeout, ADP_PooledOpenTimeout: `Timeout expired.
+        // The timeout period elapsed prior to …`), which MySql.Data copies.
+        "transport-level error", "(provider: ", "the timeout period elapsed prior to",
         // GORM's logger prints every traced statement, failed or slow, as `<file:line> <error>
         // [<ms>ms] [rows:<n>] <sql>` (logger/logger.go: traceStr, traceWarnStr, traceErrStr).
         "[rows:",
