@@ -18,6 +18,11 @@ public struct IngestOptions: Sendable {
     /// Bytes of Lambda lines deriving holds in memory before it spills them to a temporary file
     /// (tests make it small to exercise the spill on small inputs).
     var lambdaLinesHeld = LambdaLines.defaultHeldBudget
+    /// Memory for the in-memory part of a bulk load's dedupe keys, in bytes, and the folder for
+    /// the rest; nil for the store's own (SQLite's temporary folder). Tests make the memory tiny,
+    /// so that a few thousand events go through the keys' runs on disk.
+    var dedupeTableBytes: Int?
+    var dedupeSpillFolder: String?
     public init(logGroup: String? = nil, logStream: String? = nil, strict: Bool = false, stdinLimit: Int64 = IngestOptions.defaultStdinLimit,
                 logGroups: [LogGroupOption] = []) {
         self.logGroup = logGroup

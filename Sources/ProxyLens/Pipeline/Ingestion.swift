@@ -27,7 +27,9 @@ public final class Ingestion {
         }
         let readingCPU = ThreadClock.cpuSeconds()
         let gatherer = DerivationGatherer(heldBudget: options.lambdaLinesHeld)
-        let store = try SQLiteIngestStore(database: database, gatherer: gatherer)
+        let store = try SQLiteIngestStore(database: database, gatherer: gatherer,
+                                          keyTableBytes: options.dedupeTableBytes ?? SpillingKeySet.defaultTableBytes,
+                                          keySpillFolder: options.dedupeSpillFolder ?? SortedKeyRun.temporaryFolder())
         let ingester = FileIngester(store: store, options: options)
         ingester.onIssue = onIssue
         ingester.onProgress = onProgress

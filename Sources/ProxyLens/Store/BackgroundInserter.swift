@@ -82,7 +82,8 @@ final class BackgroundInserter: @unchecked Sendable {
     private let messageHash: MessageHash
     /// In a bulk load, the keys (stream, time, message hash) of the rows written, so that a row
     /// already written in this run is dropped; nil otherwise (the dedupe index drops it then).
-    private var seenKeys: KeySet?
+    /// Its memory is bounded: keys past its table go to sorted runs on disk.
+    private var seenKeys: SpillingKeySet?
     /// The stream of the last row keyed, and its hash.
     private var keyStream: [UInt8] = []
     private var keyStreamHash: UInt64 = 0
@@ -95,8 +96,11 @@ final class BackgroundInserter: @unchecked Sendable {
     private var batchNeedsReconciling = false
     private var newRows: [Int32] = []
 
-    /// Call before the first batch, or after `drain()`.
-    func startDeduplicating(expecting count: Int = 1 << 16) { seenKeys = KeySet(minimumCapacity: count) }
+    /// Call before the first batch, or after `drain()`. `tableBytes`: the key set's memory, `folder`
+    /// where its runs go (`SpillingKeySet`).
+    func startDeduplicating(tableBytes: Int = SpillingKeySet.defaultTableBytes, spillingTo folder: String = SortedKeyRun.temporaryFolder()) {
+        seenKeys = SpillingKeySet(tableBytes: tableBytes, folder: folder)
+    }
 
     /// The in-memory dedupe key of a row: its stream (`streamHash`), time, message hash and,
     /// with an eventId, its slot; the same rows give the same key whether they are being written
@@ -124,8 +128,8 @@ final class BackgroundInserter: @unchecked Sendable {
 
     /// Adds the key of a row already stored (before the first batch); false when a stored row
     /// had it already: that row is a duplicate the table holds.
-    func seed(stream: UnsafeBufferPointer<UInt8>, messageHash: UInt64, ts: Int64, slot: Int64) -> Bool {
-        seenKeys?.insert(dedupeKey(stream: stream, messageHash: messageHash, ts: ts, slot: slot)) ?? true
+    func seed(stream: UnsafeBufferPointer<UInt8>, messageHash: UInt64, ts: Int64, slot: Int64) throws -> Bool {
+        try seenKeys?.insert(dedupeKey(stream: stream, messageHash: messageHash, ts: ts, slot: slot)) ?? true
     }
     /// Call after `drain()`.
     func stopDeduplicating() { seenKeys = nil }
@@ -225,7 +229,7 @@ final class BackgroundInserter: @unchecked Sendable {
     /// A bulk load keys an event without an id on (stream, time, message) and one with an id on
     /// that and its id, so that each kind is deduplicated by its own rule with one set lookup;
     /// copies of one kind of the other are removed once, after the load (`EventWriter.endBulk`).
-    private func selectNewRows(_ rows: UnsafeBufferPointer<EventBatch.Row>, in base: UnsafePointer<UInt8>) {
+    private func selectNewRows(_ rows: UnsafeBufferPointer<EventBatch.Row>, in base: UnsafePointer<UInt8>) throws {
         func bytes(_ piece: EventBatch.Text) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(start: base + Int(piece.start), count: piece.isNull ? 0 : Int(piece.count))
         }
@@ -261,7 +265,7 @@ final class BackgroundInserter: @unchecked Sendable {
             seenKeys?.prefetch(key)
         }
         for index in rows.indices {
-            if seenKeys?.insert(keys[index]) == true {
+            if try seenKeys?.insert(keys[index]) == true {
                 newRows.append(Int32(index))
             } else if slots[index] != 0 {
                 dropped.sameEventId += 1
@@ -277,7 +281,7 @@ final class BackgroundInserter: @unchecked Sendable {
         try batch.bytes.withUnsafeBufferPointer { arena in
             let base = arena.baseAddress ?? UnsafePointer(bitPattern: 1)!
             try batch.rows.withUnsafeBufferPointer { rows in
-                selectNewRows(rows, in: base)
+                try selectNewRows(rows, in: base)
                 writtenRuns.removeAll(keepingCapacity: true)
                 if batchNeedsReconciling {
                     try writeReconciling(rows, in: base)

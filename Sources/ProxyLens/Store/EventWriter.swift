@@ -8,11 +8,9 @@ final class EventWriter {
     /// Bulk mode (the database had no events when the run began): duplicates within the run are
     /// caught by the inserting thread's set of 64-bit keys, and the dedupe index is left to the
     /// next run that adds events (building it costs about as much as reading a tenth of the input).
+    /// The set's memory is fixed whatever the number of events (`SpillingKeySet`), so a bulk load
+    /// of any size stays one.
     private(set) var isBulk = false
-    /// Rows handed over in bulk mode: at most as many keys are held.
-    private var bulkRows = 0
-    /// Past this many keys the index is built early and the set dropped, to keep memory bounded.
-    static let maximumKeysInMemory = 4_000_000
 
     private var batch = EventBatch()
     private let inserter: BackgroundInserter
@@ -22,7 +20,10 @@ final class EventWriter {
     /// `gatherer`, when given, receives every line a bulk load writes (see `LineGatherer`).
     /// `mayAppendInMemory`: the database held events before this run took the write lock (its
     /// commits are durable), so adding to it may dedupe in memory (`appendsInMemory`).
-    init(database: Database, gatherer: LineGatherer? = nil, mayAppendInMemory: Bool = false) throws {
+    /// `keyTableBytes`: the in-memory part of the dedupe key set, `keySpillFolder` where the rest
+    /// goes (`SpillingKeySet`).
+    init(database: Database, gatherer: LineGatherer? = nil, mayAppendInMemory: Bool = false,
+         keyTableBytes: Int = SpillingKeySet.defaultTableBytes, keySpillFolder: String = SortedKeyRun.temporaryFolder()) throws {
         self.database = database
         inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database),
                                       messageHash: try MessageHash.used(by: database), idKinds: try EventIdKinds.stored(in: database))
@@ -34,20 +35,19 @@ final class EventWriter {
         if empty {
             if indexed { try database.execute("DROP INDEX event_dedupe") }
             isBulk = true
-            inserter.startDeduplicating()
+            inserter.startDeduplicating(tableBytes: keyTableBytes, spillingTo: keySpillFolder)
             if let gatherer { inserter.startGathering(into: gatherer) }
             try markInMemoryWriter()
-        } else if mayAppendInMemory, !indexed, !otherInMemory,
-                  let stored = try database.scalar("SELECT count(*) FROM event").int, stored < Self.maximumKeysInMemory {
+        } else if mayAppendInMemory, !indexed, !otherInMemory {
             // Adding to a database a bulk load left without its index (Lambda logs one day, the
             // proxy's the next): the stored rows' keys go into the set and their lines to the
             // gatherer first, then this run writes as a bulk load does. Building the index and
             // deduping through it row by row took twice a fresh load; this costs one scan.
             // The scan waits for the first event, so that a run that only skips files never pays for it.
+            // However many rows are stored: the key set spills what does not fit in its table.
             isBulk = true
             appendsInMemory = true
-            bulkRows = Int(stored)
-            inserter.startDeduplicating(expecting: Int(stored) + (1 << 16))
+            inserter.startDeduplicating(tableBytes: keyTableBytes, spillingTo: keySpillFolder)
             if let gatherer { inserter.startGathering(into: gatherer) }
             storedRowsGatherer = gatherer
             needsSeeding = true
@@ -83,7 +83,7 @@ final class EventWriter {
         var duplicates: [Int64: DuplicateCounts] = [:]
         var duplicateIds: [Int64] = []
         try StoredLines(database: database).forEach { line in
-            if inserter.seed(stream: line.stream, messageHash: UInt64(bitPattern: line.messageHash), ts: line.ts, slot: line.dedupeSlot) {
+            if try inserter.seed(stream: line.stream, messageHash: UInt64(bitPattern: line.messageHash), ts: line.ts, slot: line.dedupeSlot) {
                 if let gatherer { line.gather(into: gatherer) }
             } else {
                 duplicateIds.append(line.id)
@@ -96,7 +96,6 @@ final class EventWriter {
         for id in duplicateIds { try delete.run([.integer(id)]) }
         try Self.charge(duplicates, in: database)
         for counts in duplicates.values { droppedAfterward.add(counts) }
-        bulkRows -= duplicateIds.count
         try database.execute(try SQLFolder.statements.sql("derive_mark_stale"))
     }
 
@@ -176,10 +175,9 @@ final class EventWriter {
     /// True once rows that were gathered have been removed: deriving must then scan `event`.
     private var removedGatheredRows = false
 
-    /// Ends bulk mode. A bulk load does not build the dedupe index (see `needsDedupeIndex`),
-    /// unless it holds so many keys that it goes on with the index instead (`buildingIndex`).
+    /// Ends bulk mode. A bulk load does not build the dedupe index (see `needsDedupeIndex`).
     /// A bulk load that read events of both kinds reconciles them here. Call after `finish()`.
-    func endBulk(buildingIndex: Bool) throws {
+    func endBulk() throws {
         guard isBulk else { return }
         isBulk = false
         inserter.stopDeduplicating()
@@ -194,7 +192,6 @@ final class EventWriter {
             }
             removedGatheredRows = true
         }
-        if buildingIndex { try database.execute(Self.createDedupeIndex) }
     }
 
     /// Which kinds of event the database holds now. Read like `eventsAddedBySource`.
@@ -277,13 +274,6 @@ final class EventWriter {
             batch.rows.append(row)
         }
         if batch.isFull { try flushBatch() }
-        if isBulk {
-            bulkRows += 1
-            if bulkRows > Self.maximumKeysInMemory {
-                try finish()
-                try endBulk(buildingIndex: true)
-            }
-        }
     }
 
     private func flushBatch() throws {

@@ -16,8 +16,10 @@ final class SQLiteIngestStore: IngestStore {
     /// `PRAGMA data_version` when the run began: another connection's commit changes it.
     let dataVersionAtStart: Int64?
 
-    /// `gatherer` receives every line a bulk load writes (see `LineGatherer`).
-    init(database: Database, gatherer: LineGatherer? = nil) throws {
+    /// `gatherer` receives every line a bulk load writes (see `LineGatherer`); `keyTableBytes`
+    /// bounds the memory of its dedupe keys, the rest going to `keySpillFolder` (`SpillingKeySet`).
+    init(database: Database, gatherer: LineGatherer? = nil, keyTableBytes: Int = SpillingKeySet.defaultTableBytes,
+         keySpillFolder: String = SortedKeyRun.temporaryFolder()) throws {
         self.database = database
         // Whether this is a bulk load is decided holding the write lock: two runs started
         // together on a new database must not both see it empty (each would then keep its own
@@ -34,7 +36,8 @@ final class SQLiteIngestStore: IngestStore {
             // Read under the lock: if another connection commits anything from here on, what
             // this run gathered is not the whole of `event`.
             dataVersionAtStart = try database.scalar("PRAGMA data_version").int
-            writer = try EventWriter(database: database, gatherer: gatherer, mayAppendInMemory: heldEvents)
+            writer = try EventWriter(database: database, gatherer: gatherer, mayAppendInMemory: heldEvents,
+                                     keyTableBytes: keyTableBytes, keySpillFolder: keySpillFolder)
         } catch {
             try? database.execute("ROLLBACK")
             try? database.execute("PRAGMA synchronous = FULL")
@@ -77,7 +80,7 @@ final class SQLiteIngestStore: IngestStore {
         total.add(writer.droppedAfterward)
         return total
     }
-    /// Whether the run began as a bulk load (it stays one until `endRun`, or a key limit).
+    /// Whether the run began as a bulk load (it stays one until `endRun`).
     private(set) var wasBulk = false
     var eventsAddedBySource: Int { writer.eventsAddedBySource }
     var insertingCPUSeconds: Double { writer.insertingCPUSeconds }
@@ -209,7 +212,7 @@ final class SQLiteIngestStore: IngestStore {
     func endRun() throws -> LineGatherer? {
         try writer.finish()
         let bulk = writer.isBulk
-        try writer.endBulk(buildingIndex: false)
+        try writer.endBulk()
         try commitIfOpen()
         let gathered = writer.takeGathered()
         if bulk { try database.execute("PRAGMA cache_size = -32768") }
