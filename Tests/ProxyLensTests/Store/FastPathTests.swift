@@ -104,7 +104,7 @@ struct FastPathTests {
 /// of workers could hang when started from the test process.
 @Suite("Fast path vs reference path on a benchmark corpus")
 struct BenchmarkCorpusTests {
-    @Test("bench/gen_corpus.py output: bulk and incremental ingest give identical events, invocations, sessions and labels")
+    @Test("bench/gen_corpus.py output: bulk (its dedupe keys in memory or spilled) and incremental ingest give identical events, invocations, sessions and labels")
     func identicalDatabases() throws {
         let folder = try Fixture.temporaryFolder()
         let corpus = folder.appendingPathComponent("corpus").path
@@ -137,6 +137,16 @@ struct BenchmarkCorpusTests {
             let connections = "SELECT proxy, log_group, db_connection, opened_ts, closed_ts, close_reason, mid_request, released_ts FROM proxy_db_connection ORDER BY proxy, db_connection"
             #expect(try bulk.rows(connections) == incremental.rows(connections))
         }
+        // A bulk load whose dedupe keys spill to a dozen runs on disk (a 16 KiB table: 1,536 keys).
+        var spilling = IngestOptions()
+        spilling.dedupeTableBytes = 16 << 10
+        let spilled = try Database(path: ":memory:")
+        let (spilledSummary, _) = try ingest([corpus], into: spilled, options: spilling)
+        _ = try Classifier(database: spilled).run()
+        #expect(spilledSummary.eventsAdded == bulkSummary.eventsAdded && spilledSummary.duplicates == bulkSummary.duplicates)
+        let (a, b) = (try FastPathTests.snapshot(bulk), try FastPathTests.snapshot(spilled))
+        for table in a.keys.sorted() { #expect(a[table] == b[table], "\(table) differs when the dedupe keys spill") }
+        #expect(try bulk.rows("SELECT * FROM proxy_db_connection ORDER BY proxy, db_connection") == spilled.rows("SELECT * FROM proxy_db_connection ORDER BY proxy, db_connection"))
     }
 }
 
