@@ -21,24 +21,30 @@ final class BlockedBloomFilter {
     /// Memory held, in bytes.
     var bytes: Int { blocks * 64 }
 
-    /// The block of `key`, by its high bits: the keys are hashes already.
+    /// The key's bits mixed again (SplitMix64's finalizer): the keys are hashes, but keys that
+    /// are not quite (a run of small numbers) must not all fall in one block.
     @inline(__always)
-    private func block(_ key: UInt64) -> UnsafeMutablePointer<UInt64> {
-        words + Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(blocks)).high) * 8
-    }
-
-    /// Seven 9-bit positions in the block, from all of the key's bits mixed (SplitMix64's
-    /// finalizer), so that keys of one block do not share them.
-    @inline(__always)
-    private static func positions(_ key: UInt64) -> UInt64 {
+    private static func mix(_ key: UInt64) -> UInt64 {
         var mixed = (key ^ (key >> 30)) &* 0xBF58_476D_1CE4_E5B9
         mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
         return mixed ^ (mixed >> 31)
     }
 
+    /// The block of a mixed key, by its high bits.
+    @inline(__always)
+    private func block(_ mixed: UInt64) -> UnsafeMutablePointer<UInt64> {
+        words + Int(truncatingIfNeeded: mixed.multipliedFullWidth(by: UInt64(blocks)).high) * 8
+    }
+
+    /// Seven 9-bit positions in the block: the mixed key multiplied once more, so that they do
+    /// not follow the bits that chose the block.
+    @inline(__always)
+    private static func positions(_ mixed: UInt64) -> UInt64 { (mixed &* 0x9E37_79B9_7F4A_7C15) ^ (mixed >> 32) }
+
     func insert(_ key: UInt64) {
-        let block = block(key)
-        var positions = Self.positions(key)
+        let mixed = Self.mix(key)
+        let block = block(mixed)
+        var positions = Self.positions(mixed)
         for _ in 0..<Self.bitsSetPerKey {
             let bit = Int(truncatingIfNeeded: positions & 511)
             block[bit >> 6] |= 1 << UInt64(bit & 63)
@@ -49,8 +55,9 @@ final class BlockedBloomFilter {
     /// False when `key` was never inserted; true when it was, or, rarely, when it was not.
     @inline(__always)
     func mayContain(_ key: UInt64) -> Bool {
-        let block = block(key)
-        var positions = Self.positions(key)
+        let mixed = Self.mix(key)
+        let block = block(mixed)
+        var positions = Self.positions(mixed)
         for _ in 0..<Self.bitsSetPerKey {
             let bit = Int(truncatingIfNeeded: positions & 511)
             if block[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
@@ -61,5 +68,5 @@ final class BlockedBloomFilter {
 
     /// Starts loading the block `mayContain(key)` will look at.
     @inline(__always)
-    func prefetch(_ key: UInt64) { proxylens_prefetch(block(key)) }
+    func prefetch(_ key: UInt64) { proxylens_prefetch(block(Self.mix(key))) }
 }
