@@ -29,7 +29,7 @@ public final class Ingestion {
         let gatherer = DerivationGatherer(heldBudget: options.lambdaLinesHeld)
         let store = try SQLiteIngestStore(database: database, gatherer: gatherer,
                                           keyTableBytes: options.dedupeTableBytes ?? SpillingKeySet.defaultTableBytes,
-                                          keySpillFolder: options.dedupeSpillFolder ?? SortedKeyRun.temporaryFolder())
+                                          keySpillFolder: options.dedupeSpillFolder)
         let ingester = FileIngester(store: store, options: options)
         ingester.onIssue = onIssue
         ingester.onProgress = onProgress

@@ -98,7 +98,7 @@ final class BackgroundInserter: @unchecked Sendable {
 
     /// Call before the first batch, or after `drain()`. `tableBytes`: the key set's memory, `folder`
     /// where its runs go (`SpillingKeySet`).
-    func startDeduplicating(tableBytes: Int = SpillingKeySet.defaultTableBytes, spillingTo folder: String = SortedKeyRun.temporaryFolder()) {
+    func startDeduplicating(tableBytes: Int = SpillingKeySet.defaultTableBytes, spillingTo folder: String? = nil) {
         seenKeys = SpillingKeySet(tableBytes: tableBytes, folder: folder)
     }
 

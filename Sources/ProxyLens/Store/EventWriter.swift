@@ -23,7 +23,7 @@ final class EventWriter {
     /// `keyTableBytes`: the in-memory part of the dedupe key set, `keySpillFolder` where the rest
     /// goes (`SpillingKeySet`).
     init(database: Database, gatherer: LineGatherer? = nil, mayAppendInMemory: Bool = false,
-         keyTableBytes: Int = SpillingKeySet.defaultTableBytes, keySpillFolder: String = SortedKeyRun.temporaryFolder()) throws {
+         keyTableBytes: Int = SpillingKeySet.defaultTableBytes, keySpillFolder: String? = nil) throws {
         self.database = database
         inserter = BackgroundInserter(database: database, statements: try EventStatements(database: database),
                                       messageHash: try MessageHash.used(by: database), idKinds: try EventIdKinds.stored(in: database))

@@ -19,7 +19,7 @@ final class SQLiteIngestStore: IngestStore {
     /// `gatherer` receives every line a bulk load writes (see `LineGatherer`); `keyTableBytes`
     /// bounds the memory of its dedupe keys, the rest going to `keySpillFolder` (`SpillingKeySet`).
     init(database: Database, gatherer: LineGatherer? = nil, keyTableBytes: Int = SpillingKeySet.defaultTableBytes,
-         keySpillFolder: String = SortedKeyRun.temporaryFolder()) throws {
+         keySpillFolder: String? = nil) throws {
         self.database = database
         // Whether this is a bulk load is decided holding the write lock: two runs started
         // together on a new database must not both see it empty (each would then keep its own

@@ -1,18 +1,11 @@
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Dedupe keys `SpillingKeySet` moved out of memory when its table was full: sorted, distinct,
-/// in a temporary file unlinked as soon as it is made (nothing is left behind, even by a
-/// killed run). Memory keeps what finds one: a Bloom filter (1.25 bytes a key), so that most
-/// keys not in the run cost one cache miss, and the first key of each 4 KiB block of the file,
-/// so that the others cost one `pread` of one block.
+/// in a `SpillFile` (unlinked as soon as it is made, where SQLite makes its temporary files).
+/// Memory keeps what finds one: a Bloom filter (1.25 bytes a key), so that most keys not in the
+/// run cost one cache miss, and the first key of each 4 KiB block of the file, so that the
+/// others cost one read of one block.
 final class SortedKeyRun {
     static let keysPerBlock = 512
-    private let file: Int32
-    /// Where the file is, for what a failure says.
-    private let folder: String
+    private let file: SpillFile
     /// Keys in the run.
     let count: Int
     private let firstKeys: [UInt64]
@@ -20,33 +13,23 @@ final class SortedKeyRun {
     /// The block last read.
     private var block = [UInt64](repeating: 0, count: SortedKeyRun.keysPerBlock)
 
-    /// Writes `keys` (sorted, distinct, none of them 0) to a new file in `folder`.
-    init(writing keys: UnsafeBufferPointer<UInt64>, in folder: String) throws {
-        var template = Array((folder + "/proxylens-dedupe-keys-XXXXXX").utf8CString)
-        let file = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard file >= 0 else { throw Self.failure(folder, "cannot create a temporary file", errno) }
-        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
-        self.file = file
-        self.folder = folder
-        count = keys.count
-        var written = 0
-        let bytes = UnsafeRawBufferPointer(keys)
-        while written < bytes.count {
-            let n = write(file, bytes.baseAddress! + written, min(bytes.count - written, 1 << 30))
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                let error = n < 0 ? errno : ENOSPC
-                close(file)
-                throw Self.failure(folder, "cannot write a temporary file", error)
-            }
-            written += n
+    /// Writes `keys` (sorted, distinct, none of them 0) to a new file, in `directory` if given.
+    init(writing keys: UnsafeBufferPointer<UInt64>, in directory: String? = nil) throws {
+        do {
+            file = try SpillFile(purpose: "dedupe-keys", directory: directory)
+            try file.append(UnsafeRawBufferPointer(keys))
+        } catch let error as ProxyLensError {
+            // A full disk must stop the run: a key not kept would let its duplicates in.
+            throw ProxyLensError(error.kind, error.subject, error.reason + """
+                 (the dedupe keys that do not fit in memory go there, beside SQLite's own temporary \
+                files: set SQLITE_TMPDIR or TMPDIR to a folder with room)
+                """)
         }
+        count = keys.count
         filter = BlockedBloomFilter(capacity: keys.count)
         for key in keys { filter.insert(key) }
         firstKeys = stride(from: 0, to: keys.count, by: Self.keysPerBlock).map { keys[$0] }
     }
-
-    deinit { close(file) }
 
     /// Memory held, in bytes (the file's pages are the kernel's to keep or drop).
     var bytesInMemory: Int { filter.bytes + firstKeys.count * 8 + Self.keysPerBlock * 8 }
@@ -66,15 +49,7 @@ final class SortedKeyRun {
         guard low > 0 else { return false }
         let first = (low - 1) * Self.keysPerBlock
         let keys = min(Self.keysPerBlock, count - first)
-        try block.withUnsafeMutableBytes { buffer in
-            var done = 0
-            while done < keys * 8 {
-                let n = pread(file, buffer.baseAddress! + done, keys * 8 - done, off_t(first * 8 + done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw Self.failure(folder, "cannot read back a temporary file", n < 0 ? errno : EIO) }
-                done += n
-            }
-        }
+        try block.withUnsafeMutableBytes { try file.read(at: Int64(first * 8), into: UnsafeMutableRawBufferPointer(rebasing: $0[..<(keys * 8)])) }
         return block.withUnsafeBufferPointer { block in
             var low = 0, high = keys
             while low < high {
@@ -83,28 +58,5 @@ final class SortedKeyRun {
             }
             return low < keys && block[low] == key
         }
-    }
-
-    private static func failure(_ subject: String, _ what: String, _ error: Int32) -> ProxyLensError {
-        ProxyLensError(.database, subject, """
-            \(what) for the dedupe keys that do not fit in memory: \(String(cString: strerror(error))) \
-            (they go where SQLite puts its own temporary files: set SQLITE_TMPDIR or TMPDIR to a folder with room)
-            """)
-    }
-
-    /// Where SQLite puts its temporary files (os_unix.c, unixTempFileDir): the first of
-    /// SQLITE_TMPDIR, TMPDIR, /var/tmp, /usr/tmp, /tmp and the working directory that is a
-    /// folder this process may write to.
-    static func temporaryFolder() -> String {
-        let environment = ProcessInfo.processInfo.environment
-        let candidates = [environment["SQLITE_TMPDIR"], environment["TMPDIR"], "/var/tmp", "/usr/tmp", "/tmp"].compactMap { $0 }
-        for folder in candidates where !folder.isEmpty {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
-               access(folder, W_OK | X_OK) == 0 {
-                return folder
-            }
-        }
-        return "."
     }
 }

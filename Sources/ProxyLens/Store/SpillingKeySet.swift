@@ -9,14 +9,15 @@ struct SpillingKeySet {
     static let defaultTableBytes = 32 << 20
     private var table: KeySet
     private var runs: [SortedKeyRun] = []
-    private let folder: String
+    /// Where runs are written; nil for where SQLite makes its temporary files (`SpillFile`).
+    private let folder: String?
     /// A failed spill leaves the table sorted, no longer a hash table: every later call throws.
     private var failure: Error?
 
     /// `tableBytes` bounds the table's slots (8 bytes each); growing to its last size briefly
     /// holds 1.5 times that.
     init(expecting count: Int = 1 << 16, tableBytes: Int = SpillingKeySet.defaultTableBytes,
-         folder: String = SortedKeyRun.temporaryFolder()) {
+         folder: String? = nil) {
         table = KeySet(minimumCapacity: count, maximumSlots: max(16, tableBytes / 8))
         self.folder = folder
     }

@@ -8,11 +8,15 @@ import Glibc
 /// `/tmp`), so one setting moves both.
 final class SpillFile {
     private let descriptor: Int32
+    /// The folder it was made in (named by a failure).
+    private let directory: String
     /// Bytes written so far: the offset the next `append` writes at.
     private(set) var size: Int64 = 0
 
-    init(purpose: String) throws {
-        let directory = Self.directory()
+    /// `directory`: where to make it, when not where SQLite makes its own.
+    init(purpose: String, directory: String? = nil) throws {
+        let directory = directory ?? Self.directory()
+        self.directory = directory
         var template = Array("\(directory)/proxylens-\(purpose)-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
@@ -42,21 +46,24 @@ final class SpillFile {
     /// Reads `count` bytes from `offset`, which an `append` returned.
     func read(at offset: Int64, count: Int) throws -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        try bytes.withUnsafeMutableBytes { buffer in
-            while done < count {
-                let result = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + Int64(done)))
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else { throw failure("read") }
-                done += result
-            }
-        }
+        try bytes.withUnsafeMutableBytes { try read(at: offset, into: $0) }
         return bytes
+    }
+
+    /// Fills `buffer` from `offset`, with no allocation (for reads many times over).
+    func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws {
+        var done = 0
+        while done < buffer.count {
+            let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + Int64(done)))
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { throw failure("read") }
+            done += result
+        }
     }
 
     private func failure(_ verb: String) -> ProxyLensError {
         let reason = errno == 0 ? "the file ended early" : String(cString: strerror(errno))
-        return ProxyLensError(.database, Self.directory(), "cannot \(verb) a temporary file: \(reason)")
+        return ProxyLensError(.database, directory, "cannot \(verb) a temporary file: \(reason)")
     }
 
     private static func directory() -> String {

@@ -65,7 +65,7 @@ struct SpilledKeysIngestTests {
         let error = #expect(throws: ProxyLensError.self) {
             _ = try ingest(Self.inputs, into: database, options: Self.spilling(into: "/nonexistent-proxylens-folder"))
         }
-        #expect(error?.description.contains("/nonexistent-proxylens-folder: cannot create a temporary file for the dedupe keys") == true,
+        #expect(error?.description.contains("/nonexistent-proxylens-folder: cannot make a temporary file for dedupe-keys") == true,
                 "\(String(describing: error))")
         #expect(try database.scalar("SELECT count(*) FROM event").int == 0)
     }
