@@ -15,9 +15,9 @@ public struct IngestOptions: Sendable {
     /// The most standard input may hold (a file's size is known; a pipe's is not).
     public var stdinLimit: Int64 = IngestOptions.defaultStdinLimit
     public static let defaultStdinLimit: Int64 = 16 << 30
-    /// Bytes of Lambda lines deriving holds in memory before it spills them to a temporary file
-    /// (tests make it small to exercise the spill on small inputs).
-    var lambdaLinesHeld = LambdaLines.defaultHeldBudget
+    /// Bytes of Lambda lines deriving holds in memory before it spills them to a temporary file,
+    /// nil for deriving's own (tests make it small to exercise the spill on small inputs).
+    var lambdaLinesHeld: Int?
     /// Memory for the in-memory part of a bulk load's dedupe keys, in bytes, and the folder for
     /// the rest; nil for the store's own (SQLite's temporary folder). Tests make the memory tiny,
     /// so that a few thousand events go through the keys' runs on disk.

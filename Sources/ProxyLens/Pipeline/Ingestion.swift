@@ -26,7 +26,8 @@ public final class Ingestion {
             clock = Date()
         }
         let readingCPU = ThreadClock.cpuSeconds()
-        let gatherer = DerivationGatherer(heldBudget: options.lambdaLinesHeld)
+        let lambdaLinesHeld = options.lambdaLinesHeld ?? LambdaLines.defaultHeldBudget
+        let gatherer = DerivationGatherer(heldBudget: lambdaLinesHeld)
         let store = try SQLiteIngestStore(database: database, gatherer: gatherer,
                                           keyTableBytes: options.dedupeTableBytes ?? SpillingKeySet.defaultTableBytes,
                                           keySpillFolder: options.dedupeSpillFolder)
@@ -48,7 +49,7 @@ public final class Ingestion {
             throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
         }
         var notes: [(path: String, issue: IngestIssue)] = []
-        if let unattributed = try Deriver(database: database, heldBudget: options.lambdaLinesHeld).rebuildIfStale(from: gathered?.takeInput(),
+        if let unattributed = try Deriver(database: database, heldBudget: lambdaLinesHeld).rebuildIfStale(from: gathered?.takeInput(),
                                                                              unlessChangedSince: store.dataVersionAtStart, notes: &notes) {
             summary.derivedRebuilt = true
             summary.unattributed = unattributed
