@@ -18,9 +18,6 @@ final class BlockedBloomFilter {
 
     deinit { UnsafeMutableRawPointer(words).deallocate() }
 
-    /// Memory held, in bytes.
-    var bytes: Int { blocks * 64 }
-
     /// The key's bits mixed again (SplitMix64's finalizer): the keys are hashes, but keys that
     /// are not quite (a run of small numbers) must not all fall in one block.
     @inline(__always)

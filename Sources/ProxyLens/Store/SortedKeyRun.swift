@@ -31,9 +31,6 @@ final class SortedKeyRun {
         firstKeys = stride(from: 0, to: keys.count, by: Self.keysPerBlock).map { keys[$0] }
     }
 
-    /// Memory held, in bytes (the file's pages are the kernel's to keep or drop).
-    var bytesInMemory: Int { filter.bytes + firstKeys.count * 8 + Self.keysPerBlock * 8 }
-
     /// Starts loading the memory `contains(key)` looks at first.
     @inline(__always)
     func prefetch(_ key: UInt64) { filter.prefetch(key) }

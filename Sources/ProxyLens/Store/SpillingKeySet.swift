@@ -1,8 +1,8 @@
 /// The dedupe keys of a bulk load (64-bit hashes) in a fixed amount of memory, with the answers
 /// of an unbounded set: a `KeySet` table of at most `tableBytes`, and when it is full its keys
 /// sorted into a `SortedKeyRun` on disk and the table emptied, as an LSM tree does. A key is new
-/// when neither the table nor any run holds it. While everything fits in the table (most runs:
-/// about 3 M keys at the default size) this costs what the table alone does; past that each run
+/// when neither the table nor any run holds it. While everything fits in the table (most ingests:
+/// up to about 3 M keys at the default size) this costs what the table alone does; past that each run
 /// adds a Bloom filter lookup per key, and 1.25 bytes of memory per key it holds.
 struct SpillingKeySet {
     /// 4 M slots: about 3 M keys before the first run is written.
@@ -16,9 +16,8 @@ struct SpillingKeySet {
 
     /// `tableBytes` bounds the table's slots (8 bytes each); growing to its last size briefly
     /// holds 1.5 times that.
-    init(expecting count: Int = 1 << 16, tableBytes: Int = SpillingKeySet.defaultTableBytes,
-         folder: String? = nil) {
-        table = KeySet(minimumCapacity: count, maximumSlots: max(16, tableBytes / 8))
+    init(tableBytes: Int = SpillingKeySet.defaultTableBytes, folder: String? = nil) {
+        table = KeySet(minimumCapacity: 1 << 16, maximumSlots: max(16, tableBytes / 8))
         self.folder = folder
     }
 
