@@ -194,6 +194,11 @@ enum GenericVocabulary {
         // GORM's logger prints every traced statement, failed or slow, as `<file:line> <error>
         // [<ms>ms] [rows:<n>] <sql>` (logger/logger.go: traceStr, traceWarnStr, traceErrStr).
         "[rows:",
+        // tedious prints a socket the server ended as `Connection lost - socket hang up`
+        // (src/connection.ts: socketEnd makes Error('socket hang up'), wrapSocketError prefixes
+        // `Connection lost - ` once logged in); Node's http client prints the bare `socket hang up`
+        // (a look-alike, OtherClients), never with tedious's prefix.
+        "connection lost - socket hang up",
     ]
 
     /// Whether any word occurs in the (folded) text, on bytes: String.contains compares
