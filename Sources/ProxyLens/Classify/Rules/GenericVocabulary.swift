@@ -34,7 +34,10 @@ enum GenericVocabulary {
     /// libpq's `SSL SYSCALL error: %s` (fe-secure-openssl.c, pgtls_read/pgtls_write: the socket
     /// error under an SSL read or write of an open connection; psycopg2 #1496, #356: "You are
     /// hitting a TCP timeout").
-    static let readOfEstablishedConnection = ["unable to read data from the transport connection", "socket.receive(", "ssl syscall error"]
+    /// The JDK's socket read (JDK 8 to 12, src/java.base/unix/native/libnet/SocketInputStream.c:
+    /// `JNU_ThrowByNameWithMessageAndLastError(env, "java/net/SocketException", "Read failed")`,
+    /// printed `<strerror> (Read failed)`): a read of an open socket, under every JDBC driver.
+    static let readOfEstablishedConnection = ["unable to read data from the transport connection", "socket.receive(", "ssl syscall error", "(read failed)"]
     static let etimedoutText = "connection timed out"
 
     /// The operating system's and language runtimes' own error texts, which every client prints
@@ -77,6 +80,11 @@ enum GenericVocabulary {
         // `reading authorization packet`, `sending authentication information`: a connection being
         // opened, for every driver over the C client (mysqlclient, mysql2 for Ruby, mysqli…).
         "initial communication packet", "reading authorization packet", "sending authentication information",
+        // MySql.Data's login (Resources.resx AuthenticationFailed, thrown by
+        // MySQLAuthenticationPlugin.Authenticate over the cause: `Authentication to host '{0}' for
+        // user '{1}' using method '{2}' failed with message: {3}`): a connection being opened
+        // (a refused login, `Access denied for user`, is none of the causes and stays so).
+        "authentication to host '",
     ]
 
     /// A connection refused outright (nothing listening, a security group's reject, a wrong port):
@@ -194,6 +202,11 @@ enum GenericVocabulary {
         // GORM's logger prints every traced statement, failed or slow, as `<file:line> <error>
         // [<ms>ms] [rows:<n>] <sql>` (logger/logger.go: traceStr, traceWarnStr, traceErrStr).
         "[rows:",
+        // tedious prints a socket the server ended as `Connection lost - socket hang up`
+        // (src/connection.ts: socketEnd makes Error('socket hang up'), wrapSocketError prefixes
+        // `Connection lost - ` once logged in); Node's http client prints the bare `socket hang up`
+        // (a look-alike, OtherClients), never with tedious's prefix.
+        "connection lost - socket hang up",
     ]
 
     /// Whether any word occurs in the (folded) text, on bytes: String.contains compares
