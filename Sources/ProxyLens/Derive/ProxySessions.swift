@@ -65,9 +65,9 @@ struct ProxySessions {
     /// Writes the rows held as one run each (sessions, connections) and lets them go.
     private mutating func spillHeld() {
         do {
-            try sessionRuns.write(Self.records(sessions))
+            try Self.spill(sessions, to: sessionRuns)
             sessions = KeyedRows()
-            try connectionRuns.write(Self.records(connections))
+            try Self.spill(connections, to: connectionRuns)
             connections = KeyedRows()
             heldBytes = 0
         } catch {
@@ -130,9 +130,9 @@ struct ProxySessions {
         try merged(connections, connectionRuns, { $0.merge($1) }, connection)
     }
 
-    /// The rows held, keyed as a run stores them.
-    private static func records<Row>(_ rows: KeyedRows<Connection, Row>) -> [(owner: Int32, record: RowRuns<Row>.Record)] {
-        rows.keys.indices.map { (rows.keys[$0].owner, RowRuns<Row>.Record(id: rows.keys[$0].id, row: rows[$0])) }
+    /// The rows held, written as one run of `runs`.
+    private static func spill<Row>(_ rows: KeyedRows<Connection, Row>, to runs: RowRuns<Row>) throws {
+        try runs.write(count: rows.count, owner: { rows.keys[$0].owner }, id: { rows.keys[$0].id }, row: { rows[$0] })
     }
 }
 

@@ -17,23 +17,35 @@ final class RowRuns<Row: BitwiseCopyable> {
 
     var isEmpty: Bool { runs.isEmpty }
 
-    /// Writes `records` (owner, id, row) as one run, sorted by owner then id. Recorded only once
-    /// the whole run is written: a failed write leaves the runs as they were.
-    func write(_ records: [(owner: Int32, record: Record)]) throws {
-        guard !records.isEmpty else { return }
+    /// Writes `count` rows as one run, sorted by owner then id, through a small buffer: only an
+    /// order of the rows is made, never a copy of them (a spill happens when memory is full).
+    /// Recorded only once the whole run is written: a failed write leaves the runs as they were.
+    func write(count: Int, owner: (Int) -> Int32, id: (Int) -> Int64, row: (Int) -> Row) throws {
+        guard count > 0 else { return }
         let file = try self.file ?? SpillFile(purpose: purpose)
         self.file = file
-        let sorted = records.sorted { ($0.owner, $0.record.id) < ($1.owner, $1.record.id) }
+        let order = (0..<Int32(count)).sorted { (owner(Int($0)), id(Int($0))) < (owner(Int($1)), id(Int($1))) }.map { Int($0) }
         var directory: [Int32: (offset: Int64, count: Int)] = [:]
-        var start = 0
-        while start < sorted.count {
-            var end = start + 1
-            while end < sorted.count, sorted[end].owner == sorted[start].owner { end += 1 }
-            let owned = sorted[start..<end].map(\.record)
-            let offset = try owned.withUnsafeBytes { try file.append($0) }
-            directory[sorted[start].owner] = (offset, owned.count)
-            start = end
+        var buffer: [Record] = []
+        buffer.reserveCapacity(Cursor.recordsPerRead)
+        func flush() throws {
+            try buffer.withUnsafeBytes { _ = try file.append($0) }
+            buffer.removeAll(keepingCapacity: true)
         }
+        var position = 0
+        while position < order.count {
+            let first = owner(order[position])
+            let offset = file.size + Int64(buffer.count * MemoryLayout<Record>.stride)
+            var owned = 0
+            while position < order.count, owner(order[position]) == first {
+                buffer.append(Record(id: id(order[position]), row: row(order[position])))
+                if buffer.count == Cursor.recordsPerRead { try flush() }
+                position += 1
+                owned += 1
+            }
+            directory[first] = (offset, owned)
+        }
+        try flush()
         runs.append(directory)
     }
 
