@@ -44,7 +44,7 @@ struct Deriver {
         // Kept up row by row, the derived tables' own indexes were a quarter of deriving at four
         // times the benchmark corpus; made again after the rows are in, each is one sort.
         let indexes = try database.rows(try SQLFolder.statements.sql("derive_list_indexes")).compactMap { row in
-            row[0].string.flatMap { name in row[1].string.map { (name: name, sql: $0) } }
+            row[0].string.flatMap { name in row[2].string.map { (name: name, table: row[1].string ?? "", sql: $0) } }
         }
         for index in indexes { try database.execute("DROP INDEX \"\(index.name.replacingOccurrences(of: "\"", with: "\"\""))\"") }
         try database.execute(try SQLFolder.statements.sql("derive_clear"))
@@ -53,10 +53,25 @@ struct Deriver {
         let (lambda, proxy, groups) = (input.lambda, input.proxy, input.groups)
         // Consumed: the Lambda lines are freed, stream by stream, before the proxy rows are merged.
         let (instances, unattributed, perStream) = try deriveInvocations(from: consume lambda, groups: groups)
+        // Before the instances are counted: the unique request id drops the rows a later stream replaced.
+        for index in indexes where index.table == "invocation" { try buildIndex(index.sql) }
         try deriveInstances(instances)
         try deriveProxySessions(from: proxy, groups: groups)
-        for index in indexes { try database.execute(index.sql) }
+        for index in indexes where index.table != "invocation" { try database.execute(index.sql) }
         return (unattributed, try noteUnattributed(perStream))
+    }
+
+    /// Builds one of the derived tables' indexes again. Should a unique one find two invocations
+    /// of one request id (met in two streams), the one written last is kept, as it was when the
+    /// id was the table's key and each insert replaced the row before it.
+    private func buildIndex(_ sql: String) throws {
+        do {
+            try database.execute(sql)
+        } catch {
+            guard sql.uppercased().hasPrefix("CREATE UNIQUE INDEX") else { throw error }
+            try database.execute(try SQLFolder.statements.sql("derive_keep_last_invocation"))
+            try database.execute(sql)
+        }
     }
 
     /// One note per stream whose lines could not all be given an invocation.

@@ -67,10 +67,11 @@ struct LambdaLines {
     private var streams: [Stream] = []
     private var names = ByteInterner()
 
-    /// Bytes of lines held before they are spilled: enough that a usual incident never spills
-    /// (the benchmark corpus's 1.8 M Lambda lines are 40 MB), small beside what SQLite's cache
-    /// and the dedupe key set take.
-    static let defaultHeldBudget = 48 << 20
+    /// Bytes of lines held before they are spilled; the proxy's rows may take half as much again.
+    /// Small beside the dedupe key set's table, so the peak stays under 200 MB at four times the
+    /// benchmark corpus (with 48 MiB: 193–199 MB); the corpus itself (1.8 M Lambda lines, about
+    /// 55 MB as counted) spills once, a sequential write and read.
+    static let defaultHeldBudget = 32 << 20
     let heldBudget: Int
     /// Bytes held now, as `append` counts them (the arrays' own numbers, not their spare capacity).
     private var heldBytes = 0
