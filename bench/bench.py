@@ -114,9 +114,14 @@ def measure(cmd, label, timeout=3600, stdout_path=None, cwd=None):
     err.close()
     stderr = open(err_path, "rb").read().decode("utf-8", "replace")
     try:
-        line = [l for l in open(rss_path).read().splitlines() if l.strip()][-1]
-        kb, user, sys_, rc = line.split()[:4]
+        lines = [l for l in open(rss_path).read().splitlines() if l.strip()]
+        kb, user, sys_, rc = lines[-1].split()[:4]
         kb, user, sys_, rc = int(kb), float(user), float(sys_), int(rc)
+        # GNU time's %x is 0 for a command killed by a signal (a crash, a trap): it says so on a
+        # line of its own, which must make the run a failure, never a fast success.
+        for l in lines:
+            if l.startswith("Command terminated by signal"):
+                rc = 128 + int(l.split()[-1])
     except Exception:
         kb, user, sys_, rc = 0, 0.0, 0.0, p.returncode or -1
     # CPU that other processes used meanwhile, as a share of the machine: noise indicator
