@@ -32,12 +32,8 @@ final class SpillFile {
     @discardableResult
     func append(_ bytes: UnsafeRawBufferPointer) throws -> Int64 {
         let start = size
-        var written = 0
-        while written < bytes.count {
-            let result = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(start + Int64(written)))
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { throw failure("write") }
-            written += result
+        try whole(bytes.count, "write") { done in
+            pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start + Int64(done)))
         }
         size += Int64(bytes.count)
         return start
@@ -52,11 +48,19 @@ final class SpillFile {
 
     /// Fills `buffer` from `offset`, with no allocation (for reads many times over).
     func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws {
+        try whole(buffer.count, "read") { done in
+            pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + Int64(done)))
+        }
+    }
+
+    /// Calls `transfer` (a pwrite or pread of what is left, from the bytes done so far) until
+    /// `count` bytes are done: either may move fewer bytes than asked, or be interrupted.
+    private func whole(_ count: Int, _ verb: String, _ transfer: (_ done: Int) -> Int) throws {
         var done = 0
-        while done < buffer.count {
-            let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + Int64(done)))
+        while done < count {
+            let result = transfer(done)
             if result < 0, errno == EINTR { continue }
-            guard result > 0 else { throw failure("read") }
+            guard result > 0 else { throw failure(verb) }
             done += result
         }
     }
