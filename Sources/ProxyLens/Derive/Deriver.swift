@@ -9,6 +9,8 @@ struct Deriver {
     let database: Database
     /// Bytes of Lambda lines the derive scan holds before it spills them (`LambdaLines`).
     var heldBudget = LambdaLines.defaultHeldBudget
+    /// Where deriving's phases are timed (`PROXYLENS_TIMING`).
+    var clock = PhaseClock()
 
     /// `gathered` is what a bulk load collected while writing every line of `event`; without
     /// it `event` is scanned.
@@ -49,15 +51,21 @@ struct Deriver {
         for index in indexes { try database.execute("DROP INDEX \"\(index.name.replacingOccurrences(of: "\"", with: "\"\""))\"") }
         try database.execute(try SQLFolder.statements.sql("derive_clear"))
         try database.statement("DELETE FROM ingest_error WHERE source_id IS NULL AND reason LIKE ?").run([.text(Self.notePrefix + "%")])
+        clock.lap("derive: clear")
         let input = try gathered ?? scanEvents()
+        if gathered == nil { clock.lap("derive: scan events") }
         let (lambda, proxy, groups) = (input.lambda, input.proxy, input.groups)
         // Consumed: the Lambda lines are freed, stream by stream, before the proxy rows are merged.
         let (instances, unattributed, perStream) = try deriveInvocations(from: consume lambda, groups: groups)
+        clock.lap("derive: invocations")
         // Before the instances are counted: the unique request id drops the rows a later stream replaced.
         for index in indexes where index.table == "invocation" { try buildIndex(index.sql) }
+        clock.lap("derive: invocation indexes")
         try deriveInstances(instances)
         try deriveProxySessions(from: proxy, groups: groups)
+        clock.lap("derive: instances and proxy sessions")
         for index in indexes where index.table != "invocation" { try database.execute(index.sql) }
+        clock.lap("derive: other indexes")
         return (unattributed, try noteUnattributed(perStream))
     }
 

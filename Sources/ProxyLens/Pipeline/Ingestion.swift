@@ -19,12 +19,7 @@ public final class Ingestion {
     }
 
     public func run(paths: [String]) throws -> IngestSummary {
-        var clock = Date()
-        var timings: [(String, Double)] = []
-        func lap(_ name: String) {
-            timings.append((name, Date().timeIntervalSince(clock)))
-            clock = Date()
-        }
+        let clock = PhaseClock()
         let readingCPU = ThreadClock.cpuSeconds()
         let lambdaLinesHeld = options.lambdaLinesHeld ?? LambdaLines.defaultHeldBudget
         let gatherer = DerivationGatherer(heldBudget: lambdaLinesHeld)
@@ -41,15 +36,15 @@ public final class Ingestion {
         do { gathered = try store.endRun() as? DerivationGatherer } catch { store.abandon(); throw error }
         summary.duplicates = store.duplicates
         summary.eventsAdded -= store.eventsRemovedAfterCounting
-        lap("read inputs")
-        timings.append(("of which CPU: reading thread", ThreadClock.cpuSeconds() - readingCPU))
-        timings.append(("inserting thread", store.insertingCPUSeconds))
-        if gathered != nil { timings.append(("gathering thread", store.gatheringCPUSeconds)) }
+        clock.lap("read inputs")
+        clock.note("of which CPU: reading thread", ThreadClock.cpuSeconds() - readingCPU)
+        clock.note("inserting thread", store.insertingCPUSeconds)
+        if gathered != nil { clock.note("gathering thread", store.gatheringCPUSeconds) }
         if summary.interrupted || Interruption.requested {
             throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
         }
         var notes: [(path: String, issue: IngestIssue)] = []
-        if let unattributed = try Deriver(database: database, heldBudget: lambdaLinesHeld).rebuildIfStale(from: gathered?.takeInput(),
+        if let unattributed = try Deriver(database: database, heldBudget: lambdaLinesHeld, clock: clock).rebuildIfStale(from: gathered?.takeInput(),
                                                                              unlessChangedSince: store.dataVersionAtStart, notes: &notes) {
             summary.derivedRebuilt = true
             summary.unattributed = unattributed
@@ -60,8 +55,8 @@ public final class Ingestion {
             onIssue(path, issue)
         }
         if store.wasBulk { try store.restoreDurability() }
-        lap("derive")
-        summary.timings = timings
+        clock.lap("derive: end")
+        summary.timings = clock.laps
         return summary
     }
 }
