@@ -3,14 +3,18 @@
 final class DerivationGatherer: LineGatherer {
     var input: DerivationInput
 
-    /// `heldBudget`: bytes of Lambda lines held in memory before they are spilled (`LambdaLines`).
-    init(heldBudget: Int = LambdaLines.defaultHeldBudget) {
-        input = DerivationInput(heldBudget: heldBudget)
+    private let spillDirectory: String?
+
+    /// `heldBudget`: bytes of Lambda lines held in memory before they are spilled (`LambdaLines`),
+    /// to `spillDirectory` (nil: where SQLite makes its temporary files).
+    init(heldBudget: Int = LambdaLines.defaultHeldBudget, spillDirectory: String? = nil) {
+        self.spillDirectory = spillDirectory
+        input = DerivationInput(heldBudget: heldBudget, spillDirectory: spillDirectory)
     }
 
     /// Hands the gathered input over, keeping no reference (deriving frees parts of it as it goes).
     func takeInput() -> DerivationInput {
-        var taken = DerivationInput(heldBudget: input.lambda.heldBudget)
+        var taken = DerivationInput(heldBudget: input.lambda.heldBudget, spillDirectory: spillDirectory)
         swap(&taken, &input)
         return taken
     }

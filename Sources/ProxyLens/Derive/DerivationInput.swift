@@ -10,10 +10,15 @@ struct DerivationInput {
 
     /// `heldBudget`: bytes of Lambda lines held before they are spilled; the proxy's rows may take
     /// half as much again (a proxy line folds into a row of its session: far fewer rows than lines).
-    init(heldBudget: Int = LambdaLines.defaultHeldBudget) {
-        lambda = LambdaLines(heldBudget: heldBudget)
-        proxy = ProxySessions(heldBudget: heldBudget / 2)
+    /// `spillDirectory`: where what passes the budget is written (nil: where SQLite makes its
+    /// temporary files).
+    init(heldBudget: Int = LambdaLines.defaultHeldBudget, spillDirectory: String? = nil) {
+        lambda = LambdaLines(heldBudget: heldBudget, spillDirectory: spillDirectory)
+        proxy = ProxySessions(heldBudget: heldBudget / 2, spillDirectory: spillDirectory)
     }
+
+    /// Why what passed the budget could not be written out (it was kept in memory instead).
+    var spillFailures: [String] { [lambda.spillFailure, proxy.spillFailure].compactMap { $0 } }
 
     /// One line of `event`; `message` is given only where `LineRole.readsMessage` says so.
     mutating func add(role kindRole: LineRole, request: UnsafeBufferPointer<UInt8>?, stream: UnsafeBufferPointer<UInt8>,

@@ -9,6 +9,8 @@ struct Deriver {
     let database: Database
     /// Bytes of Lambda lines the derive scan holds before it spills them (`LambdaLines`).
     var heldBudget = LambdaLines.defaultHeldBudget
+    /// Where the derive scan spills (nil: where SQLite makes its temporary files).
+    var spillDirectory: String?
     /// Where deriving's phases are timed (`PROXYLENS_TIMING`).
     var clock = PhaseClock()
 
@@ -38,6 +40,8 @@ struct Deriver {
 
     /// Notes `rebuild` writes to `ingest_error` (and gives back): they are remade with the tables.
     static let notePrefix = "lines not attributed: "
+    /// A note `rebuild` gives back (not kept in `ingest_error`: it is about this run's memory).
+    static let spillNotePrefix = "memory: "
 
     /// Rebuilds the derived tables; returns what could be given to no invocation, and the notes
     /// about it (each also an `ingest_error` row, one per stream).
@@ -54,6 +58,10 @@ struct Deriver {
         clock.lap("derive: clear")
         let input = try gathered ?? scanEvents()
         if gathered == nil { clock.lap("derive: scan events") }
+        // Nothing was lost, but memory was not bounded: said, never silent.
+        let spillNotes = input.spillFailures.map { failure in
+            (path: spillDirectory ?? SpillFile.directory(), issue: IngestIssue(reason: Self.spillNotePrefix + "deriving kept in memory what passed its bound, as it could not be written to a temporary file (\(failure)); nothing is lost, but memory grew with the input: point SQLITE_TMPDIR or TMPDIR at a folder with space", keptData: true))
+        }
         let (lambda, proxy, groups) = (input.lambda, input.proxy, input.groups)
         // Consumed: the Lambda lines are freed, stream by stream, before the proxy rows are merged.
         let (instances, unattributed, perStream) = try deriveInvocations(from: consume lambda, groups: groups)
@@ -66,7 +74,7 @@ struct Deriver {
         clock.lap("derive: instances and proxy sessions")
         for index in indexes where index.table != "invocation" { try database.execute(index.sql) }
         clock.lap("derive: other indexes")
-        return (unattributed, try noteUnattributed(perStream))
+        return (unattributed, spillNotes + (try noteUnattributed(perStream)))
     }
 
     /// Builds one of the derived tables' indexes again. Should a unique one find two invocations
@@ -104,7 +112,7 @@ struct Deriver {
     /// are gathered to be replayed per stream in time order; proxy lines are folded as they come;
     /// the few messages the state machine reads beyond those are fetched again by id.
     private func scanEvents() throws -> DerivationInput {
-        let gatherer = DerivationGatherer(heldBudget: heldBudget)
+        let gatherer = DerivationGatherer(heldBudget: heldBudget, spillDirectory: spillDirectory)
         try StoredLines(database: database).forEach { $0.gather(into: gatherer) }
         return gatherer.takeInput()
     }

@@ -78,12 +78,15 @@ struct LambdaLines {
     private var spill: SpillFile?
     /// By stream number, each spilled segment's place in `spill`, in the order written.
     private var segments: [[(offset: Int64, count: Int)]] = []
-    /// A spill that could not be written: the lines stay held (nothing is lost, memory grows),
-    /// and no other spill is tried.
-    private var spillFailed = false
+    /// Why a spill could not be written: the lines stay held (nothing is lost, memory grows), no
+    /// other spill is tried, and deriving says so (`DerivationInput.spillFailures`).
+    private(set) var spillFailure: String?
+    /// Where the spill file is made (nil: where SQLite makes its temporary files).
+    private let spillDirectory: String?
 
-    init(heldBudget: Int = Self.defaultHeldBudget) {
+    init(heldBudget: Int = Self.defaultHeldBudget, spillDirectory: String? = nil) {
         self.heldBudget = heldBudget
+        self.spillDirectory = spillDirectory
     }
 
     var streamCount: Int { streams.count }
@@ -119,13 +122,13 @@ struct LambdaLines {
             streams[number].reports.append(report)
             heldBytes += MemoryLayout<ReportValues>.stride
         }
-        if heldBytes > heldBudget, !spillFailed { spillHeld() }
+        if heldBytes > heldBudget, spillFailure == nil { spillHeld() }
     }
 
     /// Writes every stream's held lines to the spill file as one segment, and lets them go.
     private mutating func spillHeld() {
         do {
-            let file = try spill ?? SpillFile(purpose: "lambda-lines")
+            let file = try spill ?? SpillFile(purpose: "lambda-lines", directory: spillDirectory)
             spill = file
             for number in streams.indices where streams[number].count > 0 {
                 let bytes = LineSegmentCodec.encode(streams[number])
@@ -137,7 +140,7 @@ struct LambdaLines {
             heldBytes = streams.count * 128
         } catch {
             // Segments written before the failure are still read back; later lines stay held.
-            spillFailed = true
+            spillFailure = "\(error)"
         }
     }
 

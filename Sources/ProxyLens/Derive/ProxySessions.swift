@@ -28,13 +28,17 @@ struct ProxySessions {
     let heldBudget: Int
     /// Bytes held now, as `add` counts them (each row and its share of the index).
     private var heldBytes = 0
-    private let sessionRuns = RowRuns<ProxySessionRow>(purpose: "proxy-sessions")
-    private let connectionRuns = RowRuns<ProxyDBConnectionRow>(purpose: "proxy-connections")
-    /// A spill that could not be written: the rows stay held (nothing is lost, memory grows).
-    private var spillFailed = false
+    private let sessionRuns: RowRuns<ProxySessionRow>
+    private let connectionRuns: RowRuns<ProxyDBConnectionRow>
+    /// Why a spill could not be written: the rows stay held (nothing is lost, memory grows), no
+    /// other spill is tried, and deriving says so (`DerivationInput.spillFailures`).
+    private(set) var spillFailure: String?
 
-    init(heldBudget: Int) {
+    /// `spillDirectory`: where the runs are written (nil: where SQLite makes its temporary files).
+    init(heldBudget: Int, spillDirectory: String? = nil) {
         self.heldBudget = heldBudget
+        sessionRuns = RowRuns(purpose: "proxy-sessions", directory: spillDirectory)
+        connectionRuns = RowRuns(purpose: "proxy-connections", directory: spillDirectory)
     }
 
     /// Whether some rows were written out (for tests).
@@ -56,7 +60,7 @@ struct ProxySessions {
             connections[row].add(eventId: eventId, group: group, ts: ts, body: body, texts: &texts)
             if connections.count > held { heldBytes += MemoryLayout<ProxyDBConnectionRow>.stride + Self.indexBytesPerRow }
         }
-        if heldBytes > heldBudget, !spillFailed { spillHeld() }
+        if heldBytes > heldBudget, spillFailure == nil { spillHeld() }
     }
 
     /// A row's key in `KeyedRows`' list and its dictionary entry, at the dictionary's load.
@@ -72,7 +76,7 @@ struct ProxySessions {
             heldBytes = 0
         } catch {
             // Runs written before the failure are still read back; the rest stays held.
-            spillFailed = true
+            spillFailure = "\(error)"
         }
     }
 

@@ -9,11 +9,16 @@ final class RowRuns<Row: BitwiseCopyable> {
     }
 
     private let purpose: String
+    /// Where the file is made (nil: where SQLite makes its temporary files).
+    private let directory: String?
     private var file: SpillFile?
     /// Per run, where each owner's records are (sorted by id).
     private var runs: [[Int32: (offset: Int64, count: Int)]] = []
 
-    init(purpose: String) { self.purpose = purpose }
+    init(purpose: String, directory: String? = nil) {
+        self.purpose = purpose
+        self.directory = directory
+    }
 
     var isEmpty: Bool { runs.isEmpty }
 
@@ -22,7 +27,7 @@ final class RowRuns<Row: BitwiseCopyable> {
     /// Recorded only once the whole run is written: a failed write leaves the runs as they were.
     func write(count: Int, owner: (Int) -> Int32, id: (Int) -> Int64, row: (Int) -> Row) throws {
         guard count > 0 else { return }
-        let file = try self.file ?? SpillFile(purpose: purpose)
+        let file = try self.file ?? SpillFile(purpose: purpose, directory: directory)
         self.file = file
         let order = (0..<Int32(count)).sorted { (owner(Int($0)), id(Int($0))) < (owner(Int($1)), id(Int($1))) }.map { Int($0) }
         var directory: [Int32: (offset: Int64, count: Int)] = [:]

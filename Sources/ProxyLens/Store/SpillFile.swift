@@ -70,7 +70,8 @@ final class SpillFile {
         return ProxyLensError(.database, directory, "cannot \(verb) a temporary file: \(reason)")
     }
 
-    private static func directory() -> String {
+    /// The folder a spill file is made in when none is given.
+    static func directory() -> String {
         let environment = ProcessInfo.processInfo.environment
         for candidate in [environment["SQLITE_TMPDIR"], environment["TMPDIR"], "/var/tmp", "/usr/tmp", "/tmp"] {
             if let candidate, !candidate.isEmpty, access(candidate, W_OK | X_OK) == 0 { return candidate }

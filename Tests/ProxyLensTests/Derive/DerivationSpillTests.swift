@@ -48,6 +48,28 @@ struct DerivationSpillTests {
         for table in expected.keys.sorted() { #expect(fromScan[table] == expected[table], "\(table) differs after a spilled derive scan") }
     }
 
+    @Test("a spill that cannot be written: the lines and rows stay in memory, every table is as if all were held, and the run says so")
+    func spillThatCannotBeWritten() throws {
+        let inputs = [Fixture.samples("incident")]
+        let held = try Database(path: ":memory:")
+        _ = try ingest(inputs, into: held)
+        let expected = try Self.derived(held)
+
+        let database = try Database(path: ":memory:")
+        _ = try ingest(inputs, into: database)
+        let missing = NSTemporaryDirectory() + "proxylens-no-such-folder-\(UUID().uuidString)"
+        var deriver = Deriver(database: database, heldBudget: 4096)
+        deriver.spillDirectory = missing
+        var notes: [(path: String, issue: IngestIssue)] = []
+        try database.transaction { notes = try deriver.rebuild().notes }
+        let derived = try Self.derived(database)
+        for table in expected.keys.sorted() { #expect(derived[table] == expected[table], "\(table) differs when the spill failed") }
+        let said = notes.filter { $0.issue.reason.hasPrefix(Deriver.spillNotePrefix) }
+        // Both the Lambda lines and the proxy rows passed the budget, and both say why they stayed.
+        #expect(said.count == 2)
+        #expect(said.allSatisfy { $0.path == missing && $0.issue.keptData && $0.issue.reason.contains("cannot make a temporary file") })
+    }
+
     @Test("a stream's lines read back from several spilled segments are the lines appended, in order, request ids and REPORT values included")
     func segmentsReadBackAsWritten() throws {
         var lines = LambdaLines(heldBudget: 200)
