@@ -25,6 +25,7 @@ Targets (the project's issue): ingest <= 1.0x DuckDB (stretch 0.7x), ingest peak
 files < 5 % of the first ingest.  Results: a table on stdout and .bench/results-<ts>.json.
 """
 import argparse
+import copy
 import csv
 import datetime
 import gzip
@@ -403,7 +404,19 @@ def generate_corpus(corpus, mb, a):
                     "--seed", str(a.seed), "--gzip-fraction", str(a.gzip_fraction)], check=True)
 
 
-def run_corpus(a, corpus, skip, base, tmp, csv_needed=True):
+def summarize(runs, key):
+    """The median, spread and peak memory of KEY's successful runs (RUNS: key -> list of runs)."""
+    rs = [r for r in runs.get(key, []) if r["rc"] == 0 and r.get("count_ok", True)]
+    if not rs:
+        st_ = runs.get(key, [{}])[0].get("status") if runs.get(key) else None
+        return dict(n=0, status=st_ or ("failed" if runs.get(key) else "skipped"))
+    w = [r["wall"] for r in rs]
+    return dict(n=len(rs), median=statistics.median(w), min=min(w), max=max(w),
+                rss_max=max(r["rss_mb"] for r in rs), rss_median=statistics.median(r["rss_mb"] for r in rs),
+                foreign_cpu_max=max(r["foreign_cpu"] for r in rs), status="ok")
+
+
+def run_corpus(a, corpus, skip, base, tmp, csv_needed=True, first_round=0):
     """Every round of every contender on one corpus folder; prints the table and the ratios and
     returns what results-<ts>.json holds.  BASE is the folder for the file lists and the cached
     CSV of this corpus (flat/), TMP the one for the fresh databases.  csv_needed=False (only
@@ -471,10 +484,10 @@ def run_corpus(a, corpus, skip, base, tmp, csv_needed=True):
                   if c[0] not in skip]
     ctx.db_tables = None
     runs = {}
-    for rnd in range(a.runs):
+    for rnd in range(first_round, first_round + a.runs):
         k = rnd % len(contenders)
         order = contenders[k:] + contenders[:k]
-        log("round %d/%d: %s" % (rnd + 1, a.runs, ", ".join(c[0] for c in order)))
+        log("round %d/%d: %s" % (rnd + 1, first_round + a.runs, ", ".join(c[0] for c in order)))
         for name, fn in order:
             for key, r in fn(ctx, rnd):
                 full = key if name != "proxylens" else "proxylens_" + key
@@ -485,21 +498,11 @@ def run_corpus(a, corpus, skip, base, tmp, csv_needed=True):
                 log("  %-28s %8ss  %7.1f MB%s%s" % (r["label"], fmt_s(r["wall"]), r["rss_mb"], extra, noisy))
 
     # ---- summary
-    def summ(key):
-        rs = [r for r in runs.get(key, []) if r["rc"] == 0 and r.get("count_ok", True)]
-        if not rs:
-            st_ = runs.get(key, [{}])[0].get("status") if runs.get(key) else None
-            return dict(n=0, status=st_ or ("failed" if runs.get(key) else "skipped"))
-        w = [r["wall"] for r in rs]
-        return dict(n=len(rs), median=statistics.median(w), min=min(w), max=max(w),
-                    rss_max=max(r["rss_mb"] for r in rs), rss_median=statistics.median(r["rss_mb"] for r in rs),
-                    foreign_cpu_max=max(r["foreign_cpu"] for r in rs), status="ok")
-
     rows = [("duckdb", "A  DuckDB read_json -> table"), ("chdb", "D  chDB file() -> MergeTree"), ("sqlite", "B  sqlite3 .import CSV"),
             ("jq", "C  jq -c .events[] (info)"), ("proxylens_ingest", "proxylens ingest"),
             ("proxylens_classify", "proxylens classify"), ("proxylens_report", "proxylens report"),
             ("proxylens_reingest", "proxylens ingest, again"), ("proxylens_analyze", "proxylens analyze, again")]
-    summary = {k: summ(k) for k, _ in rows}
+    summary = {k: summarize(runs, k) for k, _ in rows}
     log("")
     log("corpus: %d events, %.1f MB uncompressed, %.1f MB on disk, %d files; %d runs each" % (
         ctx.events, st["bytes"] / MiB, st["disk"] / MiB, st["files"], a.runs))
@@ -824,26 +827,50 @@ def scale_main(a, skip, tmp):
     out_json = os.path.join(WORK, "scale-%s.json" % stamp)
     out_svg = os.path.join(WORK, "scale-%s.svg" % stamp)
     entries, machine = [], None
-    for i, slot in enumerate(slots):
-        log("")
-        log("=== scale %g (%d of %d): %s corpus in %s%s ===" % (
-            slot["scale"], i + 1, len(slots), slot["tag"], slot["corpus"],
-            " (deleted after this scale)" if slot["delete"] else ""))
-        if not manifest_matches(slot["corpus"], slot["mb"], a):
-            check_space(slots[i:], a, tmp, csv_needed, a.scale)   # others may have filled the disk meanwhile
-            os.makedirs(slot["base"], exist_ok=True)
-            generate_corpus(slot["corpus"], slot["mb"], a)
-        res = run_corpus(a, slot["corpus"], skip, slot["base"], tmp, csv_needed=csv_needed)
-        machine = res.pop("machine")
-        res.pop("args")
-        entries.append(dict(scale=slot["scale"], mb=slot["mb"], events=res["corpus"]["events"],
-                            corpus_deleted=slot["delete"], **res))
-        if slot["delete"]:
-            shutil.rmtree(slot["base"])
-            log("deleted %s (corpus, CSV, lists of scale %g; --keep-corpora keeps them)" % (slot["base"], slot["scale"]))
-        if i < len(slots) - 1:   # what is done so far, in case a later scale fails
-            json.dump(dict(when=datetime.datetime.now().isoformat(timespec="seconds"), args=vars(a), machine=machine,
-                           partial=True, scales=entries), open(out_json, "w"), indent=1)
+    # Rounds go over every scale in turn (round 1 of each scale, then round 2 of each…), so that a
+    # machine whose speed drifts over minutes (this VM's does, by 30 %) slows every scale alike
+    # instead of one scale's runs. That needs every corpus at once: with a corpus deleted after
+    # its scale, each scale runs its rounds together, as it did before.
+    interleave = a.runs > 1 and not any(slot["delete"] for slot in slots)
+    rounds = a.runs if interleave else 1
+    per_round = copy.copy(a)
+    per_round.runs = 1 if interleave else a.runs
+    merged = {}
+    for rnd in range(rounds):
+        for i, slot in enumerate(slots):
+            log("")
+            log("=== scale %g (%d of %d)%s: %s corpus in %s%s ===" % (
+                slot["scale"], i + 1, len(slots), (", round %d of %d" % (rnd + 1, rounds)) if interleave else "",
+                slot["tag"], slot["corpus"], " (deleted after this scale)" if slot["delete"] else ""))
+            if not manifest_matches(slot["corpus"], slot["mb"], a):
+                check_space(slots[i:], a, tmp, csv_needed, a.scale)   # others may have filled the disk meanwhile
+                os.makedirs(slot["base"], exist_ok=True)
+                generate_corpus(slot["corpus"], slot["mb"], a)
+            res = run_corpus(per_round, slot["corpus"], skip, slot["base"], tmp, csv_needed=csv_needed, first_round=rnd)
+            machine = res.pop("machine")
+            res.pop("args")
+            if slot["scale"] in merged:
+                # The runs of every round so far, summarised again; the single-corpus ratios of
+                # one round would say less than the table does, so they are not kept.
+                entry = merged[slot["scale"]]
+                for key, runs in res["runs"].items():
+                    entry["runs"].setdefault(key, []).extend(runs)
+                entry["summary"] = {key: summarize(entry["runs"], key) for key in entry["summary"]}
+                for key in ("ratios", "verdicts"):
+                    entry.pop(key, None)
+            else:
+                merged[slot["scale"]] = dict(scale=slot["scale"], mb=slot["mb"], events=res["corpus"]["events"],
+                                             corpus_deleted=slot["delete"], **res)
+            if slot["delete"]:
+                shutil.rmtree(slot["base"])
+                log("deleted %s (corpus, CSV, lists of scale %g; --keep-corpora keeps them)" % (slot["base"], slot["scale"]))
+            entries = [merged[s] for s in scales if s in merged]
+            if rnd < rounds - 1 or i < len(slots) - 1:   # what is done so far, in case a later scale fails
+                json.dump(dict(when=datetime.datetime.now().isoformat(timespec="seconds"), args=vars(a), machine=machine,
+                               partial=True, scales=entries), open(out_json, "w"), indent=1)
+    if not interleave and a.runs > 1:
+        log("note: each scale ran its %d rounds together (a corpus is deleted after its scale; --keep-corpora "
+            "lets rounds go over every scale in turn)" % a.runs)
     table, crit = scale_report(entries, a, skip)
     scale_plot(out_svg, table, entries, a, crit, machine)
     json.dump(dict(when=datetime.datetime.now().isoformat(timespec="seconds"), args=vars(a), machine=machine,
