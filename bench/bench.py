@@ -362,6 +362,10 @@ def parse_args(argv=None):
     ap.add_argument("--scale", help="comma list of scales, e.g. 0.5,1,2,4,8: run the whole benchmark on a generated "
                                     "corpus of s x --mb for each s (cached in WORK/scale/<MB>MB) and print time and "
                                     "peak RSS against corpus size (table, WORK/scale-<ts>.json and .svg)")
+    ap.add_argument("--incremental", action="store_true",
+                    help="instead of the contenders: proxylens loading the corpus into a fresh database, against "
+                         "adding it to a database that already holds events, and its Lambda logs then its proxy "
+                         "logs as two runs; alternated rounds (issue 20: added <= 1.2 x fresh)")
     ap.add_argument("--keep-corpora", action="store_true",
                     help="with --scale: keep the corpora of scales above 1 (by default each is deleted, CSV "
                          "included, once its scale has run; those of scales <= 1 are kept)")
@@ -880,11 +884,103 @@ def scale_main(a, skip, tmp):
     log("results: %s" % out_json)
 
 
+# ------------------------------------------------------------------ --incremental
+
+INCREMENTAL_LIMIT = 1.2   # issue 20: adding the corpus to a database that holds events <= 1.2 x a fresh load
+SEED_MB = 2.0             # the events the database holds first: a small corpus of the same kind, another seed
+
+
+def incremental_main(a, skip, tmp):
+    """--incremental: three ways the same corpus reaches a database, alternated over --runs rounds
+    (the order rotating): into a fresh database (the bulk load), into one that already holds
+    events (a 2 MB corpus of the same kind, another seed, loaded first and not timed), and as its
+    Lambda logs then its proxy logs (two runs, the second adding to what the first stored)."""
+    corpus = os.path.abspath(a.corpus) if a.corpus else os.path.join(WORK, "corpus")
+    if not a.corpus and not os.path.exists(corpus + ".manifest.json"):
+        generate_corpus(corpus, a.mb, a)
+    parts = [os.path.join(corpus, part) for part in ("lambda", "rds-proxy")]
+    if not all(os.path.isdir(part) for part in parts):
+        sys.exit("bench: --incremental wants a corpus with lambda/ and rds-proxy/ folders, as gen_corpus.py "
+                 "writes them: %s" % corpus)
+    small = copy.copy(a)
+    small.seed, small.gzip_fraction = a.seed + 6, 0.0
+    seed_corpus = os.path.join(WORK, "seedcorpus")
+    if not manifest_matches(seed_corpus, SEED_MB, small):
+        generate_corpus(seed_corpus, SEED_MB, small)
+    pl = resolve_proxylens(a, skip)
+    if not pl:
+        sys.exit("bench: --incremental measures proxylens, and there is no binary")
+    db = os.path.join(tmp, "incremental.sqlite")
+
+    def clean():
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+
+    def ingest(path, label):
+        r = measure([pl, "ingest", "--db", db, path], label)
+        if r["rc"] != 0:
+            log("  !! %s: rc=%s %s" % (label, r["rc"], r["stderr_tail"][-400:]))
+        log("  %-44s %8ss  %7.1f MB" % (label, fmt_s(r["wall"]), r["rss_mb"]))
+        return r
+
+    log("warm-up read of the corpora (untimed)")
+    subprocess.run(["sh", "-c", "find '%s' '%s' -type f -exec cat {} + > /dev/null" % (corpus, seed_corpus)])
+    kinds = ["fresh", "added", "split"]
+    runs = {}
+    for rnd in range(a.runs):
+        order = kinds[rnd % len(kinds):] + kinds[:rnd % len(kinds)]
+        log("round %d/%d: %s" % (rnd + 1, a.runs, ", ".join(order)))
+        for kind in order:
+            clean()
+            if kind == "fresh":
+                runs.setdefault("fresh", []).append(ingest(corpus, "fresh database, the corpus"))
+            elif kind == "added":
+                if ingest(seed_corpus, "(not timed) the small corpus first")["rc"] == 0:
+                    runs.setdefault("added", []).append(ingest(corpus, "database holding events, the corpus"))
+            else:
+                first = ingest(parts[0], "fresh database, the corpus's Lambda logs")
+                runs.setdefault("lambda", []).append(first)
+                if first["rc"] == 0:
+                    runs.setdefault("proxy", []).append(ingest(parts[1], "then the corpus's proxy logs"))
+        clean()
+    summary = {k: summarize(runs, k) for k in ("fresh", "added", "lambda", "proxy")}
+
+    def med(k):
+        return summary[k].get("median")
+
+    added = med("added") / med("fresh") if med("added") and med("fresh") else None
+    split = (med("lambda") + med("proxy")) / med("fresh") if med("lambda") and med("proxy") and med("fresh") else None
+    log("")
+    log("%-44s %9s %9s %9s %12s %6s" % ("proxylens ingest of the corpus", "median s", "min s", "max s", "peak RSS MB", "noise"))
+    for k, label in (("fresh", "into a fresh database (bulk)"), ("added", "into a database holding events"),
+                     ("lambda", "Lambda logs into a fresh database"), ("proxy", "then the proxy logs")):
+        sm = summary[k]
+        if not sm["n"]:
+            log("%-44s %9s" % (label, sm["status"]))
+            continue
+        log("%-44s %9s %9s %9s %12.1f %5.0f%%" % (label, fmt_s(sm["median"]), fmt_s(sm["min"]), fmt_s(sm["max"]),
+                                                  sm["rss_max"], 100 * sm["foreign_cpu_max"]))
+    verdict = "n/a" if added is None else ("PASS" if added <= INCREMENTAL_LIMIT else "FAIL")
+    log("added to a database holding events / fresh   %s   target <= %.1f x   %s" % (
+        "n/a" if added is None else "%.2f x" % added, INCREMENTAL_LIMIT, verdict))
+    log("Lambda logs then the proxy's / fresh          %s   (info)" % ("n/a" if split is None else "%.2f x" % split))
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = os.path.join(WORK, "incremental-%s.json" % stamp)
+    json.dump(dict(when=datetime.datetime.now().isoformat(timespec="seconds"), args=vars(a), machine=machine_info(pl),
+                   corpus=corpus, seed_corpus=seed_corpus, summary=summary,
+                   ratios=dict(added_vs_fresh=added, lambda_then_proxy_vs_fresh=split),
+                   target=dict(added_vs_fresh=INCREMENTAL_LIMIT), verdict=verdict, runs=runs), open(out, "w"), indent=1)
+    log("results: %s" % out)
+
+
 def main():
     global WORK, QUIET_WAIT
     a = parse_args()
     QUIET_WAIT = a.quiet_wait
     skip = set(s.strip() for s in a.skip.split(",") if s.strip())
+    if a.incremental and a.scale:
+        sys.exit("bench: --incremental measures one corpus; it does not go with --scale")
     if a.scale:
         parse_scales(a.scale)   # exits on a bad list before anything is created
         if a.corpus:
@@ -898,6 +994,8 @@ def main():
 
     if a.scale:
         return scale_main(a, skip, tmp)
+    if a.incremental:
+        return incremental_main(a, skip, tmp)
 
     # ---- corpus
     if a.corpus:
