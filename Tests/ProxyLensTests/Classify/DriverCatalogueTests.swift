@@ -27,7 +27,7 @@ struct DriverCatalogueTests {
             // A short network phrase counts only in a text about a database: the driver's name says so.
             let verdict = classifier.classify(entry.example, context: "database driver \(entry.driver)")
             let own = verdict?.rule.hasPrefix("catalogue:\(entry.driver)/\(entry.category)") == true
-            let cause = verdict.map { RealWorldErrorTests.cause($0) }
+            let cause = verdict.map { RealWorldErrorTests.cause($0, text: entry.example) }
             let sameCause = cause == entry.label
             let shared = (labelsByText[SignatureRule.fold(entry.text)]?.count ?? 0) > 1
                 && (verdict?.signal == .ambiguousTimeout || labelsByText[SignatureRule.fold(entry.text)]?.contains(cause ?? "") == true)
@@ -47,7 +47,7 @@ struct DriverCatalogueTests {
         for entry in DriverCatalogue.codeEntries {
             // errno names count only in a text about a database.
             let verdict = classifier.classify(entry.example, context: entry.driver == "codes:errno" ? "database" : "")
-            let cause = verdict.map { RealWorldErrorTests.cause($0) }
+            let cause = verdict.map { RealWorldErrorTests.cause($0, text: entry.example) }
             let shared = (labelsByCode[entry.driver + entry.text]?.count ?? 0) > 1 && labelsByCode[entry.driver + entry.text]?.contains(cause ?? "") == true
             if cause != entry.label && !shared && verdict?.signal != .ambiguousTimeout {
                 wrong.append("\(entry.driver) \(entry.text) \"\(entry.example.prefix(60))\" → \(verdict?.rule ?? "nothing")")

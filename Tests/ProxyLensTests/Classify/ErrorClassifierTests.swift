@@ -15,7 +15,7 @@ struct ErrorClassifierTests {
         for text in Self.bareTimeouts {
             #expect(classifier.classify(text) == nil, "\(text)")
             let withDatabase = classifier.classify(text, context: "2026-03-14T09:24:31.120Z\tINFO\topening connection to postgres at orders.proxy-abc.us-east-1.rds.amazonaws.com:5432")
-            #expect(RealWorldErrorTests.cause(withDatabase) == "connection-timeout", "\(text)")
+            #expect(RealWorldErrorTests.cause(withDatabase, text: text) == "connection-timeout", "\(text)")
             #expect(classifier.classify(text, context: "calling https://api.stripe.com/v1/charges") == nil, "\(text)")
         }
     }

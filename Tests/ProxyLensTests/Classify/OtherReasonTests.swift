@@ -5,7 +5,7 @@ import Testing
 /// texts shaped as the drivers, the operating systems and the runtimes print them.
 @Suite("Reasons read in the text itself")
 struct OtherReasonTests {
-    static func cause(_ text: String) -> String { RealWorldErrorTests.cause(ErrorClassifier().classify(text)) }
+    static func cause(_ text: String) -> String { RealWorldErrorTests.cause(ErrorClassifier().classify(text), text: text) }
 
     /// Refusals, names that did not resolve, a server's own other reason, the application's own
     /// budget: none of the causes, whatever wraps them.

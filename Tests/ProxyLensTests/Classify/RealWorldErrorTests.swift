@@ -26,16 +26,17 @@ struct RealWorldErrorTests {
         return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Line.self, from: Data($0.utf8)) }
     }
 
-    /// The cause a verdict gives on a warm instance after an idle gap (as `CorrelationContext`).
-    static func cause(_ verdict: ErrorClassifier.Verdict?) -> String {
+    /// The cause a verdict on `text` gives on a warm instance after an idle gap, as
+    /// `CorrelationContext.labelError` gives it (its phase rule for an ambiguous timeout included).
+    static func cause(_ verdict: ErrorClassifier.Verdict?, text: String = "") -> String {
         guard let verdict else { return "unclassified" }
         switch verdict.signal {
         case .staleConnection, .transactionState: return "stale-connection"
         case .queryTimeout: return "query-timeout"
         case .connectionTimeout, .borrowTimeout, .connectionRejected: return "connection-timeout"
         case .ambiguousTimeout:
-            switch verdict.phase {
-            case .connect, .acquire: return "connection-timeout"
+            switch CorrelationContext.phase(ofAmbiguous: verdict, text: text) {
+            case .connect: return "connection-timeout"
             // Warm and not the first invocation: the connection was open, so a query ran.
             case .query, .unknown: return "query-timeout"
             }
@@ -85,7 +86,7 @@ struct RealWorldErrorTests {
     static func scores(_ lines: [Line], by key: (Line) -> String, classifier: ErrorClassifier) -> [String: Score] {
         var scores: [String: Score] = [:]
         for line in lines {
-            let right = cause(classifier.classify(line.message)) == line.label
+            let right = cause(classifier.classify(line.message), text: line.message) == line.label
             scores[key(line), default: Score()].total += 1
             if right { scores[key(line), default: Score()].right += 1 }
         }
@@ -127,7 +128,7 @@ struct RealWorldErrorTests {
             var dump = summary + "\n"
             for line in development {
                 let verdict = all.classify(line.message)
-                let got = Self.cause(verdict)
+                let got = Self.cause(verdict, text: line.message)
                 if got != line.label {
                     dump += "\(line.family)\t\(line.label)\tgot \(got) by \(verdict?.rule ?? "-")\t\(line.message.prefix(300).replacingOccurrences(of: "\n", with: "⏎"))\n"
                 }
@@ -135,9 +136,9 @@ struct RealWorldErrorTests {
             // The held-out half only as numbers: which label became which cause, by which rule,
             // and which of the generic layer's gates its text passes (never the text itself).
             var misses: [String: Int] = [:]
-            for line in heldOut where Self.cause(all.classify(line.message)) != line.label {
+            for line in heldOut where Self.cause(all.classify(line.message), text: line.message) != line.label {
                 let verdict = all.classify(line.message)
-                misses["\(line.label) -> \(Self.cause(verdict)) by \(verdict?.rule ?? "-") [\(Self.gates(line.message))]", default: 0] += 1
+                misses["\(line.family): \(line.label) -> \(Self.cause(verdict, text: line.message)) by \(verdict?.rule ?? "-") [\(Self.gates(line.message))]", default: 0] += 1
             }
             // Every line of both sets whose text names neither a database nor another service: the
             // shape text alone cannot tell from a look-alike.
@@ -148,7 +149,7 @@ struct RealWorldErrorTests {
                     || GenericVocabulary.givesAnotherReason(folded) { continue }
                 let words = GenericVocabulary.containsAny(folded, GenericVocabulary.timeout) ? "timeout words"
                     : GenericVocabulary.containsAny(folded, GenericVocabulary.deadConnection) ? "dead-connection words" : "neither"
-                let right = Self.cause(all.classify(line.message)) == line.label
+                let right = Self.cause(all.classify(line.message), text: line.message) == line.label
                 namesNothing["\(words), label \(line.label), \(right ? "right" : "wrong")", default: 0] += 1
             }
             dump += "lines naming neither a database nor another service (both sets), counted:\n"

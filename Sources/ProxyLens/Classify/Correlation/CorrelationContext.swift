@@ -278,6 +278,16 @@ final class CorrelationContext {
 
     // MARK: Errors
 
+    /// The phase of a timeout whose words did not say which: the phase words near them, else what
+    /// the stack or API names anywhere in the error text say (`Phase.of`).
+    static func phase(ofAmbiguous verdict: ErrorClassifier.Verdict, text: String) -> Phase {
+        switch verdict.phase {
+        case .connect, .acquire: .connect
+        case .query: .query
+        case .unknown: Phase.of(text)
+        }
+    }
+
     func labelError(_ failure: FailedInvocation) -> Classifier.Label {
         let text = (failure.invocation.errorMessage ?? "") + (failure.invocation.errorType.map { "\n" + $0 } ?? "")
         var evidence: [String] = failure.invocation.errorEventId.map { ["event:\($0)"] } ?? []
@@ -319,11 +329,7 @@ final class CorrelationContext {
                 if !holding.isEmpty { label.rule += "+pool-held-by-pinned-sessions" }
             }
         case .ambiguousTimeout:
-            let phase: Phase = switch verdict.phase {
-            case .connect, .acquire: .connect
-            case .query: .query
-            case .unknown: Phase.of(text)
-            }
+            let phase = Self.phase(ofAmbiguous: verdict, text: text)
             let connect = phase == .connect || (phase == .unknown && (failure.invocation.coldStart || failure.invocation.seq == 1))
             label = Classifier.Label(cause: connect ? .connectionTimeout : .queryTimeout, confidence: phase == .unknown ? Confidence.ambiguousTimeoutPhaseUnknown : Confidence.ambiguousTimeoutPhaseRead,
                                      rule: rule + (connect ? "+connect-phase" : "+query-phase"), signal: verdict.signal)
