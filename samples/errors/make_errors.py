@@ -353,10 +353,15 @@ def build_errors():
     add("[mysql] %s packets.go:37: unexpected EOF\n" % go_ts(nt()),
         "stale-connection", "go-sql-driver/mysql", None, "query", S4 + " Go (driver log line)", "U", "provided.al2023", None,
         note="the driver's own log line often precedes 'invalid connection'")
+    # database/sql's own texts for a handle the application closed itself (src/database/sql/sql.go:
+    # errDBClosed is returned by DB.conn once DB.Close ran; ErrConnDone by a Conn or Tx used after
+    # it went back to the pool): none of the causes (research/driver-catalogue.md).
     add(go("order 88121: query failed: sql: connection is already closed"),
-        "stale-connection", "Go database/sql", None, "query", S4 + " Go", "U", "provided.al2023", None)
+        "other", "Go database/sql", None, "query", S4 + " Go; golang/go src/database/sql/sql.go ErrConnDone", "V", "provided.al2023", None,
+        note="the application used a connection it had already returned to the pool")
     add(go("order 88121: query failed: sql: database is closed"),
-        "stale-connection", "Go database/sql", None, "query", S4 + " Go", "U", "provided.al2023", None)
+        "other", "Go database/sql", None, "query", S4 + " Go; golang/go src/database/sql/sql.go errDBClosed", "V", "provided.al2023", None,
+        note="the application called DB.Close (e.g. a deferred Close in the handler) and a later invocation used the handle")
     add(go("open db: context deadline exceeded"),
         "connection-timeout", "Go (context)", None, "connect", S4 + " Go", "U", "provided.al2023", None,
         note="context deadline exceeded is a connection timeout only in the connect phase")

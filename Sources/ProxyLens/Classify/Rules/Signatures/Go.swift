@@ -19,11 +19,5 @@ extension SignatureRule {
     SignatureRule("go-mysql-unexpected-eof", driver: "go-sql-driver/mysql", .staleConnection, all: ["packets.go", "unexpected eof"], tolerant: true, examples: [
         "[mysql] 2026/03/14 09:24:34 packets.go:37: unexpected EOF\n",
     ]),
-    SignatureRule("go-sql-database-closed", driver: "Go database/sql", .staleConnection, all: ["sql: database is closed"], tolerant: true, examples: [
-        "2026/03/14 09:24:48 order 88121: query failed: sql: database is closed\n",
-    ]),
-    SignatureRule("go-sql-connection-closed", driver: "Go database/sql", .staleConnection, all: ["sql: connection is already closed"], tolerant: true, examples: [
-        "2025/01/01 00:00:00 query failed: sql: connection is already closed\n",
-    ]),
     ]
 }
