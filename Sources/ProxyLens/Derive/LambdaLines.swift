@@ -28,6 +28,21 @@ struct LambdaLines {
 
         var count: Int { ts.count }
 
+        /// Appends `other`'s lines (of the same stream, read later), its request ids numbered
+        /// again in this stream's `requests`.
+        mutating func append(_ other: Stream) {
+            ts += other.ts
+            eventId += other.eventId
+            role += other.role
+            transactionEffect += other.transactionEffect
+            var renumbered = [Int32](repeating: -1, count: other.requests.count)
+            for number in renumbered.indices {
+                renumbered[number] = other.requests.bytes(Int32(number)).withUnsafeBufferPointer { requests.intern($0) }
+            }
+            request += other.request.map { $0 < 0 ? -1 : renumbered[Int($0)] }
+            reports += other.reports
+        }
+
         /// Line indexes in (ts, event id) order, the order the state machine reads them in.
         /// Lines are nearly always stored in time order already.
         func timeOrder() -> [Int] {
@@ -152,10 +167,10 @@ struct LambdaLines {
         guard number < segments.count, !segments[number].isEmpty, let spill else { return held }
         var whole = Stream(first: held.first)
         for segment in segments[number] {
-            try LineSegmentCodec.decode(try spill.read(at: segment.offset, count: segment.count), appendingTo: &whole)
+            whole.append(try LineSegmentCodec.decode(try spill.read(at: segment.offset, count: segment.count), first: held.first))
         }
         segments[number] = []
-        try LineSegmentCodec.decode(LineSegmentCodec.encode(held), appendingTo: &whole)
+        whole.append(held)
         return whole
     }
 

@@ -34,13 +34,14 @@ enum LineSegmentCodec {
         return bytes
     }
 
-    /// Appends the lines of `bytes` (an `encode`d segment) to `stream`, numbering its request ids
-    /// in `stream.requests`.
-    static func decode(_ bytes: [UInt8], appendingTo stream: inout LambdaLines.Stream) throws {
+    /// The lines of `bytes` (an `encode`d segment), as a stream of their own whose earliest line
+    /// is `first` (the whole stream's: `LambdaLines.take` appends the segments in order).
+    static func decode(_ bytes: [UInt8], first: (ts: Int64, eventId: Int64, group: Int32)) throws -> LambdaLines.Stream {
+        var stream = LambdaLines.Stream(first: first)
         func cutShort() -> ProxyLensError {
             ProxyLensError(.database, "temporary file", "a spilled segment of log stream lines does not read back as written")
         }
-        try bytes.withUnsafeBytes { raw in
+        return try bytes.withUnsafeBytes { raw in
             var offset = 0
             func take(_ count: Int) throws -> UnsafeRawBufferPointer {
                 guard count >= 0, offset + count <= raw.count else { throw cutShort() }
@@ -67,20 +68,20 @@ enum LineSegmentCodec {
                 }
             }
             let count = Int(try number(UInt32.self)), reports = Int(try number(UInt32.self)), requests = Int(try number(UInt32.self))
-            stream.ts += try numbers(Int64.self, count)
-            stream.eventId += try numbers(Int64.self, count)
-            stream.role += try numbers(UInt8.self, count).map { raw in
+            stream.ts = try numbers(Int64.self, count)
+            stream.eventId = try numbers(Int64.self, count)
+            stream.role = try numbers(UInt8.self, count).map { raw in
                 guard let role = LineRole(rawValue: raw) else { throw cutShort() }
                 return role
             }
-            stream.transactionEffect += try numbers(Int8.self, count)
-            let segmentRequests = try numbers(Int32.self, count)
-            var renumbered = [Int32](repeating: -1, count: requests)
-            for index in 0..<requests {
+            stream.transactionEffect = try numbers(Int8.self, count)
+            stream.request = try numbers(Int32.self, count)
+            for _ in 0..<requests {
                 let id = try take(Int(try number(UInt32.self)))
-                renumbered[index] = stream.requests.intern(id.assumingMemoryBound(to: UInt8.self))
+                _ = stream.requests.intern(id.assumingMemoryBound(to: UInt8.self))
             }
-            stream.request += segmentRequests.map { $0 < 0 ? -1 : renumbered[Int($0)] }
+            // Numbers past the segment's own ids would name nothing on the way back.
+            guard stream.request.allSatisfy({ $0 < Int32(requests) }), stream.requests.count == requests else { throw cutShort() }
             for _ in 0..<reports {
                 var report = ReportValues()
                 report.durationMs = try optional { Double(bitPattern: $0) }
@@ -92,6 +93,7 @@ enum LineSegmentCodec {
                 if status != nil || errorType != nil { (report.status, report.errorType) = (status, errorType) }
                 stream.reports.append(report)
             }
+            return stream
         }
     }
 }

@@ -18,11 +18,12 @@ public struct IngestOptions: Sendable {
     /// Bytes of Lambda lines deriving holds in memory before it spills them to a temporary file,
     /// nil for deriving's own (tests make it small to exercise the spill on small inputs).
     var lambdaLinesHeld: Int?
-    /// Memory for the in-memory part of a bulk load's dedupe keys, in bytes, and the folder for
-    /// the rest; nil for the store's own (SQLite's temporary folder). Tests make the memory tiny,
-    /// so that a few thousand events go through the keys' runs on disk.
+    /// Memory for the in-memory part of a bulk load's dedupe keys, in bytes; nil for the store's
+    /// own. Tests make it tiny, so that a few thousand events go through the keys' runs on disk.
     var dedupeTableBytes: Int?
-    var dedupeSpillFolder: String?
+    /// Where what passes a memory budget is written (the dedupe keys' runs, deriving's spilled
+    /// lines and rows); nil for the folder SQLite makes its own temporary files in (`SpillFile`).
+    var spillFolder: String?
     public init(logGroup: String? = nil, logStream: String? = nil, strict: Bool = false, stdinLimit: Int64 = IngestOptions.defaultStdinLimit,
                 logGroups: [LogGroupOption] = []) {
         self.logGroup = logGroup

@@ -22,10 +22,10 @@ public final class Ingestion {
         let clock = PhaseClock()
         let readingCPU = ThreadClock.cpuSeconds()
         let lambdaLinesHeld = options.lambdaLinesHeld ?? LambdaLines.defaultHeldBudget
-        let gatherer = DerivationGatherer(heldBudget: lambdaLinesHeld)
+        let gatherer = DerivationGatherer(heldBudget: lambdaLinesHeld, spillDirectory: options.spillFolder)
         let store = try SQLiteIngestStore(database: database, gatherer: gatherer,
                                           keyTableBytes: options.dedupeTableBytes ?? SpillingKeySet.defaultTableBytes,
-                                          keySpillFolder: options.dedupeSpillFolder)
+                                          keySpillFolder: options.spillFolder)
         let ingester = FileIngester(store: store, options: options)
         ingester.onIssue = onIssue
         ingester.onProgress = onProgress
@@ -44,8 +44,9 @@ public final class Ingestion {
             throw ProxyLensError(.usage, database.path, "interrupted; everything committed so far is kept; run the same command again to finish")
         }
         var notes: [(path: String, issue: IngestIssue)] = []
-        if let unattributed = try Deriver(database: database, heldBudget: lambdaLinesHeld, clock: clock).rebuildIfStale(from: gathered?.takeInput(),
-                                                                             unlessChangedSince: store.dataVersionAtStart, notes: &notes) {
+        let deriver = Deriver(database: database, heldBudget: lambdaLinesHeld, spillDirectory: options.spillFolder, clock: clock)
+        if let unattributed = try deriver.rebuildIfStale(from: gathered?.takeInput(), unlessChangedSince: store.dataVersionAtStart,
+                                                         notes: &notes) {
             summary.derivedRebuilt = true
             summary.unattributed = unattributed
         }

@@ -28,7 +28,7 @@ struct RealWorldErrorTests {
 
     /// The cause a verdict on `text` gives on a warm instance after an idle gap, as
     /// `CorrelationContext.labelError` gives it (its phase rule for an ambiguous timeout included).
-    static func cause(_ verdict: ErrorClassifier.Verdict?, text: String = "") -> String {
+    static func cause(_ verdict: ErrorClassifier.Verdict?, text: String) -> String {
         guard let verdict else { return "unclassified" }
         switch verdict.signal {
         case .staleConnection, .transactionState: return "stale-connection"

@@ -13,7 +13,7 @@ struct SpilledKeysIngestTests {
     static func spilling(into folder: String? = nil) -> IngestOptions {
         var options = IngestOptions()
         options.dedupeTableBytes = 1024
-        options.dedupeSpillFolder = folder
+        options.spillFolder = folder
         return options
     }
 
