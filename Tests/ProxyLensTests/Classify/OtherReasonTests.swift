@@ -19,6 +19,14 @@ struct OtherReasonTests {
         "ERROR 2003 (HY000): Can't connect to MySQL server on 'db.example:3306' (111)",
         "HikariPool-1 - Connection is not available, request timed out after 30000ms.\nCaused by: java.net.ConnectException: Connection refused",
         "System.Net.Sockets.SocketException (10061): No connection could be made because the target machine actively refused it.",
+        // aiomysql wraps every failure to connect as 2003 `Can't connect to MySQL server on %r`
+        // (connection.py _connect, `from e`); the chained cause says it was refused, in asyncio's
+        // words. The two messages as aiomysql issue #267 and a test of aiomysql's chain
+        // (`Multiple exceptions: …`, base_events.create_connection) show them, in the layout
+        // traceback.py prints a chain; and PyMySQL's Windows form (shuhm-gh/stockopr issue #1).
+        "OSError: Multiple exceptions: [Errno 111] Connect call failed ('::1', 3306, 0, 0), [Errno 111] Connect call failed ('127.0.0.1', 3306)\n\nThe above exception was the direct cause of the following exception:\n\nTraceback (most recent call last):\n  File \"/usr/local/lib/python3.6/dist-packages/aiomysql/connection.py\", line 496, in _connect\n    self._host) from e\npymysql.err.OperationalError: (2003, \"Can't connect to MySQL server on 'localhost'\")",
+        "ConnectionRefusedError: [Errno 111] Connect call failed ('127.0.0.1', 5432)",
+        "pymysql.err.OperationalError: (2003, \"Can't connect to MySQL server on '127.0.0.1' ([WinError 10061] 由于目标计算机积极拒绝，无法连接。)\")",
         "SQLSTATE[HY000] [2002] No such file or directory",
         "dial tcp: lookup proxy.proxy-abc.us-east-1.rds.amazonaws.com: i/o timeout",
         "psycopg2.OperationalError: could not translate host name \"db.example\" to address: Temporary failure in name resolution",

@@ -98,6 +98,15 @@ enum GenericVocabulary {
         // MySQL's CR_CONNECTION_ERROR through a local Unix socket (mysqlnd prints errno 2 as
         // `[2002] No such file or directory`): a database on this host, never RDS Proxy.
         "local mysql server through socket", "[2002] no such file or directory",
+        // Python's own forms: PEP 3151 maps ECONNREFUSED to the built-in ConnectionRefusedError,
+        // and asyncio's connect (Lib/asyncio/selector_events.py, _sock_connect_cb: `raise
+        // OSError(err, f'Connect call failed {address}')`) replaces strerror with its own words,
+        // so asyncpg, aiomysql and every asyncio client print `[Errno 111] Connect call failed
+        // ('10.0.0.5', 5432)` and, for several addresses (base_events.create_connection),
+        // `Multiple exceptions: [Errno 111] Connect call failed …`. ECONNREFUSED is 111 on Linux,
+        // 61 on macOS and the BSDs (where 111 is unused), and Windows' OSError prints
+        // `[WinError 10061]` with a localised text.
+        "connectionrefusederror", "[errno 111]", "[errno 61] connect call failed", "[winerror 10061]",
     ]
 
     /// A pool with no connection to lend: a connection timeout of the acquire phase, even when
