@@ -26,6 +26,18 @@ struct OtherReasonTests {
         // traceback.py prints a chain; and PyMySQL's Windows form (shuhm-gh/stockopr issue #1).
         "OSError: Multiple exceptions: [Errno 111] Connect call failed ('::1', 3306, 0, 0), [Errno 111] Connect call failed ('127.0.0.1', 3306)\n\nThe above exception was the direct cause of the following exception:\n\nTraceback (most recent call last):\n  File \"/usr/local/lib/python3.6/dist-packages/aiomysql/connection.py\", line 496, in _connect\n    self._host) from e\npymysql.err.OperationalError: (2003, \"Can't connect to MySQL server on 'localhost'\")",
         "ConnectionRefusedError: [Errno 111] Connect call failed ('127.0.0.1', 5432)",
+        // A TLS check that failed (GenericVocabulary.tlsCheckFailed), under wrappers that otherwise
+        // name a connection timeout: Connector/J's negotiateSSLConnection (MyCollab/mycollab issue
+        // #60: its trace and its title's cause), SqlClient 4's Encrypt=true against an untrusted
+        // certificate (dotnet/SqlClient issue #3235), pgx's connect (aws-samples/aurora-dsql-samples
+        // issue #109), rustls under a pool (t8y2/dbx issue #1655).
+        "com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure\n\nThe last packet sent successfully to the server was 0 milliseconds ago. The driver has not received any packets from the server.\n\tat com.mysql.cj.protocol.a.NativeProtocol.negotiateSSLConnection(NativeProtocol.java:361)\n\tat com.mysql.cj.protocol.a.NativeAuthenticationProvider.negotiateSSLConnection(NativeAuthenticationProvider.java:777)\nCaused by: javax.net.ssl.SSLHandshakeException: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)",
+        "Microsoft.Data.SqlClient.SqlException (0x80131904): A connection was successfully established with the server, but then an error occurred during the login process. (provider: SSL Provider, error: 0 - The certificate chain was issued by an authority that is not trusted.)\n ---> System.ComponentModel.Win32Exception (0x80090325): The certificate chain was issued by an authority that is not trusted.\n   at Microsoft.Data.SqlClient.SqlInternalConnection.OnError(SqlException exception, Boolean breakConnection, Action`1 wrapCloseInAction)",
+        "Unable to run example: failed to connect to `user=admin database=postgres`:\n         failed to write startup message: write failed: tls: failed to verify certificate: x509: certificate signed by unknown authority",
+        // pgx 5 puts the same under its connect error (pgconn.go: `tls error`), which otherwise
+        // reads as a connection timeout (catalogue, pgx connect-timeout).
+        "failed to connect to `user=app database=app`: 10.0.1.23:5432 (db.example): tls error: tls: failed to verify certificate: x509: certificate signed by unknown authority",
+        "PostgreSQL connection failed: Error occurred while creating a new object: error performing TLS handshake: error performing TLS handshake: invalid peer certificate: Other(OtherError(UnsupportedCertVersion))",
         "pymysql.err.OperationalError: (2003, \"Can't connect to MySQL server on '127.0.0.1' ([WinError 10061] 由于目标计算机积极拒绝，无法连接。)\")",
         "SQLSTATE[HY000] [2002] No such file or directory",
         "dial tcp: lookup proxy.proxy-abc.us-east-1.rds.amazonaws.com: i/o timeout",

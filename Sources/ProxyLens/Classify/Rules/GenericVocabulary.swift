@@ -255,11 +255,49 @@ enum GenericVocabulary {
     /// to conflict with recovery`, not a timeout); MySQL drops a connection whose packet passed
     /// max_allowed_packet (ER_NET_PACKET_TOO_LARGE, "Got a packet bigger than
     /// 'max_allowed_packet' bytes", then `gone away`: the statement, not an idle connection);
-    /// Oracle's ORA-01017 and SQL Server's 4060 (`The login failed.`) are logins; a TLS
-    /// certificate the client rejects.
+    /// Oracle's ORA-01017 and SQL Server's 4060 (`The login failed.`) are logins.
     static let serverNamesOtherReason = [
         "conflict with recovery", "max_allowed_packet", "invalid username/password", "the login failed",
-        "certificate verify failed", "self signed certificate", "self-signed certificate",
+    ]
+
+    /// A TLS handshake that failed one of its checks: the server's certificate (an unknown
+    /// authority, expired, another name) or the protocol versions and ciphers the two sides allow.
+    /// A configuration error, none of the causes, whatever wraps it (Connector/J's `Communications
+    /// link failure … The driver has not received any packets`, SqlClient's `error occurred during
+    /// the login process`): the connection never reached the database. Each runtime's own text:
+    /// - the JDK: sun/security/ssl/HandshakeContext.java (`No appropriate protocol (protocol is
+    ///   disabled or cipher suites are inappropriate)`), sun/security/validator/PKIXValidator.java
+    ///   (`PKIX path building failed`, `PKIX path validation failed`), SunCertPathBuilder (`unable
+    ///   to find valid certification path to requested target`), sun/security/util/HostnameChecker
+    ///   (`No subject alternative names present`, `No subject alternative DNS name matching`),
+    ///   sun/security/ssl/Alert.java (`Received fatal alert: <description>`) for the policy alerts;
+    /// - OpenSSL's reason strings and X509 verify results (crypto/err/openssl.txt,
+    ///   crypto/x509/x509_txt.c), as Python's ssl module, libpq, Ruby, PHP and Node print them;
+    /// - Go's crypto/x509 (verify.go: `x509: certificate signed by unknown authority`, `… is valid
+    ///   for`, `… has expired or is not yet valid`, `x509: cannot validate certificate`) and
+    ///   crypto/tls (`tls: first record does not look like a TLS handshake`, `tls: server selected
+    ///   unsupported protocol version`); rustls (src/error.rs, `invalid peer certificate: <kind>`),
+    ///   under sqlx, tokio-postgres and diesel;
+    /// - .NET's SslStream (`The remote certificate is invalid …`, `… was rejected by the provided
+    ///   RemoteCertificateValidationCallback`) and SChannel's SEC_E_UNTRUSTED_ROOT text (`The
+    ///   certificate chain was issued by an authority that is not trusted.`);
+    /// - drivers that require TLS the server does not offer: libpq (`server does not support SSL,
+    ///   but SSL was required`), node-postgres (`The server does not support SSL connections`),
+    ///   lib/pq (`pq: SSL is not enabled on the server`).
+    /// A handshake that timed out, or a connection reset or closed during it, is not here: those
+    /// are the network's doing and keep their cause.
+    static let tlsCheckFailed = [
+        "no appropriate protocol (protocol is disabled or cipher suites are inappropriate)", "pkix path building failed",
+        "pkix path validation failed", "unable to find valid certification path", "no subject alternative names present",
+        "no subject alternative dns name matching", "received fatal alert: protocol_version", "received fatal alert: handshake_failure",
+        "received fatal alert: certificate_unknown", "received fatal alert: bad_certificate", "received fatal alert: unknown_ca",
+        "certificate verify failed", "self signed certificate", "self-signed certificate", "wrong version number", "unsupported protocol",
+        "tlsv1 alert protocol version", "sslv3 alert handshake failure", "no protocols available", "unable to get local issuer certificate",
+        "unable to verify the first certificate", "certificate has expired", "hostname mismatch", "does not match certificate's altnames",
+        "x509: certificate", "x509: cannot validate certificate", "tls: first record does not look like a tls handshake",
+        "tls: server selected unsupported protocol version", "the remote certificate is invalid", "the remote certificate was rejected",
+        "issued by an authority that is not trusted", "server does not support ssl, but ssl was required",
+        "the server does not support ssl connections", "ssl is not enabled on the server", "invalid peer certificate",
     ]
 
     /// The application's own time budget interrupting whatever ran, not a database's timeout:
@@ -290,11 +328,11 @@ enum GenericVocabulary {
 
     /// Whether the (folded) text itself gives a reason that is none of the causes: a refusal, a
     /// name that did not resolve, a server's own other reason, the application's own budget, a
-    /// pool that refused without waiting, a handle the application closed itself.
+    /// pool that refused without waiting, a handle the application closed itself, a TLS check.
     static func givesAnotherReason(_ folded: String) -> Bool {
         containsAny(folded, refusedConnection) || containsAny(folded, unresolvedName) || containsAny(folded, serverNamesOtherReason)
             || containsAny(folded, applicationBudget) || containsAny(folded, poolRefusesWithoutWaiting)
-            || containsAny(folded, applicationClosedItsHandle)
+            || containsAny(folded, applicationClosedItsHandle) || containsAny(folded, tlsCheckFailed)
     }
 
     /// Whether the (folded) text is the kernel's ETIMEDOUT on a read of an open connection.
