@@ -232,7 +232,8 @@ def build_errors():
         "stale-connection", "node-postgres (pg)", None, "query", S4 + " node-postgres", "V2", "nodejs20.x", "Error")
     add(node_text({"errorType": "Error", "errorMessage": "Client was closed and is not queryable",
                    "stack": node_stack("Error", "Client was closed and is not queryable", ["/var/task/node_modules/pg/lib/client.js:569:27", "process.processTicksAndRejections (node:internal/process/task_queues:77:11)"])}),
-        "stale-connection", "node-postgres (pg)", None, "query", S4 + " node-postgres", "V2", "nodejs20.x", "Error")
+        "other", "node-postgres (pg)", None, "query", S4 + " node-postgres; brianc/node-postgres packages/pg/lib/client.js query(): this._ending, set only by end()", "V2", "nodejs20.x", "Error",
+        note="the application ended the client (client.end() in the handler) and a later invocation used it")
 
     # ---------------- MySQL family
     mysql_c = py_c("return pymysql.connect(host=HOST, user=USER, password=PASSWORD, database=DB, connect_timeout=5)")

@@ -48,6 +48,18 @@ struct OtherReasonTests {
         "ORA-01017: invalid username/password; logon denied",
         // psycopg2's pools refuse at once when maxconn connections are lent (lib/pool.py): no wait.
         "psycopg2.pool.PoolError: connection pool exhausted",
+        // Node drivers' own words for a handle the application ended or misused (issue 14 audit of
+        // their sources): node-postgres after client.end(), postgres.js after sql.end() (its README's
+        // `write CONNECTION_ENDED host:port`, `write CONNECTION_DESTROYED host:port`), tedious's
+        // second request on a busy connection.
+        "Error: Client was closed and is not queryable",
+        "Error: write CONNECTION_ENDED db.example:5432",
+        "Error: write CONNECTION_DESTROYED db.example:5432",
+        "RequestError: Requests can only be made in the LoggedIn state, not the SentClientRequest state",
+        // PgJDBC in German: messages_de.java holds "Die Verbindung wurde geschlossen." only for
+        // "Connection has been closed." (PGPooledConnection: the application closed its pooled
+        // handle); de.po's translation of "This connection has been closed." is fuzzy, never shipped.
+        "org.postgresql.util.PSQLException: Die Verbindung wurde geschlossen.",
         // Go's context.Canceled is a network phrase: in another client's text it says nothing.
         "Get \"https://api.example.com/v1/items\": context canceled",
     ]
@@ -73,6 +85,10 @@ struct OtherReasonTests {
         // pg8000's socket timeout under its network error is a read's timeout.
         ("Traceback (most recent call last):\n  File \"/var/task/pg8000/core.py\", line 155, in _read\nTimeoutError: timed out\n\nThe above exception was the direct cause of the following exception:\n\npg8000.exceptions.InterfaceError: network error", "query-timeout"),
         ("pg8000.exceptions.InterfaceError: network error", "stale-connection"),
+        // The same drivers' words where the connection itself broke.
+        ("Error: Client has encountered a connection error and is not queryable", "stale-connection"),
+        ("RequestError: Requests can only be made in the LoggedIn state, not the Final state", "stale-connection"),
+        ("org.postgresql.util.PSQLException: このコネクションは既にクローズされています。", "stale-connection"),
         ("struct.error: unpack_from requires a buffer of at least 5 bytes", "stale-connection"),
         ("pymysql.err.Error: Already closed", "stale-connection"),
         // Go: a context canceled under a statement; GORM's trace line says it is a statement.

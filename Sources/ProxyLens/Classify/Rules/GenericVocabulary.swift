@@ -321,7 +321,16 @@ enum GenericVocabulary {
     /// the handler, then a warm invocation) and `sql: connection is already closed` (ErrConnDone,
     /// a Conn or Tx used after it went back to the pool), src/database/sql/sql.go. Nothing closed
     /// it from the other side (research/driver-catalogue.md, "the application closed the handle").
-    static let applicationClosedItsHandle = ["sql: database is closed", "sql: connection is already closed"]
+    /// The same in Node's drivers: node-postgres's `Client was closed and is not queryable` (client.js
+    /// query(): `if (this._ending)`, which only end() sets), postgres.js's `write CONNECTION_ENDED`
+    /// and `write CONNECTION_DESTROYED` (its README: a query after `sql.end()`, and queries still
+    /// pending when `sql.end({ timeout })` ran out), and tedious's second request on a connection
+    /// still running one (connection.ts makeRequest: `not the SentClientRequest state`).
+    static let applicationClosedItsHandle = [
+        "sql: database is closed", "sql: connection is already closed", "client was closed and is not queryable",
+        "write connection_ended", "write connection_destroyed",
+        "requests can only be made in the loggedin state, not the sentclientrequest state",
+    ]
 
     /// Whether the (folded) text says the connection was refused.
     static func refusesConnection(_ folded: String) -> Bool { containsAny(folded, refusedConnection) }

@@ -13,7 +13,9 @@ extension SignatureRule {
     SignatureRule("pg-connection-terminated", driver: "node-postgres", .staleConnection, all: ["Connection terminated"], examples: [
         "2025-01-01T00:00:00.000Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Connection terminated unexpectedly\"}\n",
     ]),
-    SignatureRule("pg-client-not-queryable", driver: "node-postgres", .staleConnection, all: ["is not queryable"], examples: [
+    // Only the connection error's variant: `Client was closed and is not queryable` is a query on a
+    // client the application ended itself (client.js query(): `if (this._ending)`, set only by end()).
+    SignatureRule("pg-client-not-queryable", driver: "node-postgres", .staleConnection, all: ["has encountered a connection error and is not queryable"], examples: [
         "2025-01-01T00:00:00.000Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Client has encountered a connection error and is not queryable\"}\n",
     ]),
     ]
