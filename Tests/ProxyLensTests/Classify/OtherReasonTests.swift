@@ -53,6 +53,9 @@ struct OtherReasonTests {
         // `write CONNECTION_ENDED host:port`, `write CONNECTION_DESTROYED host:port`), tedious's
         // second request on a busy connection.
         "Error: Client was closed and is not queryable",
+        // node-postgres issue #2982: the bare `Connection terminated` (client.js: `this._ending`),
+        // queries left running when the application called client.end().
+        "Error: Connection terminated\n    at Connection.<anonymous> (/home/user/project/node_modules/pg/lib/client.js:132:36)\n    at Object.onceWrapper (node:events:627:28)\n    at Connection.emit (node:events:525:35)\n    at Socket.<anonymous> (/home/user/project/node_modules/pg/lib/connection.js:63:12)",
         "Error: write CONNECTION_ENDED db.example:5432",
         "Error: write CONNECTION_DESTROYED db.example:5432",
         "RequestError: Requests can only be made in the LoggedIn state, not the SentClientRequest state",
@@ -87,6 +90,7 @@ struct OtherReasonTests {
         ("pg8000.exceptions.InterfaceError: network error", "stale-connection"),
         // The same drivers' words where the connection itself broke.
         ("Error: Client has encountered a connection error and is not queryable", "stale-connection"),
+        ("Error: Connection terminated unexpectedly\n    at Connection.<anonymous> (/var/task/node_modules/pg/lib/client.js:132:36)", "stale-connection"),
         ("RequestError: Requests can only be made in the LoggedIn state, not the Final state", "stale-connection"),
         ("org.postgresql.util.PSQLException: このコネクションは既にクローズされています。", "stale-connection"),
         ("struct.error: unpack_from requires a buffer of at least 5 bytes", "stale-connection"),

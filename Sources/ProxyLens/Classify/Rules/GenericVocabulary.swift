@@ -332,6 +332,23 @@ enum GenericVocabulary {
         "requests can only be made in the loggedin state, not the sentclientrequest state",
     ]
 
+    /// node-postgres's bare `Connection terminated`: client.js fails the pending queries with
+    /// `this._ending ? new Error('Connection terminated') : new Error('Connection terminated
+    /// unexpectedly')` when the socket ends, and only `client.end()` sets `_ending` (the connect
+    /// timeout sets the connection's flag, and pg-pool words its own `Connection terminated due to
+    /// connection timeout`). So the bare text, in a text that is node-postgres's (its files in the
+    /// stack), is queries the application left running when it ended the client itself.
+    static func nodePostgresEndedByApplication(_ folded: String) -> Bool {
+        guard containsAny(folded, ["node_modules/pg/", "pg/lib/client.js"]) else { return false }
+        var from = folded.startIndex
+        while let range = folded.range(of: "connection terminated", range: from..<folded.endIndex) {
+            let rest = folded[range.upperBound...].drop { $0 == " " }
+            if !rest.hasPrefix("unexpectedly") && !rest.hasPrefix("due to") { return true }
+            from = range.upperBound
+        }
+        return false
+    }
+
     /// Whether the (folded) text says the connection was refused.
     static func refusesConnection(_ folded: String) -> Bool { containsAny(folded, refusedConnection) }
 
@@ -342,6 +359,7 @@ enum GenericVocabulary {
         containsAny(folded, refusedConnection) || containsAny(folded, unresolvedName) || containsAny(folded, serverNamesOtherReason)
             || containsAny(folded, applicationBudget) || containsAny(folded, poolRefusesWithoutWaiting)
             || containsAny(folded, applicationClosedItsHandle) || containsAny(folded, tlsCheckFailed)
+            || nodePostgresEndedByApplication(folded)
     }
 
     /// Whether the (folded) text is the kernel's ETIMEDOUT on a read of an open connection.
