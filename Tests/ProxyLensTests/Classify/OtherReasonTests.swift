@@ -63,6 +63,13 @@ struct OtherReasonTests {
         // "Connection has been closed." (PGPooledConnection: the application closed its pooled
         // handle); de.po's translation of "This connection has been closed." is fuzzy, never shipped.
         "org.postgresql.util.PSQLException: Die Verbindung wurde geschlossen.",
+        // A handle the application or its own pool closed (GenericVocabulary.applicationClosedItsHandle),
+        // in each driver's own words (the issue 14 audit of their sources).
+        "org.postgresql.util.PSQLException: Connection has been closed.",
+        "com.microsoft.sqlserver.jdbc.SQLServerException: The physical connection is closed for this pooled connection.",
+        "sqlalchemy.exc.ResourceClosedError: This Connection is closed",
+        "MySQLdb.OperationalError: (2006, '')",
+        "com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException: Statement cancelled due to client request",
         // Go's context.Canceled is a network phrase: in another client's text it says nothing.
         "Get \"https://api.example.com/v1/items\": context canceled",
     ]
@@ -93,6 +100,9 @@ struct OtherReasonTests {
         ("Error: Connection terminated unexpectedly\n    at Connection.<anonymous> (/var/task/node_modules/pg/lib/client.js:132:36)", "stale-connection"),
         ("RequestError: Requests can only be made in the LoggedIn state, not the Final state", "stale-connection"),
         ("org.postgresql.util.PSQLException: このコネクションは既にクローズされています。", "stale-connection"),
+        ("org.postgresql.util.PSQLException: This connection has been closed.", "stale-connection"),
+        ("MySQLdb.OperationalError: (2006, 'MySQL server has gone away')", "stale-connection"),
+        ("com.mysql.cj.jdbc.exceptions.MySQLTimeoutException: Statement cancelled due to timeout or client request", "query-timeout"),
         ("struct.error: unpack_from requires a buffer of at least 5 bytes", "stale-connection"),
         ("pymysql.err.Error: Already closed", "stale-connection"),
         // Go: a context canceled under a statement; GORM's trace line says it is a statement.

@@ -307,7 +307,10 @@ enum GenericVocabulary {
     /// lib/rack/timeout/core.rb, `Rack::Timeout::RequestTimeoutException`). Ruby's database
     /// drivers say their own words (`PG::QueryCanceled`, mysql2's `Timeout waiting for a
     /// response`, ActiveRecord's ConnectionTimeoutError).
-    static let applicationBudget = ["timeout::error: execution expired", "rack::timeout::"]
+    /// Connector/J's cancel that the application asked for (AbstractQuery.checkCancelTimeout:
+    /// CANCELED_BY_TIMEOUT gives MySQLTimeoutException, any other cancel OperationCancelledException
+    /// `Statement cancelled due to client request`): the application's own `Statement.cancel()`.
+    static let applicationBudget = ["timeout::error: execution expired", "rack::timeout::", "statement cancelled due to client request"]
 
     /// A pool that refuses at once, without waiting for a connection to come free: no time ran
     /// out, so none of the causes. psycopg2's pools (lib/pool.py, AbstractConnectionPool._getconn)
@@ -326,10 +329,21 @@ enum GenericVocabulary {
     /// and `write CONNECTION_DESTROYED` (its README: a query after `sql.end()`, and queries still
     /// pending when `sql.end({ timeout })` ran out), and tedious's second request on a connection
     /// still running one (connection.ts makeRequest: `not the SentClientRequest state`).
+    /// And in the JDBC and Python drivers, each text raised only on a handle the application (or
+    /// its own pool) had closed: PgJDBC's PGPooledConnection (`Connection has been closed.`, `…
+    /// closed automatically because a new connection was opened for the same PooledConnection`;
+    /// PgConnection's own `This connection has been closed.` is a dead connection's and stays one),
+    /// mssql-jdbc's SQLServerPooledConnection (`The physical connection is closed for this pooled
+    /// connection.`, set only by its close()), SQLAlchemy's Connection after close()
+    /// (`ResourceClosedError: This Connection is closed`), mysqlclient's closed connection object
+    /// (_mysql.c: `if (!(c->open)) merr = CR_SERVER_GONE_ERROR`, with no message: `(2006, '')`;
+    /// the server's own `(2006, 'MySQL server has gone away')` is a dead connection's).
     static let applicationClosedItsHandle = [
         "sql: database is closed", "sql: connection is already closed", "client was closed and is not queryable",
         "write connection_ended", "write connection_destroyed",
         "requests can only be made in the loggedin state, not the sentclientrequest state",
+        "psqlexception: connection has been closed.", "connection has been closed automatically because a new connection was opened",
+        "the physical connection is closed for this pooled connection", "resourceclosederror: this connection is closed", "(2006, '')",
     ]
 
     /// node-postgres's bare `Connection terminated`: client.js fails the pending queries with
