@@ -217,8 +217,8 @@ def build_errors():
         "stale-connection", "node-postgres (pg)", None, "query", S4 + " node-postgres", "V", "nodejs20.x", "Error")
     add(node_json({"errorType": "Error", "errorMessage": "Connection terminated",
                    "stackTrace": node_stack("Error", "Connection terminated", ["Connection.<anonymous> (/var/task/node_modules/pg/lib/client.js:132:36)", "Object.onceWrapper (node:events:634:28)"])}),
-        "stale-connection", "node-postgres (pg)", None, "query", S4 + " node-postgres", "V", "nodejs20.x", "Error",
-        note="'Connection terminated' (without 'unexpectedly') is what client.end() produces; seen when the app or the pool ended a broken client")
+        "other", "node-postgres (pg)", None, "query", S4 + " node-postgres; brianc/node-postgres packages/pg/lib/client.js: this._ending ? 'Connection terminated' : 'Connection terminated unexpectedly' (since pg 7.0, commit 76c59a01)", "V", "nodejs20.x", "Error",
+        note="'Connection terminated' (without 'unexpectedly') is what client.end() produces: queries still running when the application ended the client (pg-pool ends a client only on release, when it has none running)")
     add(node_json({"errorType": "Error", "errorMessage": "timeout exceeded when trying to connect", "stackTrace": NODE_CTO_STACK}),
         "connection-timeout", "pg-pool", None, "connect", S4 + " node-postgres", "V", "nodejs20.x", "Error")
     add(node_text({"errorType": "Error", "errorMessage": "Connection terminated due to connection timeout",

@@ -136,9 +136,11 @@ struct RealWorldErrorTests {
             // The held-out half only as numbers: which label became which cause, by which rule,
             // and which of the generic layer's gates its text passes (never the text itself).
             var misses: [String: Int] = [:]
-            for line in heldOut where Self.cause(all.classify(line.message), text: line.message) != line.label {
+            for line in heldOut {
                 let verdict = all.classify(line.message)
-                misses["\(line.family): \(line.label) -> \(Self.cause(verdict, text: line.message)) by \(verdict?.rule ?? "-") [\(Self.gates(line.message))]", default: 0] += 1
+                let got = Self.cause(verdict, text: line.message)
+                guard got != line.label else { continue }
+                misses["\(line.family): \(line.label) -> \(got) by \(verdict?.rule ?? "-") [\(Self.gates(line.message))]", default: 0] += 1
             }
             // Every line of both sets whose text names neither a database nor another service: the
             // shape text alone cannot tell from a look-alike.

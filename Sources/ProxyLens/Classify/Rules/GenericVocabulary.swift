@@ -351,7 +351,9 @@ enum GenericVocabulary {
     /// unexpectedly')` when the socket ends, and only `client.end()` sets `_ending` (the connect
     /// timeout sets the connection's flag, and pg-pool words its own `Connection terminated due to
     /// connection timeout`). So the bare text, in a text that is node-postgres's (its files in the
-    /// stack), is queries the application left running when it ended the client itself.
+    /// stack), is queries the application left running when it ended the client itself (pg-pool
+    /// ends a client on release, when none of its queries is running). Since pg 7.0 (commit
+    /// 76c59a01, 2017); pg 6 printed the bare text for every end.
     static func nodePostgresEndedByApplication(_ folded: String) -> Bool {
         guard containsAny(folded, ["node_modules/pg/", "pg/lib/client.js"]) else { return false }
         var from = folded.startIndex
@@ -363,17 +365,16 @@ enum GenericVocabulary {
         return false
     }
 
-    /// Whether the (folded) text says the connection was refused.
-    static func refusesConnection(_ folded: String) -> Bool { containsAny(folded, refusedConnection) }
+    /// Every word that gives a reason that is none of the causes, in one list: `containsAny` reads
+    /// a text's byte pairs once per call, and this is asked of every failure.
+    static let anotherReason = refusedConnection + unresolvedName + serverNamesOtherReason + applicationBudget
+        + poolRefusesWithoutWaiting + applicationClosedItsHandle + tlsCheckFailed
 
     /// Whether the (folded) text itself gives a reason that is none of the causes: a refusal, a
     /// name that did not resolve, a server's own other reason, the application's own budget, a
     /// pool that refused without waiting, a handle the application closed itself, a TLS check.
     static func givesAnotherReason(_ folded: String) -> Bool {
-        containsAny(folded, refusedConnection) || containsAny(folded, unresolvedName) || containsAny(folded, serverNamesOtherReason)
-            || containsAny(folded, applicationBudget) || containsAny(folded, poolRefusesWithoutWaiting)
-            || containsAny(folded, applicationClosedItsHandle) || containsAny(folded, tlsCheckFailed)
-            || nodePostgresEndedByApplication(folded)
+        containsAny(folded, anotherReason) || nodePostgresEndedByApplication(folded)
     }
 
     /// Whether the (folded) text is the kernel's ETIMEDOUT on a read of an open connection.

@@ -10,7 +10,10 @@ extension SignatureRule {
     SignatureRule("pg-query-read-timeout", driver: "node-postgres", .queryTimeout, all: ["Query read timeout"], examples: [
         #"{"timestamp":"2025-12-07T13:57:20.195Z","level":"ERROR","requestId":"e8b77533-86e0-4ab3-bd41-338e51762ad5","message":{"errorType":"Error","errorMessage":"Query read timeout","stackTrace":["Error: Query read timeout"]}}"#,
     ]),
-    SignatureRule("pg-connection-terminated", driver: "node-postgres", .staleConnection, all: ["Connection terminated"], examples: [
+    // client.js: `this._ending ? 'Connection terminated' : 'Connection terminated unexpectedly'`:
+    // only the second is the socket ending under the client (the first is the application's own
+    // end(), GenericVocabulary.nodePostgresEndedByApplication).
+    SignatureRule("pg-connection-terminated", driver: "node-postgres", .staleConnection, all: ["Connection terminated unexpectedly"], examples: [
         "2025-01-01T00:00:00.000Z\tf2704689-7aa3-4af3-ac88-857c01c4bd45\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Connection terminated unexpectedly\"}\n",
     ]),
     // Only the connection error's variant: `Client was closed and is not queryable` is a query on a
