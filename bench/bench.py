@@ -290,13 +290,18 @@ def is_usage_error(r):
     return r["rc"] != 0 and bool(USAGE_RE.search(r["stderr_tail"] + r.get("stdout", "")))
 
 
+def remove_database(db):
+    """A proxylens database and the journal files SQLite may leave beside it."""
+    for s in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(db + s):
+            os.remove(db + s)
+
+
 def run_proxylens(ctx, rnd):
     pl, db = ctx.proxylens, os.path.join(ctx.tmp, "proxylens.sqlite")
 
     def clean():
-        for s in ("", "-wal", "-shm", "-journal"):
-            if os.path.exists(db + s):
-                os.remove(db + s)
+        remove_database(db)
 
     def step(key, args, label):
         r = measure([pl] + args, label, stdout_path=os.path.join(ctx.tmp, key + ".out"))
@@ -913,9 +918,7 @@ def incremental_main(a, skip, tmp):
     db = os.path.join(tmp, "incremental.sqlite")
 
     def clean():
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            if os.path.exists(db + suffix):
-                os.remove(db + suffix)
+        remove_database(db)
 
     def ingest(path, label):
         r = measure([pl, "ingest", "--db", db, path], label)
