@@ -171,8 +171,12 @@ public final class Classifier {
         let time = try database.prepare("SELECT ts FROM event WHERE id = ?")
         for index in failed.indices where failed[index].invocation.status != .timeout {
             guard let candidates = lines[failed[index].invocation.requestId] else { continue }
-            // The invocation's own error line alone: nothing to choose between.
-            if failed[index].invocation.errorMessage != nil, candidates.allSatisfy({ $0.eventId == failed[index].invocation.errorEventId }) { continue }
+            // The invocation's own error line alone: nothing to choose between, but read as any
+            // other line is (the Node runtime's `Invoke Error \t{…}`, a JSON record).
+            if let own = failed[index].invocation.errorMessage, candidates.allSatisfy({ $0.eventId == failed[index].invocation.errorEventId }) {
+                failed[index].invocation.errorMessage = ErrorChoice.readable(own)
+                continue
+            }
             let texts = candidates.map { ErrorChoice.readable($0.message) }
             failed[index].errorContext = texts.joined(separator: "\n")
             guard let chosen = chooser.choose(candidates, texts: texts, hasOwnError: failed[index].invocation.errorMessage != nil) else { continue }

@@ -37,30 +37,24 @@ struct ErrorChoice {
         classifier = ErrorClassifier(rules: rules)
     }
 
-    /// The text of a line as error text: a JSON error record's type, message and stack trace
-    /// (after a Go `log` prefix, if any); an application line's message; else the line.
-    static func readable(_ message: String) -> String {
+    /// The text of a line as error text: a JSON record's message and error as `JSONErrorRecord`
+    /// reads them (after a Go `log` prefix, if any); an application line's message (the Node
+    /// runtime's error JSON in it read the same way); else the line.
+    static func readable(_ message: String, records: JSONErrorRecord = .standard) -> String {
         var text = message.trimmingWhitespaceAndNewlines()
         // Go's log package: `2026/03/14 10:20:19 {…}`.
         if text.count > 20, text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,
            let brace = text.firstIndex(of: "{"), text.distance(from: text.startIndex, to: brace) <= 27 {
             text = String(text[brace...])
         }
-        if text.hasPrefix("{"), let data = text.data(using: .utf8),
-           let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-            var parts: [String] = []
-            let type = object["errorType"] as? String
-            let message = object["errorMessage"] as? String ?? object["message"] as? String
-            if let type, let message, !message.isEmpty { parts.append("\(type): \(message)") } else if let message { parts.append(message) } else if let type { parts.append(type) }
-            for key in ["stackTrace", "stack", "trace"] {
-                if let frames = object[key] as? [String] { parts.append(contentsOf: frames) }
-            }
-            if !parts.isEmpty { return parts.joined(separator: "\n") }
-        }
+        if text.hasPrefix("{"), let record = records.text(of: text) { return record }
         // A runtime's tab-separated layout (`<ts>\t<id>\t<level>\t…`, `[LEVEL]\t<ts>\t<id>\t…`) has
-        // its three tabs on the first line; other tabs are a stack trace's indentation.
+        // its three tabs on the first line; other tabs are a stack trace's indentation. Its body
+        // may be the Node runtime's `Invoke Error \t{…}` or a JSON logger's record.
         let firstLine = text.utf8.prefix { $0 != 0x0a }
-        return firstLine.filter({ $0 == 0x09 }).count >= 3 ? ErrorText.body(ofAppLine: message) : text
+        guard firstLine.filter({ $0 == 0x09 }).count >= 3 else { return text }
+        let body = ErrorText.body(ofAppLine: message)
+        return records.text(of: body) ?? body
     }
 
     func specificity(_ line: Line, text: String, foldedContext: String) -> Specificity {
