@@ -77,6 +77,11 @@ struct StructuredLogFieldsTests {
         let text = ErrorChoice.readable(record)
         #expect(!text.contains("redis"))
         #expect(ErrorClassifier().classify(text)?.signal == .staleConnection)
+        // The Python runtime's JSON record with the Lambda context added as extras.
+        let runtime = #"{"timestamp":"2026-03-14T09:20:46Z","level":"ERROR","message":"order sync failed","logger":"root","requestId":"06157d0f-5e2a-4624-bc41-9751fae381eb","errorType":"OperationalError","errorMessage":"server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally\n\tbefore or while processing the request.\n","stackTrace":["  File \"/var/task/app.py\", line 10, in handler\n    cur.execute(sql)\n"],"function_name":"redis-order-sync","log_group_name":"/aws/lambda/redis-order-sync","log_stream_name":"2026/03/14/[$LATEST]0123456789abcdef0123456789abcdef","invoked_function_arn":"arn:aws:lambda:eu-west-1:730335218964:function:redis-order-sync","aws_request_id":"06157d0f-5e2a-4624-bc41-9751fae381eb"}"#
+        let runtimeText = ErrorChoice.readable(runtime)
+        #expect(!runtimeText.contains("redis"), "\(runtimeText)")
+        #expect(ErrorClassifier().classify(runtimeText)?.signal == .staleConnection)
     }
 
     @Test("causes are read innermost first: a log4j2 `thrown` and a Powertools `cause` nest the driver's error")
@@ -92,5 +97,87 @@ struct StructuredLogFieldsTests {
     func unknownRecordWhole() {
         let record = #"{"lvl":"E","text":"Connection terminated unexpectedly"}"#
         #expect(ErrorChoice.readable(record) == record)
+    }
+
+    struct RealRecord: Decodable {
+        var logger: String
+        var line: String
+        var source: String
+        var prefix_published: Bool
+        var reads: [String]
+        var label: String?
+    }
+
+    static let realRecords: [RealRecord] = {
+        guard let text = try? String(contentsOfFile: Fixture.samples("errors/json-records.ndjson"), encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(RealRecord.self, from: Data($0.utf8)) }
+    }()
+
+    @Test("real records from public sources: the error, its properties and its causes are read, and get their cause")
+    func realRecordsRead() {
+        #expect(Self.realRecords.count == 10)
+        #expect(Self.realRecords.allSatisfy { $0.source.hasPrefix("https://") })
+        let classifier = ErrorClassifier()
+        for record in Self.realRecords {
+            // A record published without the export's prefix is read from its JSON, as the
+            // runtime's words before it (`Invoke Error \t`) are read in an export.
+            let text: String
+            if record.prefix_published {
+                text = ErrorChoice.readable(record.line)
+            } else {
+                let json = record.line.firstIndex(of: "{").map { String(record.line[$0...]) } ?? record.line
+                text = JSONErrorRecord.standard.text(of: json) ?? record.line
+            }
+            for phrase in record.reads {
+                #expect(text.contains(phrase), "\(record.logger) \(record.source): no \(phrase) in \(text.prefix(300))")
+            }
+            if let label = record.label {
+                let got = RealWorldErrorTests.cause(classifier.classify(text), text: text)
+                #expect(got == label, "\(record.logger) \(record.source): \(got)")
+            }
+        }
+    }
+
+    /// A Node function's stream as `filter-log-events` gives it: a cold invocation, then 40
+    /// minutes idle (past RDS Proxy's default IdleClientTimeout of 30), then one whose mysql2
+    /// query finds its connection reset: pino logs the error, the handler rethrows it.
+    static func warmAfterIdle(errorLines: [String]) -> String {
+        let stream = "2026/03/14/[$LATEST]0123456789abcdef0123456789abcdef"
+        let first = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", second = "3f6b1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+        let start = 1_773_482_400_000, later = start + 40 * 60 * 1000
+        var events: [(Int, String)] = [
+            (start, "START RequestId: \(first) Version: $LATEST\n"),
+            (start + 40, "END RequestId: \(first)\n"),
+            (start + 41, "REPORT RequestId: \(first)\tDuration: 38.20 ms\tBilled Duration: 39 ms\tMemory Size: 512 MB\tMax Memory Used: 81 MB\tInit Duration: 212.40 ms\t\n"),
+            (later, "START RequestId: \(second) Version: $LATEST\n"),
+        ]
+        for (index, line) in errorLines.enumerated() { events.append((later + 5 + index, line.replacingOccurrences(of: "REQUEST", with: second))) }
+        events += [
+            (later + 20, "END RequestId: \(second)\n"),
+            (later + 21, "REPORT RequestId: \(second)\tDuration: 14.90 ms\tBilled Duration: 15 ms\tMemory Size: 512 MB\tMax Memory Used: 81 MB\tStatus: error\tError Type: Error\n"),
+        ]
+        let json = events.enumerated().map { index, event in
+            let message = String(data: try! JSONSerialization.data(withJSONObject: [event.1], options: [.withoutEscapingSlashes]), encoding: .utf8)!.dropFirst().dropLast()
+            return #"{"logStreamName":"\#(stream)","timestamp":\#(event.0),"message":\#(message),"ingestionTime":\#(event.0 + 500),"eventId":"3700000000000000000000000000000000000000000000000000000\#(index)"}"#
+        }
+        return #"{"events":["# + json.joined(separator: ",") + #"],"searchedLogStreams":[]}"#
+    }
+
+    @Test("end to end: a warm instance's reset connection, logged by pino and rethrown to the runtime, is a stale connection")
+    func endToEnd() throws {
+        let pino = #"{"level":50,"time":1773484800005,"pid":8,"hostname":"169.254.10.213","err":{"type":"Error","message":"read ECONNRESET","stack":"Error: read ECONNRESET\n    at TCP.onStreamRead (node:internal/stream_base_commons:217:20)","errno":-104,"code":"ECONNRESET","syscall":"read","fatal":true},"msg":"order lookup failed"}"# + "\n"
+        let thrown = "2026-03-14T10:40:00.006Z\tREQUEST\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"read ECONNRESET\",\"code\":\"ECONNRESET\",\"errno\":-104,\"syscall\":\"read\",\"fatal\":true,\"stack\":[\"Error: read ECONNRESET\",\"    at TCP.onStreamRead (node:internal/stream_base_commons:217:20)\"]}\n"
+        for lines in [[pino, thrown], [thrown], [pino]] {
+            let folder = try Fixture.temporaryFolder()
+            let path = try Fixture.write(Self.warmAfterIdle(errorLines: lines), to: "orders-api.json", in: folder)
+            let database = try Database(path: ":memory:")
+            let (_, issues) = try ingest([path], into: database, options: IngestOptions(logGroup: "/aws/lambda/orders-api"))
+            #expect(issues.isEmpty, "\(issues)")
+            _ = try Classifier(database: database).run()
+            let rows = try database.rows("SELECT cause, rule FROM failure")
+            #expect(rows.count == 1)
+            #expect(rows.first?[0].string == "stale-connection", "\(lines.count) lines: \(rows.first?[1].string ?? "-")")
+            #expect(rows.first?[1].string?.contains("+idle-over-IdleClientTimeout") == true, "\(rows.first?[1].string ?? "-")")
+        }
     }
 }

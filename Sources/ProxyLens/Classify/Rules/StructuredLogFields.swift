@@ -139,6 +139,22 @@ enum StructuredLogFields {
         Field(key: "function_request_id", role: .envelope, loggers: "Powertools"),
         Field(key: "xray_trace_id", role: .envelope, loggers: "Powertools"),
         Field(key: "sampling_rate", role: .envelope, loggers: "Powertools"),
+        // The Lambda context object's own fields, which applications add to their records
+        // (`logger.exception(..., extra=vars(context))`): the function's names, never the error's.
+        // Python: docs.aws.amazon.com/lambda/latest/dg/python-context.html; Node.js: nodejs-context.html.
+        Field(key: "aws_request_id", role: .envelope, loggers: "Lambda context (Python)"),
+        Field(key: "function_version", role: .envelope, loggers: "Lambda context (Python)"),
+        Field(key: "invoked_function_arn", role: .envelope, loggers: "Lambda context (Python)"),
+        Field(key: "memory_limit_in_mb", role: .envelope, loggers: "Lambda context (Python)"),
+        Field(key: "log_group_name", role: .envelope, loggers: "Lambda context (Python)"),
+        Field(key: "log_stream_name", role: .envelope, loggers: "Lambda context (Python)"),
+        Field(key: "awsRequestId", role: .envelope, loggers: "Lambda context (Node.js)"),
+        Field(key: "functionName", role: .envelope, loggers: "Lambda context (Node.js)"),
+        Field(key: "functionVersion", role: .envelope, loggers: "Lambda context (Node.js)"),
+        Field(key: "invokedFunctionArn", role: .envelope, loggers: "Lambda context (Node.js)"),
+        Field(key: "memoryLimitInMB", role: .envelope, loggers: "Lambda context (Node.js)"),
+        Field(key: "logGroupName", role: .envelope, loggers: "Lambda context (Node.js)"),
+        Field(key: "logStreamName", role: .envelope, loggers: "Lambda context (Node.js)"),
         Field(key: "logger_name", role: .envelope, loggers: "logstash-logback-encoder"),
         Field(key: "thread_name", role: .envelope, loggers: "logstash-logback-encoder"),
     ]
