@@ -48,6 +48,13 @@ struct ErrorChoice {
             text = String(text[brace...])
         }
         if text.hasPrefix("{"), let record = records.text(of: text) { return record }
+        // awslambdaric writes an error's lines joined by `\r` when it logs to stdout
+        // (bootstrap.py StandardLogSink.log_error, ERROR_LOG_LINE_TERMINATE), so the Python
+        // runtime's JSON error record can follow a line of its own in one event (the managed
+        // runtime's `LAMBDA_WARNING: Unhandled exception…` banner).
+        if let carriageReturn = text.range(of: "\r{"), let record = records.text(of: String(text[text.index(after: carriageReturn.lowerBound)...])) {
+            return record
+        }
         // A runtime's tab-separated layout (`<ts>\t<id>\t<level>\t…`, `[LEVEL]\t<ts>\t<id>\t…`) has
         // its three tabs on the first line; other tabs are a stack trace's indentation. Its body
         // may be the Node runtime's `Invoke Error \t{…}` or a JSON logger's record.

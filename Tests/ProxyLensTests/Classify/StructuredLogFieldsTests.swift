@@ -115,7 +115,7 @@ struct StructuredLogFieldsTests {
 
     @Test("real records from public sources: the error, its properties and its causes are read, and get their cause")
     func realRecordsRead() {
-        #expect(Self.realRecords.count == 10)
+        #expect(Self.realRecords.count == 11)
         #expect(Self.realRecords.allSatisfy { $0.source.hasPrefix("https://") })
         let classifier = ErrorClassifier()
         for record in Self.realRecords {
