@@ -66,6 +66,10 @@ struct JSONErrorRecord: Sendable {
         } else {
             for key in messageKeys { if let message = record[key] as? String, !message.isEmpty { lines.append(message) } }
             for key in errorKeys { appendErrorValue(errorValue(record, key), depth: 0, to: &lines) }
+            // The application's own fields (Mattermost's `err_details`, a `query` it logged, the
+            // `caller` or `logger` that names the code): read as the error's properties, as the
+            // whole line was read before; the envelope is not.
+            appendProperties(of: record, top: true, depth: 0, to: &lines)
             // Elastic Common Schema flattens the error into dotted keys of the record.
             if record["error.message"] != nil || record["error.stack_trace"] != nil || record["error.type"] != nil {
                 appendError(record.filter { $0.key.hasPrefix("error.") }, top: false, depth: 0, to: &lines)
@@ -119,20 +123,7 @@ struct JSONErrorRecord: Sendable {
         } else if !header.isEmpty {
             lines.append(header)
         }
-        // The error's own properties, as util.inspect prints them after the stack.
-        for key in error.keys.sorted() where !readKeys.contains(key) && !(top && (envelopeKeys.contains(key) || messageKeys.contains(key))) {
-            switch error[key] {
-            case let text as String where text.contains("\n"): lines.append(text)
-            case let text as String: lines.append("  \(key): '\(text)'")
-            case let number as NSNumber: lines.append("  \(key): \(type(of: number) == Self.booleanType ? (number.boolValue ? "true" : "false") : number.stringValue)")
-            // An error in a property, read as an error (the Node runtime's
-            // Runtime.UnhandledPromiseRejection keeps the rejected error in `reason`, src/Errors.js;
-            // Sequelize keeps the driver's in `original`), or a plain object's own properties, as
-            // util.inspect prints them nested.
-            case let object as [String: Any]: appendError(object, top: false, depth: depth + 1, to: &lines)
-            default: break
-            }
-        }
+        appendProperties(of: error, top: top, depth: depth, to: &lines)
         if top {
             // A record that is an error may also name what the application was doing.
             for key in messageKeys where key != "message" || error["errorMessage"] != nil {
@@ -144,6 +135,25 @@ struct JSONErrorRecord: Sendable {
             var cause: [String] = []
             appendErrorValue(error[key], depth: depth + 1, to: &cause)
             if !cause.isEmpty { lines.append("Caused by: " + cause.joined(separator: "\n")) }
+        }
+    }
+
+    /// An object's own properties (all but the keys read for their role, and at a record's top
+    /// the envelope and the messages), as util.inspect prints them after the stack.
+    private func appendProperties(of error: [String: Any], top: Bool, depth: Int, to lines: inout [String]) {
+        for key in error.keys.sorted() where !readKeys.contains(key) && !(top && (envelopeKeys.contains(key) || messageKeys.contains(key))) {
+            switch error[key] {
+            case let text as String where text.contains("\n"): lines.append(text)
+            case let text as String: lines.append("  \(key): '\(text)'")
+            case let number as NSNumber: lines.append("  \(key): \(type(of: number) == Self.booleanType ? (number.boolValue ? "true" : "false") : number.stringValue)")
+            // An error in a property, read as an error (the Node runtime's
+            // Runtime.UnhandledPromiseRejection keeps the rejected error in `reason`, src/Errors.js;
+            // Sequelize keeps the driver's in `original`), or a plain object's own properties, as
+            // util.inspect prints them nested.
+            case let object as [String: Any]: appendError(object, top: false, depth: depth + 1, to: &lines)
+            case let array as [Any]: appendErrorValue(array, depth: depth + 1, to: &lines)
+            default: break
+            }
         }
     }
 

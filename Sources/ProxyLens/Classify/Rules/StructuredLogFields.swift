@@ -29,7 +29,10 @@ enum StructuredLogFields {
         /// Inside an error object: the error that caused it, printed after `Caused by: ` so that
         /// its innermost cause is read first (`ErrorClassifier.causesInnermostFirst`).
         case cause
-        /// The record's envelope (time, level, request id, logger, service): never printed.
+        /// The record's envelope, which says nothing of what failed (time, level, request and
+        /// trace ids, process and host, the function's and service's own names): never printed.
+        /// Every other field of a record is printed as a property: the code that logged
+        /// (`caller`, `logger_name`) and the application's own fields can name the database.
         case envelope
     }
 
@@ -122,8 +125,6 @@ enum StructuredLogFields {
         Field(key: "level", role: .envelope, loggers: "every JSON logger"),
         Field(key: "log_level", role: .envelope, loggers: "awslambdaric's unhandled-error record"),
         Field(key: "ts", role: .envelope, loggers: "uber-go/zap"),
-        Field(key: "caller", role: .envelope, loggers: "uber-go/zap"),
-        Field(key: "logger", role: .envelope, loggers: "uber-go/zap, structlog"),
         Field(key: "level_value", role: .envelope, loggers: "logstash-logback-encoder"),
         Field(key: "levelname", role: .envelope, loggers: "python-json-logger"),
         Field(key: "requestId", role: .envelope, loggers: "Lambda JSON log format"),
@@ -132,7 +133,6 @@ enum StructuredLogFields {
         Field(key: "hostname", role: .envelope, loggers: "pino, bunyan"),
         Field(key: "v", role: .envelope, loggers: "bunyan"),
         Field(key: "service", role: .envelope, loggers: "Powertools"),
-        Field(key: "location", role: .envelope, loggers: "Powertools (Python): the logging call's place, not the error's"),
         Field(key: "cold_start", role: .envelope, loggers: "Powertools"),
         Field(key: "function_name", role: .envelope, loggers: "Powertools"),
         Field(key: "function_arn", role: .envelope, loggers: "Powertools"),
@@ -155,7 +155,6 @@ enum StructuredLogFields {
         Field(key: "memoryLimitInMB", role: .envelope, loggers: "Lambda context (Node.js)"),
         Field(key: "logGroupName", role: .envelope, loggers: "Lambda context (Node.js)"),
         Field(key: "logStreamName", role: .envelope, loggers: "Lambda context (Node.js)"),
-        Field(key: "logger_name", role: .envelope, loggers: "logstash-logback-encoder"),
         Field(key: "thread_name", role: .envelope, loggers: "logstash-logback-encoder"),
     ]
 }
