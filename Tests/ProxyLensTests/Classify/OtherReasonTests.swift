@@ -70,6 +70,8 @@ struct OtherReasonTests {
         "sqlalchemy.exc.ResourceClosedError: This Connection is closed",
         "MySQLdb.OperationalError: (2006, '')",
         "com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException: Statement cancelled due to client request",
+        // mysqljs: the application's connection.end() (a Quit sequence) went unanswered.
+        "Error: Quit inactivity timeout\n    at Quit.<anonymous> (/var/task/node_modules/mysql/lib/protocol/Protocol.js:160:17) {\n  code: 'PROTOCOL_SEQUENCE_TIMEOUT',\n  fatal: true,\n  timeout: 30000\n}",
         // Go's context.Canceled is a network phrase: in another client's text it says nothing.
         "Get \"https://api.example.com/v1/items\": context canceled",
     ]
@@ -103,6 +105,8 @@ struct OtherReasonTests {
         ("org.postgresql.util.PSQLException: This connection has been closed.", "stale-connection"),
         ("MySQLdb.OperationalError: (2006, 'MySQL server has gone away')", "stale-connection"),
         ("com.mysql.cj.jdbc.exceptions.MySQLTimeoutException: Statement cancelled due to timeout or client request", "query-timeout"),
+        ("Error: Query inactivity timeout\n    at Query.<anonymous> (/var/task/node_modules/mysql/lib/protocol/Protocol.js:160:17) {\n  code: 'PROTOCOL_SEQUENCE_TIMEOUT',\n  fatal: true,\n  timeout: 5000\n}", "query-timeout"),
+        ("Error: Handshake inactivity timeout\n    at Handshake.<anonymous> (/var/task/node_modules/mysql/lib/protocol/Protocol.js:160:17) {\n  code: 'PROTOCOL_SEQUENCE_TIMEOUT',\n  fatal: true,\n  timeout: 10000\n}", "connection-timeout"),
         ("struct.error: unpack_from requires a buffer of at least 5 bytes", "stale-connection"),
         ("pymysql.err.Error: Already closed", "stale-connection"),
         // Go: a context canceled under a statement; GORM's trace line says it is a statement.

@@ -338,12 +338,17 @@ enum GenericVocabulary {
     /// (`ResourceClosedError: This Connection is closed`), mysqlclient's closed connection object
     /// (_mysql.c: `if (!(c->open)) merr = CR_SERVER_GONE_ERROR`, with no message: `(2006, '')`;
     /// the server's own `(2006, 'MySQL server has gone away')` is a dead connection's).
+    /// mysqljs's `Quit inactivity timeout`: Connection.end() enqueues a Quit sequence with a 30 s
+    /// default timeout (lib/Connection.js end), and Protocol.js names a timed-out sequence by its
+    /// class (`sequence.constructor.name + ' inactivity timeout'`): the application's own end()
+    /// went unanswered, while its Query, Handshake and Ping twins are causes (the catalogue).
     static let applicationClosedItsHandle = [
         "sql: database is closed", "sql: connection is already closed", "client was closed and is not queryable",
         "write connection_ended", "write connection_destroyed",
         "requests can only be made in the loggedin state, not the sentclientrequest state",
         "psqlexception: connection has been closed.", "connection has been closed automatically because a new connection was opened",
         "the physical connection is closed for this pooled connection", "resourceclosederror: this connection is closed", "(2006, '')",
+        "quit inactivity timeout",
     ]
 
     /// node-postgres's bare `Connection terminated`: client.js fails the pending queries with
