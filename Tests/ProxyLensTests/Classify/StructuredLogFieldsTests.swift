@@ -192,4 +192,20 @@ struct StructuredLogFieldsTests {
             #expect(rows.first?[1].string?.contains("+idle-over-IdleClientTimeout") == true, "\(rows.first?[1].string ?? "-")")
         }
     }
+
+    @Test("pino's numeric levels are levels: an info line about the database is not taken for the error the runtime reported")
+    func pinoLevels() throws {
+        let info = #"{"level":30,"time":1773484800005,"pid":8,"hostname":"169.254.10.213","msg":"order lookup query took 3 ms"}"# + "\n"
+        let thrown = "2026-03-14T10:40:00.006Z\tREQUEST\tERROR\tInvoke Error \t{\"errorType\":\"AxiosError\",\"errorMessage\":\"Request failed with status code 500\",\"code\":\"ERR_BAD_RESPONSE\",\"stack\":[\"AxiosError: Request failed with status code 500\",\"    at settle (/var/task/node_modules/axios/dist/node/axios.cjs:2019:12)\"]}\n"
+        let folder = try Fixture.temporaryFolder()
+        let path = try Fixture.write(Self.warmAfterIdle(errorLines: [info, thrown]), to: "orders-api.json", in: folder)
+        let database = try Database(path: ":memory:")
+        _ = try ingest([path], into: database, options: IngestOptions(logGroup: "/aws/lambda/orders-api"))
+        _ = try Classifier(database: database).run()
+        let rows = try database.rows("SELECT cause, message FROM failure")
+        #expect(rows.count == 1)
+        #expect(rows.first?[0].string == "unclassified")
+        #expect(rows.first?[1].string?.hasPrefix("AxiosError: Request failed with status code 500") == true, "\(rows.first?[1].string ?? "-")")
+        #expect(try database.scalar("SELECT count(*) FROM event WHERE level = 'INFO' AND message LIKE '{\"level\":30%'").int == 1)
+    }
 }
