@@ -10,8 +10,9 @@
 /// as JSON, where `util.inspect`'s words are what the vocabulary knows.
 ///
 /// The order is the order a record is read in: a record's own message first, then the fields
-/// that hold an error (the first listed first), then causes. A key listed for one role is never
-/// printed as a property.
+/// that hold an error (the first listed first), then the record's other fields as properties,
+/// causes last. A key listed for a role is read in that role, never again as a property; the
+/// envelope is never read.
 enum StructuredLogFields {
     enum Role: Sendable {
         /// What the application said it was doing (`message`, `msg`): printed first.
@@ -44,7 +45,7 @@ enum StructuredLogFields {
         /// Records with a dead connection's error in this field, each as the logger writes it
         /// (formatted by the logger's source; `StructuredLogFieldsTests` holds real records).
         var examples: [String] = []
-        /// A phrase of each example's error that only this field holds.
+        /// A phrase (folded) of each example's error that the field holds.
         var errorText: String = ""
     }
 
