@@ -171,10 +171,11 @@ public final class Classifier {
         let time = try database.prepare("SELECT ts FROM event WHERE id = ?")
         for index in failed.indices where failed[index].invocation.status != .timeout {
             guard let candidates = lines[failed[index].invocation.requestId] else { continue }
-            // The invocation's own error line alone: nothing to choose between, but read as any
-            // other line is (the Node runtime's `Invoke Error \t{…}`, a JSON record).
-            if let own = failed[index].invocation.errorMessage, candidates.allSatisfy({ $0.eventId == failed[index].invocation.errorEventId }) {
-                failed[index].invocation.errorMessage = ErrorChoice.readable(own)
+            // The invocation's own error line alone: nothing to choose between, but read whole
+            // (deriving kept its first 4,000 characters, and a Java trace's root cause is at its
+            // end) and as any other line is (the Node runtime's `Invoke Error \t{…}`, a JSON record).
+            if failed[index].invocation.errorMessage != nil, candidates.allSatisfy({ $0.eventId == failed[index].invocation.errorEventId }) {
+                failed[index].invocation.errorMessage = ErrorChoice.readable(candidates[0].message)
                 continue
             }
             let texts = candidates.map { ErrorChoice.readable($0.message) }

@@ -208,4 +208,35 @@ struct StructuredLogFieldsTests {
         #expect(rows.first?[1].string?.hasPrefix("AxiosError: Request failed with status code 500") == true, "\(rows.first?[1].string ?? "-")")
         #expect(try database.scalar("SELECT count(*) FROM event WHERE level = 'INFO' AND message LIKE '{\"level\":30%'").int == 1)
     }
+
+    /// The Java runtime's unhandled-error text (UserFault.reportableError: `<message>: <class>`,
+    /// then printStackTrace) for a handler's RuntimeException over Spring's JdbcTemplate over
+    /// PgJDBC over a reset socket: the root cause comes after 70 frames, past the first 4,000
+    /// characters deriving keeps of an error line.
+    static let javaTrace: String = {
+        var frames: [String] = []
+        for depth in 0..<35 {
+            frames.append("\tat com.example.orders.OrderRepository.lookup\(depth)(OrderRepository.java:\(40 + depth))")
+            frames.append("\tat org.springframework.jdbc.core.JdbcTemplate.execute(JdbcTemplate.java:\(651 + depth))")
+        }
+        return "order lookup failed: java.lang.RuntimeException\njava.lang.RuntimeException: order lookup failed\n" + frames.joined(separator: "\n")
+            + "\nCaused by: org.springframework.dao.DataAccessResourceFailureException: PreparedStatementCallback; SQL [select * from orders where id = ?]; An I/O error occurred while sending to the backend."
+            + "\n\tat org.springframework.jdbc.support.SQLStateSQLExceptionTranslator.doTranslate(SQLStateSQLExceptionTranslator.java:105)"
+            + "\nCaused by: org.postgresql.util.PSQLException: An I/O error occurred while sending to the backend."
+            + "\n\tat org.postgresql.core.v3.QueryExecutorImpl.execute(QueryExecutorImpl.java:395)"
+            + "\nCaused by: java.net.SocketException: Connection reset\n\tat java.base/sun.nio.ch.NioSocketImpl.implRead(NioSocketImpl.java:328)\n"
+    }()
+
+    @Test("an invocation's only error line is read whole: a Java trace's root cause past 4,000 characters decides")
+    func wholeOwnErrorLine() throws {
+        #expect(Self.javaTrace.utf8.count > 4_000 && !Self.javaTrace.prefix(4_000).contains("PSQLException"))
+        let folder = try Fixture.temporaryFolder()
+        let path = try Fixture.write(Self.warmAfterIdle(errorLines: [Self.javaTrace]), to: "orders-api.json", in: folder)
+        let database = try Database(path: ":memory:")
+        _ = try ingest([path], into: database, options: IngestOptions(logGroup: "/aws/lambda/orders-api"))
+        _ = try Classifier(database: database).run()
+        let rows = try database.rows("SELECT cause, rule FROM failure")
+        #expect(rows.count == 1)
+        #expect(rows.first?[0].string == "stale-connection", "\(rows.first?[1].string ?? "-")")
+    }
 }
