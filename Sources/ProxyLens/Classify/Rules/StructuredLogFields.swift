@@ -9,6 +9,8 @@
 /// format) carry the properties a driver sets (mysqljs's and mysql2's `fatal: true`, pg's `code`)
 /// as JSON, where `util.inspect`'s words are what the vocabulary knows.
 ///
+/// Each logger's source, with the commit read and the deciding lines: research/json-loggers.md.
+///
 /// The order is the order a record is read in: a record's own message first, then the fields
 /// that hold an error (the first listed first), then the record's other fields as properties,
 /// causes last. A key listed for a role is read in that role, never again as a property; the
