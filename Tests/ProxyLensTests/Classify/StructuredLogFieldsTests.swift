@@ -239,4 +239,31 @@ struct StructuredLogFieldsTests {
         #expect(rows.count == 1)
         #expect(rows.first?[0].string == "stale-connection", "\(rows.first?[1].string ?? "-")")
     }
+
+    @Test("a timeout after a pino line: its message is the invocation's last activity, and a call to another service is seen as one")
+    func pinoLastActivity() throws {
+        let stream = "2026/03/14/[$LATEST]0123456789abcdef0123456789abcdef"
+        let id = "3f6b1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+        let lines: [(Int, String)] = [
+            (1_773_482_400_000, "START RequestId: \(id) Version: $LATEST\n"),
+            (1_773_482_400_004, #"{"level":30,"time":1773482400004,"pid":8,"hostname":"169.254.10.213","msg":"calling https://pricing.internal/v2/quote"}"# + "\n"),
+            (1_773_482_406_001, "2026-03-14T10:00:06.001Z \(id) Task timed out after 6.00 seconds\n\n"),
+            (1_773_482_406_002, "END RequestId: \(id)\n"),
+            (1_773_482_406_003, "REPORT RequestId: \(id)\tDuration: 6000.00 ms\tBilled Duration: 6000 ms\tMemory Size: 512 MB\tMax Memory Used: 81 MB\tStatus: timeout\n"),
+        ]
+        let events = lines.enumerated().map { index, line in
+            let message = String(data: try! JSONSerialization.data(withJSONObject: [line.1], options: [.withoutEscapingSlashes]), encoding: .utf8)!.dropFirst().dropLast()
+            return #"{"logStreamName":"\#(stream)","timestamp":\#(line.0),"message":\#(message),"ingestionTime":\#(line.0 + 500),"eventId":"3700000000000000000000000000000000000000000000000000000\#(index)"}"#
+        }
+        let folder = try Fixture.temporaryFolder()
+        let path = try Fixture.write(#"{"events":["# + events.joined(separator: ",") + #"],"searchedLogStreams":[]}"#, to: "quotes.json", in: folder)
+        let database = try Database(path: ":memory:")
+        _ = try ingest([path], into: database, options: IngestOptions(logGroup: "/aws/lambda/quotes"))
+        _ = try Classifier(database: database).run()
+        let rows = try database.rows("SELECT cause, rule, detail FROM failure")
+        #expect(rows.count == 1)
+        #expect(rows.first?[0].string == "unclassified")
+        #expect(rows.first?[2].string == "last activity: calling https://pricing.internal/v2/quote", "\(rows.first?[2].string ?? "-")")
+        #expect(try CorrelationContext.looksLikeDownstreamCall(database.scalar("SELECT last_activity FROM invocation").string ?? ""))
+    }
 }
