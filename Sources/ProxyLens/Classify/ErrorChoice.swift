@@ -40,19 +40,19 @@ struct ErrorChoice {
     /// The text of a line as error text: a JSON record's message and error as `JSONErrorRecord`
     /// reads them (after a Go `log` prefix, if any); an application line's message (the Node
     /// runtime's error JSON in it read the same way); else the line.
-    static func readable(_ message: String, records: JSONErrorRecord = .standard) -> String {
+    static func readable(_ message: String) -> String {
         var text = message.trimmingWhitespaceAndNewlines()
         // Go's log package: `2026/03/14 10:20:19 {…}`.
         if text.count > 20, text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,
            let brace = text.firstIndex(of: "{"), text.distance(from: text.startIndex, to: brace) <= 27 {
             text = String(text[brace...])
         }
-        if text.hasPrefix("{"), let record = records.text(of: text) { return record }
+        if text.hasPrefix("{"), let record = JSONErrorRecord.standard.text(of: text) { return record }
         // awslambdaric writes an error's lines joined by `\r` when it logs to stdout
         // (bootstrap.py StandardLogSink.log_error, ERROR_LOG_LINE_TERMINATE), so the Python
         // runtime's JSON error record can follow a line of its own in one event (the managed
         // runtime's `LAMBDA_WARNING: Unhandled exception…` banner).
-        if let carriageReturn = text.range(of: "\r{"), let record = records.text(of: String(text[text.index(after: carriageReturn.lowerBound)...])) {
+        if let carriageReturn = text.range(of: "\r{"), let record = JSONErrorRecord.standard.text(of: String(text[text.index(after: carriageReturn.lowerBound)...])) {
             return record
         }
         // A runtime's tab-separated layout (`<ts>\t<id>\t<level>\t…`, `[LEVEL]\t<ts>\t<id>\t…`) has
@@ -61,7 +61,7 @@ struct ErrorChoice {
         let firstLine = text.utf8.prefix { $0 != 0x0a }
         guard firstLine.filter({ $0 == 0x09 }).count >= 3 else { return text }
         let body = ErrorText.body(ofAppLine: message)
-        return records.text(of: body) ?? body
+        return JSONErrorRecord.standard.text(of: body) ?? body
     }
 
     func specificity(_ line: Line, text: String, foldedContext: String) -> Specificity {

@@ -3,7 +3,8 @@ import Foundation
 /// A JSON log record read as the text its error would have in plain-text output, by the fields
 /// of `StructuredLogFields`: the record's message, then each error as `Type: message` and its
 /// stack trace, its own properties one per line as Node's `util.inspect` prints them
-/// (`  code: 'ECONNRESET'`, `  fatal: true`), and each cause after `Caused by: `.
+/// (`  code: 'ECONNRESET'`, `  fatal: true`), the record's other fields the same way (its
+/// envelope aside), and each cause after `Caused by: `.
 /// So a driver's error reads the same whether the application printed it with
 /// `console.error(err)`, threw it to the runtime, or handed it to a JSON logger.
 struct JSONErrorRecord: Sendable {
