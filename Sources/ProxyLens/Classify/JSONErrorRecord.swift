@@ -70,11 +70,9 @@ struct JSONErrorRecord: Sendable {
             // The application's own fields (Mattermost's `err_details`, a `query` it logged, the
             // `caller` or `logger` that names the code): read as the error's properties, as the
             // whole line was read before; the envelope is not.
+            // Elastic Common Schema's dotted `error.type`, `error.message` and `error.stack_trace`
+            // are read here too.
             appendProperties(of: record, top: true, depth: 0, to: &lines)
-            // Elastic Common Schema flattens the error into dotted keys of the record.
-            if record["error.message"] != nil || record["error.stack_trace"] != nil || record["error.type"] != nil {
-                appendError(record.filter { $0.key.hasPrefix("error.") }, top: false, depth: 0, to: &lines)
-            }
         }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
@@ -127,9 +125,7 @@ struct JSONErrorRecord: Sendable {
         appendProperties(of: error, top: top, depth: depth, to: &lines)
         if top {
             // A record that is an error may also name what the application was doing.
-            for key in messageKeys where key != "message" || error["errorMessage"] != nil {
-                if let text = error[key] as? String, !text.isEmpty, text != message { lines.append(text) }
-            }
+            for key in messageKeys { if let text = error[key] as? String, !text.isEmpty, text != message { lines.append(text) } }
         }
         for key in errorKeys { appendErrorValue(errorValue(error, key), depth: depth + 1, to: &lines) }
         for key in causeKeys {

@@ -154,7 +154,6 @@ struct StructuredLogFieldsTests {
     /// minutes idle (past RDS Proxy's default IdleClientTimeout of 30), then one whose mysql2
     /// query finds its connection reset: pino logs the error, the handler rethrows it.
     static func warmAfterIdle(errorLines: [String]) -> String {
-        let stream = "2026/03/14/[$LATEST]0123456789abcdef0123456789abcdef"
         let first = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", second = "3f6b1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
         let start = 1_773_482_400_000, later = start + 40 * 60 * 1000
         var events: [(Int, String)] = [
@@ -168,6 +167,13 @@ struct StructuredLogFieldsTests {
             (later + 20, "END RequestId: \(second)\n"),
             (later + 21, "REPORT RequestId: \(second)\tDuration: 14.90 ms\tBilled Duration: 15 ms\tMemory Size: 512 MB\tMax Memory Used: 81 MB\tStatus: error\tError Type: Error\n"),
         ]
+        return page(events)
+    }
+
+    static let stream = "2026/03/14/[$LATEST]0123456789abcdef0123456789abcdef"
+
+    /// A `filter-log-events` page of one stream's events (time in ms, message).
+    static func page(_ events: [(Int, String)]) -> String {
         let json = events.enumerated().map { index, event in
             let message = String(data: try! JSONSerialization.data(withJSONObject: [event.1], options: [.withoutEscapingSlashes]), encoding: .utf8)!.dropFirst().dropLast()
             return #"{"logStreamName":"\#(stream)","timestamp":\#(event.0),"message":\#(message),"ingestionTime":\#(event.0 + 500),"eventId":"3700000000000000000000000000000000000000000000000000000\#(index)"}"#
@@ -175,17 +181,22 @@ struct StructuredLogFieldsTests {
         return #"{"events":["# + json.joined(separator: ",") + #"],"searchedLogStreams":[]}"#
     }
 
+    /// The page ingested as one function's log group and classified, in memory.
+    static func classified(_ page: String, function: String = "orders-api") throws -> (Database, [(String, IngestIssue)]) {
+        let path = try Fixture.write(page, to: "\(function).json", in: try Fixture.temporaryFolder())
+        let database = try Database(path: ":memory:")
+        let (_, issues) = try ingest([path], into: database, options: IngestOptions(logGroup: "/aws/lambda/\(function)"))
+        _ = try Classifier(database: database).run()
+        return (database, issues)
+    }
+
     @Test("end to end: a warm instance's reset connection, logged by pino and rethrown to the runtime, is a stale connection")
     func endToEnd() throws {
         let pino = #"{"level":50,"time":1773484800005,"pid":8,"hostname":"169.254.10.213","err":{"type":"Error","message":"read ECONNRESET","stack":"Error: read ECONNRESET\n    at TCP.onStreamRead (node:internal/stream_base_commons:217:20)","errno":-104,"code":"ECONNRESET","syscall":"read","fatal":true},"msg":"order lookup failed"}"# + "\n"
         let thrown = "2026-03-14T10:40:00.006Z\tREQUEST\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"read ECONNRESET\",\"code\":\"ECONNRESET\",\"errno\":-104,\"syscall\":\"read\",\"fatal\":true,\"stack\":[\"Error: read ECONNRESET\",\"    at TCP.onStreamRead (node:internal/stream_base_commons:217:20)\"]}\n"
         for lines in [[pino, thrown], [thrown], [pino]] {
-            let folder = try Fixture.temporaryFolder()
-            let path = try Fixture.write(Self.warmAfterIdle(errorLines: lines), to: "orders-api.json", in: folder)
-            let database = try Database(path: ":memory:")
-            let (_, issues) = try ingest([path], into: database, options: IngestOptions(logGroup: "/aws/lambda/orders-api"))
+            let (database, issues) = try Self.classified(Self.warmAfterIdle(errorLines: lines))
             #expect(issues.isEmpty, "\(issues)")
-            _ = try Classifier(database: database).run()
             let rows = try database.rows("SELECT cause, rule FROM failure")
             #expect(rows.count == 1)
             #expect(rows.first?[0].string == "stale-connection", "\(lines.count) lines: \(rows.first?[1].string ?? "-")")
@@ -197,11 +208,7 @@ struct StructuredLogFieldsTests {
     func pinoLevels() throws {
         let info = #"{"level":30,"time":1773484800005,"pid":8,"hostname":"169.254.10.213","msg":"order lookup query took 3 ms"}"# + "\n"
         let thrown = "2026-03-14T10:40:00.006Z\tREQUEST\tERROR\tInvoke Error \t{\"errorType\":\"AxiosError\",\"errorMessage\":\"Request failed with status code 500\",\"code\":\"ERR_BAD_RESPONSE\",\"stack\":[\"AxiosError: Request failed with status code 500\",\"    at settle (/var/task/node_modules/axios/dist/node/axios.cjs:2019:12)\"]}\n"
-        let folder = try Fixture.temporaryFolder()
-        let path = try Fixture.write(Self.warmAfterIdle(errorLines: [info, thrown]), to: "orders-api.json", in: folder)
-        let database = try Database(path: ":memory:")
-        _ = try ingest([path], into: database, options: IngestOptions(logGroup: "/aws/lambda/orders-api"))
-        _ = try Classifier(database: database).run()
+        let (database, _) = try Self.classified(Self.warmAfterIdle(errorLines: [info, thrown]))
         let rows = try database.rows("SELECT cause, message FROM failure")
         #expect(rows.count == 1)
         #expect(rows.first?[0].string == "unclassified")
@@ -230,11 +237,7 @@ struct StructuredLogFieldsTests {
     @Test("an invocation's only error line is read whole: a Java trace's root cause past 4,000 characters decides")
     func wholeOwnErrorLine() throws {
         #expect(Self.javaTrace.utf8.count > 4_000 && !Self.javaTrace.prefix(4_000).contains("PSQLException"))
-        let folder = try Fixture.temporaryFolder()
-        let path = try Fixture.write(Self.warmAfterIdle(errorLines: [Self.javaTrace]), to: "orders-api.json", in: folder)
-        let database = try Database(path: ":memory:")
-        _ = try ingest([path], into: database, options: IngestOptions(logGroup: "/aws/lambda/orders-api"))
-        _ = try Classifier(database: database).run()
+        let (database, _) = try Self.classified(Self.warmAfterIdle(errorLines: [Self.javaTrace]))
         let rows = try database.rows("SELECT cause, rule FROM failure")
         #expect(rows.count == 1)
         #expect(rows.first?[0].string == "stale-connection", "\(rows.first?[1].string ?? "-")")
@@ -242,28 +245,27 @@ struct StructuredLogFieldsTests {
 
     @Test("a timeout after a pino line: its message is the invocation's last activity, and a call to another service is seen as one")
     func pinoLastActivity() throws {
-        let stream = "2026/03/14/[$LATEST]0123456789abcdef0123456789abcdef"
         let id = "3f6b1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-        let lines: [(Int, String)] = [
+        let (database, _) = try Self.classified(Self.page([
             (1_773_482_400_000, "START RequestId: \(id) Version: $LATEST\n"),
             (1_773_482_400_004, #"{"level":30,"time":1773482400004,"pid":8,"hostname":"169.254.10.213","msg":"calling https://pricing.internal/v2/quote"}"# + "\n"),
             (1_773_482_406_001, "2026-03-14T10:00:06.001Z \(id) Task timed out after 6.00 seconds\n\n"),
             (1_773_482_406_002, "END RequestId: \(id)\n"),
             (1_773_482_406_003, "REPORT RequestId: \(id)\tDuration: 6000.00 ms\tBilled Duration: 6000 ms\tMemory Size: 512 MB\tMax Memory Used: 81 MB\tStatus: timeout\n"),
-        ]
-        let events = lines.enumerated().map { index, line in
-            let message = String(data: try! JSONSerialization.data(withJSONObject: [line.1], options: [.withoutEscapingSlashes]), encoding: .utf8)!.dropFirst().dropLast()
-            return #"{"logStreamName":"\#(stream)","timestamp":\#(line.0),"message":\#(message),"ingestionTime":\#(line.0 + 500),"eventId":"3700000000000000000000000000000000000000000000000000000\#(index)"}"#
-        }
-        let folder = try Fixture.temporaryFolder()
-        let path = try Fixture.write(#"{"events":["# + events.joined(separator: ",") + #"],"searchedLogStreams":[]}"#, to: "quotes.json", in: folder)
-        let database = try Database(path: ":memory:")
-        _ = try ingest([path], into: database, options: IngestOptions(logGroup: "/aws/lambda/quotes"))
-        _ = try Classifier(database: database).run()
+        ]), function: "quotes")
         let rows = try database.rows("SELECT cause, rule, detail FROM failure")
         #expect(rows.count == 1)
         #expect(rows.first?[0].string == "unclassified")
         #expect(rows.first?[2].string == "last activity: calling https://pricing.internal/v2/quote", "\(rows.first?[2].string ?? "-")")
         #expect(try CorrelationContext.looksLikeDownstreamCall(database.scalar("SELECT last_activity FROM invocation").string ?? ""))
+    }
+
+    @Test("an Elastic Common Schema record (log4j2's EcsLayout): its dotted error fields are read, the root cause first")
+    func ecsRecord() {
+        let record = #"{"@timestamp":"2026-03-14T10:40:00.006Z","ecs.version":"1.2.0","log.level":"ERROR","message":"order lookup failed","process.thread.name":"main","log.logger":"com.example.orders.Handler","service.name":"redis-order-sync","error.type":"org.springframework.dao.DataAccessResourceFailureException","error.message":"PreparedStatementCallback; An I/O error occurred while sending to the backend.","error.stack_trace":"org.springframework.dao.DataAccessResourceFailureException: PreparedStatementCallback; An I/O error occurred while sending to the backend.\n\tat org.springframework.jdbc.core.JdbcTemplate.execute(JdbcTemplate.java:651)\nCaused by: org.postgresql.util.PSQLException: An I/O error occurred while sending to the backend.\nCaused by: java.net.SocketException: Connection reset"}"#
+        let text = ErrorChoice.readable(record)
+        #expect(text.hasPrefix("order lookup failed\n"), "\(text)")
+        #expect(text.contains("\nCaused by: java.net.SocketException: Connection reset") && !text.contains("redis"), "\(text)")
+        #expect(ErrorClassifier().classify(text)?.signal == .staleConnection)
     }
 }

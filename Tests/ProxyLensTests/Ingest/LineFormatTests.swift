@@ -15,6 +15,20 @@ struct LineFormatTests {
         }
     }
 
+    @Test("a JSON record's level: its text, pino's and bunyan's numbers by their names, nothing else")
+    func jsonLevels() {
+        func level(_ line: String) -> String? { LineFormat.parse(line).0.level }
+        #expect(level(#"{"level":"error","msg":"x"}"#) == "error")
+        #expect(level(#"{"level": 50 ,"msg":"x"}"#) == "ERROR")
+        #expect(level(#"{"level":60,"msg":"x"}"#) == "FATAL")
+        #expect(level(#"{"level":30}"#) == "INFO")
+        #expect(level(#"{"level":10,"msg":"x"}"#) == "TRACE")
+        // Not a level: five digits, a number that is a value of its own, a key inside a value.
+        #expect(level(#"{"level":50000,"msg":"x"}"#) == nil)
+        #expect(level(#"{"level":5e1,"msg":"x"}"#) == nil)
+        #expect(level(#"{"msg":"the "level" key","level":40}"#) == "WARN")
+    }
+
     @Test("ingest's first-byte shortcut gives what trying every format in order gives, on every sample line")
     func firstByteShortcut() throws {
         var lines = LineFormat.all.flatMap(\.examples)

@@ -106,17 +106,14 @@ enum StructuredLogFields {
         Field(key: "type", role: .errorType, loggers: "pino-std-serializers lib/err.js"),
         Field(key: "name", role: .errorType, loggers: "Powertools (TypeScript) formatError; bunyan; log4j2 ThrowableProxy"),
         Field(key: "exception_name", role: .errorType, loggers: "Powertools (Python) formatter.py"),
-        Field(key: "error.type", role: .errorType, loggers: "Elastic Common Schema"),
         Field(key: "exc_type", role: .errorType, loggers: "structlog dict_tracebacks (an array of {exc_type, exc_value, frames}, the outermost first)"),
         Field(key: "errorMessage", role: .errorMessage, loggers: "Lambda runtimes' error records"),
         Field(key: "message", role: .errorMessage, loggers: "pino, bunyan, Powertools (TypeScript), log4j2 ThrowableProxy"),
-        Field(key: "error.message", role: .errorMessage, loggers: "Elastic Common Schema"),
         Field(key: "exc_value", role: .errorMessage, loggers: "structlog dict_tracebacks"),
         Field(key: "stack", role: .stack, loggers: "Node runtime toFormatted (array), pino and bunyan (string), winston format.errors({ stack: true }) (string)"),
         Field(key: "stackTrace", role: .stack, loggers: "Node runtime JSON log format, awslambdaric, the Java runtime"),
         Field(key: "trace", role: .stack, loggers: "Node runtime toRapidResponse"),
         Field(key: "stack_trace", role: .stack, loggers: "Elastic Common Schema nested error object"),
-        Field(key: "error.stack_trace", role: .stack, loggers: "Elastic Common Schema layouts (log4j2 EcsLayout, ecs-logging-java, ecs-logging-python), flattened into the record"),
         Field(key: "extendedStackTrace", role: .stack, loggers: "log4j2 JsonLayout ThrowableProxy"),
         Field(key: "cause", role: .cause, loggers: "Powertools (TypeScript) formatError; log4j2 ThrowableProxy; the Java runtime's error response"),
 
@@ -159,5 +156,12 @@ enum StructuredLogFields {
         Field(key: "logGroupName", role: .envelope, loggers: "Lambda context (Node.js)"),
         Field(key: "logStreamName", role: .envelope, loggers: "Lambda context (Node.js)"),
         Field(key: "thread_name", role: .envelope, loggers: "logstash-logback-encoder"),
+        // Elastic Common Schema (log4j2 EcsLayout, the default of JsonTemplateLayout; ecs-logging):
+        // dotted keys. Its `error.type`, `error.message` and `error.stack_trace` are read as the
+        // record's other fields are, the stack trace whole.
+        Field(key: "log.level", role: .envelope, loggers: "Elastic Common Schema"),
+        Field(key: "ecs.version", role: .envelope, loggers: "Elastic Common Schema"),
+        Field(key: "service.name", role: .envelope, loggers: "Elastic Common Schema"),
+        Field(key: "process.thread.name", role: .envelope, loggers: "Elastic Common Schema"),
     ]
 }

@@ -92,7 +92,7 @@ public struct LineFormat: Sendable {
         LineFormat(name: "lambda-app-json", startsWith: "{", examples: [
             #"{"timestamp":"2026-10-08T07:30:29.443Z","level":"ERROR","requestId":"79b5e81f-9cdd-4145-b1f6-7c50ef8a2a36","message":"payment failed"}"#,
             #"{"timestamp":"2024-01-16T16:56:00.152Z","message":"order saved","level":"INFO","AWSRequestId":"0e9c1b2a-7c1d-4b8e-9a51-5c3d2e1f0a9b"}"#,
-            // pino and bunyan write their level as a number (below, `numericLevel`).
+            // pino and bunyan write their level as a number (below, `jsonLevel`).
             #"{"level":50,"time":1773480046970,"pid":8,"hostname":"169.254.10.213","err":{"type":"Error","message":"read ECONNRESET","stack":"Error: read ECONNRESET\n    at TCP.onStreamRead (node:internal/stream_base_commons:217:20)","code":"ECONNRESET"},"msg":"order lookup failed"}"#,
             #"{"name":"orders-api","hostname":"169.254.10.213","pid":8,"level":30,"msg":"order ord_5a3d67d9b3 saved","time":"2026-03-14T10:00:00.012Z","v":0}"#,
         ]) { appJSON($0) },
@@ -172,6 +172,19 @@ public struct LineFormat: Sendable {
 
     /// Finds `"key":"value"` in a one-line JSON record without parsing it all.
     static func jsonStringField(_ bytes: UnsafeBufferPointer<UInt8>, _ key: StaticString) -> String? {
+        jsonValueStart(bytes, key).flatMap { jsonString(bytes, at: $0) }
+    }
+
+    /// The string that begins at `start` (up to its first quote or escape), or nil for another value.
+    static func jsonString(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> String? {
+        guard bytes[start] == UInt8(ascii: "\"") else { return nil }
+        var end = start + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)
+    }
+
+    /// Where the value of the first `key` followed by `:` begins (past white space), on the bytes.
+    static func jsonValueStart(_ bytes: UnsafeBufferPointer<UInt8>, _ key: StaticString) -> Int? {
         let count = key.utf8CodeUnitCount
         guard let base = bytes.baseAddress, bytes.count > count else { return nil }
         var from = 0
@@ -182,11 +195,7 @@ public struct LineFormat: Sendable {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { from = i; continue }
             i += 1
             while i < bytes.count, bytes[i] == 0x20 { i += 1 }
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
-            let start = i + 1
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            return i < bytes.count ? i : nil
         }
         return nil
     }
@@ -213,34 +222,27 @@ public struct LineFormat: Sendable {
     static func appJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine? {
         guard hasPrefix(bytes, "{") else { return nil }
         // awslambdaric writes its own unhandled-error record with `log_level`.
-        let level = jsonStringField(bytes, "\"level\"") ?? jsonStringField(bytes, "\"log_level\"") ?? numericLevel(bytes)
+        let level = jsonLevel(bytes) ?? jsonStringField(bytes, "\"log_level\"")
         let id = jsonStringField(bytes, "\"requestId\"") ?? jsonStringField(bytes, "\"AWSRequestId\"")
         guard level != nil || id != nil else { return nil }
         return ParsedLine(kind: .app, requestId: id?.isEmpty == true ? nil : id, level: level)
     }
 
-    /// pino's and bunyan's numeric `"level"` as the level's name: their default levels are trace
-    /// 10, debug 20, info 30, warn 40, error 50, fatal 60 (pino lib/constants.js DEFAULT_LEVELS,
-    /// bunyan lib/bunyan.js). Read as a level, a pino line at error level may carry the
-    /// invocation's error and one at info level is its last activity, as any logger's line;
-    /// unread, every pino line was a line with no layout, each a candidate for the error.
-    static func numericLevel(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let key: StaticString = "\"level\""
-        let count = key.utf8CodeUnitCount
-        guard let base = bytes.baseAddress, bytes.count > count,
-              let hit = proxylens_memmem(base, bytes.count, key.utf8Start, count) else { return nil }
-        var i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + count
-        while i < bytes.count, bytes[i] == 0x20 { i += 1 }
-        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
-        i += 1
-        while i < bytes.count, bytes[i] == 0x20 { i += 1 }
-        var value = 0, digits = 0
-        while i < bytes.count, digits < 4, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+    /// A record's `"level"`: its text, or pino's and bunyan's number as the level's name (their
+    /// default levels are trace 10, debug 20, info 30, warn 40, error 50, fatal 60: pino
+    /// lib/constants.js DEFAULT_LEVELS, bunyan lib/bunyan.js). Read as a level, a pino line at
+    /// error level may carry the invocation's error and one at info level is its last activity, as
+    /// any logger's line; unread, every pino line was a line with no layout, each a candidate for
+    /// the error. The key is found once for both.
+    static func jsonLevel(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let start = jsonValueStart(bytes, "\"level\"") else { return nil }
+        if let text = jsonString(bytes, at: start) { return text }
+        var i = start, value = 0
+        while i < bytes.count, i - start < 4, bytes[i] >= 0x30, bytes[i] <= 0x39 {
             value = value * 10 + Int(bytes[i] - 0x30)
-            digits += 1
             i += 1
         }
-        guard digits > 0, i < bytes.count, bytes[i] == UInt8(ascii: ",") || bytes[i] == UInt8(ascii: "}") || bytes[i] == 0x20 else { return nil }
+        guard i > start, i < bytes.count, bytes[i] == UInt8(ascii: ",") || bytes[i] == UInt8(ascii: "}") || bytes[i] == 0x20 else { return nil }
         switch value {
         case 60...: return "FATAL"
         case 50...: return "ERROR"
