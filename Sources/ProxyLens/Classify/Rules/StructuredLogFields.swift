@@ -92,9 +92,6 @@ enum StructuredLogFields {
         Field(key: "exc_info", role: .error, loggers: "python-json-logger (jsonlogger.JsonFormatter: record.exc_info formatted by formatException)",
               examples: [#"{"asctime": "2026-03-14 09:20:46,970", "levelname": "ERROR", "message": "query failed", "exc_info": "Traceback (most recent call last):\n  File \"/var/task/app.py\", line 10, in handler\n    cursor.execute(sql)\npymysql.err.OperationalError: (2013, 'Lost connection to MySQL server during query')"}"#],
               errorText: "lost connection to mysql server during query"),
-        Field(key: "stack_trace", role: .error, loggers: "logstash-logback-encoder StackTraceJsonProvider (FIELD_STACK_TRACE)",
-              examples: [#"{"@timestamp":"2026-03-14T09:20:46.970Z","@version":"1","message":"Failed to obtain JDBC Connection","logger_name":"com.example.Handler","thread_name":"main","level":"ERROR","level_value":40000,"stack_trace":"org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection\n\tat org.springframework.jdbc.datasource.DataSourceUtils.getConnection(DataSourceUtils.java:84)\nCaused by: org.postgresql.util.PSQLException: This connection has been closed.\n\tat org.postgresql.jdbc.PgConnection.checkClosed(PgConnection.java:917)"}"#],
-              errorText: "this connection has been closed"),
         Field(key: "thrown", role: .error, loggers: "log4j2 JsonLayout (ThrowableProxy: name, message, localizedMessage, extendedStackTrace, cause)"),
         Field(key: "@x", role: .error, loggers: "Serilog.Formatting.Compact CompactJsonFormatter (exception.ToString())"),
         Field(key: "Exception", role: .error, loggers: "Serilog JsonFormatter; Microsoft.Extensions.Logging.Console JsonConsoleFormatter"),
@@ -113,7 +110,11 @@ enum StructuredLogFields {
         Field(key: "stack", role: .stack, loggers: "Node runtime toFormatted (array), pino and bunyan (string), winston format.errors({ stack: true }) (string)"),
         Field(key: "stackTrace", role: .stack, loggers: "Node runtime JSON log format, awslambdaric, the Java runtime"),
         Field(key: "trace", role: .stack, loggers: "Node runtime toRapidResponse"),
-        Field(key: "stack_trace", role: .stack, loggers: "Elastic Common Schema nested error object"),
+        // A stack trace at a record's top makes the record an error (JSONErrorRecord.isError): its
+        // message is the error's, the trace follows.
+        Field(key: "stack_trace", role: .stack, loggers: "logstash-logback-encoder StackTraceJsonProvider (FIELD_STACK_TRACE); Elastic Common Schema's nested error object",
+              examples: [#"{"@timestamp":"2026-03-14T09:20:46.970Z","@version":"1","message":"Failed to obtain JDBC Connection","logger_name":"com.example.Handler","thread_name":"main","level":"ERROR","level_value":40000,"stack_trace":"org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection\n\tat org.springframework.jdbc.datasource.DataSourceUtils.getConnection(DataSourceUtils.java:84)\nCaused by: org.postgresql.util.PSQLException: This connection has been closed.\n\tat org.postgresql.jdbc.PgConnection.checkClosed(PgConnection.java:917)"}"#],
+              errorText: "this connection has been closed"),
         Field(key: "extendedStackTrace", role: .stack, loggers: "log4j2 JsonLayout ThrowableProxy"),
         Field(key: "cause", role: .cause, loggers: "Powertools (TypeScript) formatError; log4j2 ThrowableProxy; the Java runtime's error response"),
 
@@ -126,6 +127,7 @@ enum StructuredLogFields {
         Field(key: "log_level", role: .envelope, loggers: "awslambdaric's unhandled-error record"),
         Field(key: "ts", role: .envelope, loggers: "uber-go/zap"),
         Field(key: "level_value", role: .envelope, loggers: "logstash-logback-encoder"),
+        Field(key: "asctime", role: .envelope, loggers: "python-json-logger (the %(asctime)s of its format)"),
         Field(key: "levelname", role: .envelope, loggers: "python-json-logger"),
         Field(key: "requestId", role: .envelope, loggers: "Lambda JSON log format"),
         Field(key: "AWSRequestId", role: .envelope, loggers: "Lambda Java runtime JSON log format"),
