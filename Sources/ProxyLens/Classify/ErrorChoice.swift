@@ -42,9 +42,11 @@ struct ErrorChoice {
     /// runtime's error JSON in it read the same way); else the line.
     static func readable(_ message: String) -> String {
         var text = message.trimmingWhitespaceAndNewlines()
-        // Go's log package: `2026/03/14 10:20:19 {…}`.
-        if text.count > 20, text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,
-           let brace = text.firstIndex(of: "{"), text.distance(from: text.startIndex, to: brace) <= 27 {
+        // Go's log package: `2026/03/14 10:20:19 {…}`. Looked for on the bytes, in the prefix
+        // only: this runs for every line a failed invocation may carry its error on.
+        let bytes = text.utf8
+        if bytes.count > 20, let first = bytes.first, first >= 0x30, first <= 0x39,
+           let brace = bytes.prefix(28).firstIndex(of: UInt8(ascii: "{")) {
             text = String(text[brace...])
         }
         if text.hasPrefix("{"), let record = JSONErrorRecord.standard.text(of: text) { return record }
@@ -52,7 +54,7 @@ struct ErrorChoice {
         // (bootstrap.py StandardLogSink.log_error, ERROR_LOG_LINE_TERMINATE), so the Python
         // runtime's JSON error record can follow a line of its own in one event (the managed
         // runtime's `LAMBDA_WARNING: Unhandled exception…` banner).
-        if let carriageReturn = text.range(of: "\r{"), let record = JSONErrorRecord.standard.text(of: String(text[text.index(after: carriageReturn.lowerBound)...])) {
+        if let json = Self.recordAfterCarriageReturn(text), let record = JSONErrorRecord.standard.text(of: String(json)) {
             return record
         }
         // A runtime's tab-separated layout (`<ts>\t<id>\t<level>\t…`, `[LEVEL]\t<ts>\t<id>\t…`) has
@@ -62,6 +64,19 @@ struct ErrorChoice {
         guard firstLine.filter({ $0 == 0x09 }).count >= 3 else { return text }
         let body = ErrorText.body(ofAppLine: message)
         return JSONErrorRecord.standard.text(of: body) ?? body
+    }
+
+    /// What follows the first `\r{` of the text, found on the bytes (Foundation's search of a
+    /// String cost a twentieth of classifying).
+    static func recordAfterCarriageReturn(_ text: String) -> Substring? {
+        let bytes = text.utf8
+        var from = bytes.startIndex
+        while let carriageReturn = bytes[from...].firstIndex(of: 0x0d) {
+            let next = bytes.index(after: carriageReturn)
+            if next < bytes.endIndex, bytes[next] == UInt8(ascii: "{") { return text[next...] }
+            from = next
+        }
+        return nil
     }
 
     func specificity(_ line: Line, text: String, foldedContext: String) -> Specificity {

@@ -274,4 +274,15 @@ struct StructuredLogFieldsTests {
         #expect(text.contains("\nCaused by: java.net.SocketException: Connection reset") && !text.contains("redis"), "\(text)")
         #expect(ErrorClassifier().classify(text)?.signal == .staleConnection)
     }
+
+    @Test("a record after Go's log prefix, or after the Python runtime's banner and a carriage return, is read as a record")
+    func recordAfterPrefix() {
+        // aws-lambda-go's error record as the log package prints it (aws/aws-lambda-go#416).
+        #expect(ErrorChoice.readable(#"2021/12/08 12:33:00 {"errorMessage":"driver: bad connection","errorType":"errorString"}"#) == "errorString: driver: bad connection")
+        #expect(ErrorChoice.readable("LAMBDA_WARNING: Unhandled exception.\r{\"timestamp\": \"2024-06-17T17:23:55Z\", \"log_level\": \"ERROR\", \"errorMessage\": \"server closed the connection unexpectedly\", \"errorType\": \"OperationalError\", \"stackTrace\": []}\n")
+                == "OperationalError: server closed the connection unexpectedly")
+        // A carriage return before anything but a record, and a digit-led line with its brace far in, stay as they are.
+        #expect(ErrorChoice.readable("line one\rline two {not json}") == "line one\rline two {not json}")
+        #expect(ErrorChoice.readable("2026-03-14 10:00:00,000 ERROR query failed for payload {\"id\": 7}") == "2026-03-14 10:00:00,000 ERROR query failed for payload {\"id\": 7}")
+    }
 }
