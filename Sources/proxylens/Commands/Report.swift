@@ -150,7 +150,8 @@ struct Analyze: ParsableCommand {
         do {
             let summary = try IngestRunner.run(paths: paths, database: database.db,
                                                options: IngestOptions(stdinLimit: try input.limit(), logGroups: try groups.options()))
-            Console.error(IngestRunner.describe(summary, database: database.db))
+            // One line at a time: Console.error escapes control characters, a newline included.
+            for line in IngestRunner.describe(summary, database: database.db).split(separator: "\n") { Console.error(String(line)) }
             // Exits as `ingest` would for what it skipped, after the report; with no input file
             // at all there is nothing to report on.
             skipped = IngestRunner.exitCode(summary, paths: paths)

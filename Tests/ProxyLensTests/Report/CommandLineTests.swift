@@ -72,6 +72,8 @@ struct CommandLineTests {
         let analyze = try CLI.run(["analyze", Fixture.samples("incident")], in: folder)
         #expect(analyze.status == 0, "\(analyze.stderr)")
         #expect(analyze.stdout.contains("Causes"))
+        // What was ingested, each sentence on its own line (the duplicates the samples hold too).
+        #expect(analyze.stderr.contains("\n17 duplicates dropped: 17 same eventId\n") && !analyze.stderr.contains("\\n"), "\(analyze.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("proxylens.sqlite").path))
         let crossed = try CLI.run(["report", "--fail-on", "lambda-timeout-pinning-leak"], in: folder)
         #expect(crossed.status == 1)
