@@ -92,7 +92,7 @@ struct ErrorClassifier {
         for segment in Self.causesInnermostFirst(text) {
             let folded = SignatureRule.fold(segment)
             if let verdict = catalogueVerdict(folded, isDatabase: isDatabase) ?? codeVerdict(folded, isDatabase: isDatabase)
-                ?? (isDatabase && genericEnabled ? genericVerdict(folded) : nil) {
+                ?? (isDatabase && genericEnabled ? genericVerdictReadingIdentifiers(folded, segment: segment) : nil) {
                 return Self.whileConnecting(Self.readTimeoutFirst(verdict, about), foldedText)
             }
         }
@@ -238,6 +238,19 @@ struct ErrorClassifier {
             signal = all[0].signal
         }
         return Verdict(signal: signal, layer: .code, rule: "code:\(first.code)", phase: phase)
+    }
+
+    /// The generic layer, then again on the segment's identifiers spelled out (`write
+    /// CONNECTION_CLOSED`, `kind: ConnectionReset`) when its words as written said nothing or
+    /// named no phase for a timeout (`CONNECT_TIMEOUT` holds "timeout" but not the word
+    /// "connect"): a second reading, so a verdict the first reading gave for a cause or a phase
+    /// stands.
+    private func genericVerdictReadingIdentifiers(_ folded: String, segment: String) -> Verdict? {
+        let asWritten = genericVerdict(folded)
+        if let asWritten, asWritten.signal != .ambiguousTimeout { return asWritten }
+        guard let spelled = GenericVocabulary.identifiersSpelledOut(segment),
+              let spelledOut = genericVerdict(SignatureRule.fold(spelled)) else { return asWritten }
+        return asWritten == nil || spelledOut.signal != .ambiguousTimeout ? spelledOut : asWritten
     }
 
     private func genericVerdict(_ folded: String) -> Verdict? {

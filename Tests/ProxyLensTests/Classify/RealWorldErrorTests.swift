@@ -215,7 +215,9 @@ struct RealWorldErrorTests {
         // 0.929 → 0.937; the held-out half's miss counts named the entry, EF Core's source decided.
         #expect(overall.accuracy >= 0.939, "\(summary)")
         #expect(lookalikes.accuracy >= 0.935, "\(summary)")
-        #expect(meanLeaveOneOut >= 0.79, "\(summary)")
+        // Session 18: the generic layer reads error identifiers spelled out (postgres.js's
+        // `write CONNECTION_CLOSED`), 0.800 → 0.811; nothing else moved.
+        #expect(meanLeaveOneOut >= 0.805, "\(summary)")
     }
 
     @Test("the fresh set (never seen by anyone writing rules): accuracy overall, on look-alikes, per label")

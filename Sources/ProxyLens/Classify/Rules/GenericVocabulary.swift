@@ -382,6 +382,44 @@ enum GenericVocabulary {
         containsAny(folded, anotherReason) || nodePostgresEndedByApplication(folded)
     }
 
+    /// The text with its identifiers spelled out as the words they are made of, or nil when it
+    /// has none: `CONNECTION_CLOSED` → `CONNECTION CLOSED`, `ConnectionReset` → `Connection Reset`,
+    /// `HTTPConnection` → `HTTP Connection`. Clients name errors by identifiers that spell the
+    /// generic layer's words: postgres.js's error codes (src/errors.js: `CONNECTION_CLOSED`,
+    /// `CONNECT_TIMEOUT`), mysqljs's (`PROTOCOL_CONNECTION_LOST`, `PROTOCOL_SEQUENCE_TIMEOUT`),
+    /// Node's own (`ERR_SOCKET_CONNECTION_TIMEOUT`, lib/internal/errors.js), Rust's
+    /// std::io::ErrorKind as `{:?}` prints it (`ConnectionReset`, `BrokenPipe`, `TimedOut`,
+    /// `UnexpectedEof`, `NotConnected`) and .NET's SocketError names (`ConnectionReset`,
+    /// `TimedOut`). A letter pair is split where the case turns up (`nR`) or an upper-case run
+    /// ends (`PConn`); an underscore between letters is a space.
+    static func identifiersSpelledOut(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + 16)
+        var changed = false
+        func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5a }
+        func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7a }
+        func isLetter(_ b: UInt8) -> Bool { isUpper(b) || isLower(b) }
+        for i in bytes.indices {
+            let byte = bytes[i]
+            if byte == 0x5f, i > 0, i + 1 < bytes.count, isLetter(bytes[i - 1]), isLetter(bytes[i + 1]) {
+                out.append(0x20)
+                changed = true
+                continue
+            }
+            if i > 0, isUpper(byte) {
+                let before = bytes[i - 1]
+                let endsRun = isUpper(before) && i + 1 < bytes.count && isLower(bytes[i + 1])
+                if isLower(before) || endsRun {
+                    out.append(0x20)
+                    changed = true
+                }
+            }
+            out.append(byte)
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : nil
+    }
+
     /// Whether the (folded) text is the kernel's ETIMEDOUT on a read of an open connection.
     static func isDeadPeerTimeout(_ folded: String) -> Bool {
         folded.contains(etimedoutText) && containsAny(folded, readOfEstablishedConnection)
