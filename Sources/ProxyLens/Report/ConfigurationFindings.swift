@@ -3,7 +3,9 @@
 struct ConfigurationFindings {
     let database: Database
 
-    func findings() throws -> [Report.Finding] {
+    /// `function`: only that function's findings, and those of `proxies` (the proxies it uses);
+    /// nil, every function's and every proxy's.
+    func findings(function selected: String? = nil, proxies selectedProxies: Set<String> = []) throws -> [Report.Finding] {
         var out: [Report.Finding] = []
         // What the export left out, before what the configuration says.
         let incomplete = try database.rows("""
@@ -23,6 +25,7 @@ struct ConfigurationFindings {
             """)
         for proxy in proxies {
             let name = proxy[0].string ?? ""
+            if selected != nil && !selectedProxies.contains(name) { continue }
             if let idle = proxy[3].int, idle > 600 {
                 out.append(.init(subject: "proxy \(name)", found: "IdleClientTimeout is \(idle) s",
                                  change: "For Lambda clients set IdleClientTimeout to 300-600 s to match the warm pool, and validate connections before use."))
@@ -35,6 +38,7 @@ struct ConfigurationFindings {
         let functions = try database.rows("SELECT function, timeout_s, lower(coalesce(environment, '')), environment, reserved_concurrency FROM function_config WHERE timeout_s IS NOT NULL")
         for function in functions {
             let name = function[0].string ?? ""
+            if let selected, name != selected { continue }
             let timeout = function[1].int ?? 0
             let environment = function[2].string ?? ""
             for proxy in proxies where !(proxy[2].string ?? "").isEmpty && environment.contains(proxy[2].string ?? "~") {
@@ -61,7 +65,9 @@ struct ConfigurationFindings {
             }
             let duration = try database.scalar("SELECT avg(duration_ms) / 1000.0 FROM invocation WHERE function = ?", [.text(name)]).double
             if let reserved = function[4].int {
-                out.append(.init(subject: "function \(name)", found: "reserved concurrency \(reserved); mean invocation \(Self.format(duration ?? 0)) s",
+                // No invocation of it in the logs: its mean is unknown, not 0 s.
+                let mean = duration.map { "mean invocation \(Self.format($0)) s" } ?? "no invocation of it in the logs"
+                out.append(.init(subject: "function \(name)", found: "reserved concurrency \(reserved); \(mean)",
                                  change: "Check it against (max DB connections) / (average connection duration in s) × (target response time in s); with pinning, more concurrency only competes for the same pool."))
             }
         }

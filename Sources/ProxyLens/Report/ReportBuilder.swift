@@ -77,8 +77,18 @@ public struct ReportBuilder {
                                  remedy: Advice.pinningRemedy(reason: reason, digest: $0[2].string))
         }
         try addSeries(to: &report, options, parameters)
+        // A proxy's series and findings name no function: with --function, those of the proxies
+        // its failures went through (as pinning.sql selects them).
+        if let function = f.function {
+            let proxies = Set(try database.rows("SELECT DISTINCT proxy FROM failure WHERE function = ? AND proxy IS NOT NULL", [.text(function)])
+                .compactMap { $0[0].string })
+            report.pressure.removeAll { !proxies.contains($0.proxy) }
+            report.series.idleTimeouts.removeAll { !proxies.contains($0.proxy) }
+            report.findings = try ConfigurationFindings(database: database).findings(function: function, proxies: proxies)
+        } else {
+            report.findings = try ConfigurationFindings(database: database).findings()
+        }
         try addBreakdowns(to: &report, options, parameters)
-        report.findings = try ConfigurationFindings(database: database).findings()
         report.recommendations = try report.causes.map { row in
             let (where_, args) = FailureFilter(cause: Cause(rawValue: row.cause), function: f.function, since: f.since, until: f.until).whereClause()
             let evidence = try database.rows("""

@@ -9,7 +9,7 @@ struct ReportOptionGroup: ParsableArguments {
     @Option(help: ArgumentHelp("Bin width of the pressure series and the HTML charts: auto (60-120 bins over the span) or a duration (at most 1000 bins; wider ones merged, with a note).", valueName: "duration|auto"))
     var seriesWindow: String = "auto"
     @OptionGroup var times: TimeOptions
-    @Option(help: "Only this function.")
+    @Option(help: "Only this function: its failures, and the cause chains, pinning, pressure and findings of the proxies they went through.")
     var function: String?
     @Option(help: "How many rows of instances, pin reasons and fingerprints to show.")
     var top: Int = 10

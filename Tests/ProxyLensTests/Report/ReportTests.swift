@@ -88,6 +88,32 @@ struct ReportTests {
         #expect(!ReportRenderer.render(report, format: .markdown).contains("\u{1b}"))
     }
 
+    /// `--since`, `--until` and `--function` select every section, not only the failures: a cause
+    /// chain, a pinned session, a proxy's pressure or a finding outside the selection is not the
+    /// selection's (a new user's audit found the chains of 09:17-09:21 under `--since 09:22`).
+    @Test("--since and --function select the chains, pinning, pressure and findings too")
+    func selectionAppliesToEverySection() throws {
+        let database = try Self.samplesDatabase()
+        let whole = try ReportBuilder(database: database).build(ReportOptions())
+        #expect(whole.chains.contains { $0.proxy == "journal-sql-proxy" })
+        #expect(Set(whole.pressure.map(\.proxy)) == ["inventory-pg-proxy", "journal-sql-proxy"])
+
+        let since = try #require(Timestamp.parse("2026-03-14T09:22:00Z"))
+        let late = try ReportBuilder(database: database).build(ReportOptions(filter: FailureFilter(since: since)))
+        #expect(late.chains.allSatisfy { $0.first >= since })
+        let pinnedSince = try database.scalar("SELECT count(*) FROM proxy_session WHERE pinned_ts >= ?", [.integer(since)]).int ?? -1
+        #expect(late.pinning.reduce(0) { $0 + $1.sessions } == Int(pinnedSince))
+        #expect(late.pinning.reduce(0) { $0 + $1.sessions } < whole.pinning.reduce(0) { $0 + $1.sessions })
+
+        let inventory = try ReportBuilder(database: database).build(ReportOptions(filter: FailureFilter(function: "inventory-api")))
+        #expect(inventory.chains.allSatisfy { $0.proxy == "inventory-pg-proxy" })
+        #expect(inventory.pinning.allSatisfy { $0.proxy == "inventory-pg-proxy" })
+        #expect(Set(inventory.pressure.map(\.proxy)) == ["inventory-pg-proxy"])
+        #expect(inventory.findings.allSatisfy { !$0.subject.contains("journal") && !$0.subject.contains("payments") })
+        let journal = try ReportBuilder(database: database).build(ReportOptions(filter: FailureFilter(function: "journal-writer")))
+        #expect(journal.chains.contains { $0.proxy == "journal-sql-proxy" })
+    }
+
     @Test("no failures is said explicitly")
     func noFailures() throws {
         let database = try Database(path: ":memory:")
