@@ -88,9 +88,10 @@ final class FileIngester {
         let mtime = path == "-" ? nil : file.mtime
         if path == "-" {
             file.limit = options.stdinLimit
-        } else if try store.isKnown(FileIdentity(path: path, bytes: size, mtime: mtime)) {
+        } else if let known = try store.knownSource(FileIdentity(path: path, bytes: size, mtime: mtime)) {
             // Unchanged since it was ingested: skip without reading it.
             summary.filesSkipped += 1
+            try reconsider(known, path: path)
             return
         }
         let rawHead = try PrefixedByteSource.head(of: file, count: 65_536)
@@ -243,6 +244,31 @@ final class FileIngester {
     }
 
     /// A problem met outside any file's reading (its attributes, opening it).
+    /// A file skipped as already ingested is not taken as read whole when it was not: what was
+    /// lost then is said again and counted as a problem of this run (a CI job re-running on a
+    /// kept database must not pass on a file it only half read); the same bytes would lose the
+    /// same, so they are not read again. A `--log-group` that now names another group for its
+    /// events (a typo corrected, a guessed name set) is applied to them.
+    private func reconsider(_ known: KnownSource, path: String) throws {
+        if !known.complete, let first = known.problems.first {
+            let more = known.problemCount > 1 ? " (\(known.problemCount) problems then)" : ""
+            let issue = IngestIssue(line: first.line, reason: "already ingested, but only in part: \(first.reason)\(more); these bytes are not read again: "
+                                    + "fix or re-export the file and ingest the new one (see the ingest_error table)")
+            try store.afterWritten(queued: false) {
+                self.stored.problems += 1
+                self.stored.filesWithProblems += 1
+                self.onIssue(path, issue)
+            }
+        }
+        guard let id = known.id, let group = options.logGroup(forFile: path), let old = known.logGroup, old != group,
+              known.logGroupOrigin == "option" || known.logGroupOrigin == "path" else { return }
+        try store.afterWritten(queued: false) {
+            try self.store.changeLogGroup(ofSource: id, from: old, to: group)
+            self.stored.notes += 1
+            self.onIssue(path, IngestIssue(reason: "already ingested; its events' log group is now \(group) (--log-group), was \(old)\(known.logGroupOrigin == "path" ? " (guessed from the path)" : "")", keptData: true))
+        }
+    }
+
     private func record(_ issue: IngestIssue, path: String, sourceId: Int64?) throws {
         if issue.keptData { stored.notes += 1 } else { stored.problems += 1 }
         onIssue(path, issue)

@@ -7,8 +7,11 @@
 protocol IngestStore: AnyObject {
     /// True while filling a database that held no events when the run began.
     var isBulk: Bool { get }
-    /// Whether a file with these attributes was ingested before.
-    func isKnown(_ file: FileIdentity) throws -> Bool
+    /// The file with these attributes as it was ingested before, or nil.
+    func knownSource(_ file: FileIdentity) throws -> KnownSource?
+    /// Gives the events a file was ingested with, and the file, another log group (a
+    /// `--log-group` corrected on a later run); the derived tables are rebuilt.
+    func changeLogGroup(ofSource id: Int64, from old: String, to group: String) throws
     /// Inserts the file's `source` row (on the writing thread when `queued`).
     func beginSource(_ source: NewSource, queued: Bool) throws -> SourceRow
     /// One event with what the line parser found in it.

@@ -18,6 +18,16 @@ struct ConfigurationFindings {
                              found: "\(count) invocations have no END/REPORT/platform.report (a filtered or partial export, or a cut time range?)",
                              change: "Export whole log streams for the incident's time range; \(withErrors) of them logged an error and are labelled from it with lower confidence (rule +incomplete), the others are counted neither as failures nor as successes."))
         }
+        // Files a problem cut short when they were ingested: what they held is in no count.
+        let partial = try database.rows("""
+            SELECT count(*), (SELECT count(*) FROM ingest_error WHERE source_id IN (SELECT id FROM source WHERE complete = 0))
+            FROM source WHERE complete = 0
+            """)[0]
+        if let files = partial[0].int, files > 0 {
+            out.append(.init(subject: "the export",
+                             found: "\(files) input file\(files == 1 ? " was" : "s were") read only in part or not at all when ingested (\(partial[1].int ?? 0) problem\(partial[1].int == 1 ? "" : "s") recorded)",
+                             change: "What they held is missing from every count here. List them with proxylens sql \"SELECT path, line, reason FROM ingest_error\", fix or re-export those files and ingest the new ones."))
+        }
         let proxies = try database.rows("""
             SELECT p.proxy, upper(coalesce(p.engine_family, '')), lower(coalesce(p.endpoint, '')), p.idle_client_timeout_s,
                    t.connection_borrow_timeout_s, t.max_idle_connections_percent, t.max_connections_percent, t.init_query

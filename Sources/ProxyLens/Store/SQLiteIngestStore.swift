@@ -54,10 +54,18 @@ final class SQLiteIngestStore: IngestStore {
             // on what deriving gathers meanwhile. The transaction stays open: the lock is held
             // until the first files commit, with their events.
             try database.execute("PRAGMA cache_size = -8192")
-            let statement = try database.statement("SELECT path, bytes, mtime FROM source")
+            let statement = try database.statement("SELECT path, bytes, mtime, id, complete, log_group_origin FROM source")
+            var worthReading: [(FileIdentity, Int64)] = []
             while try statement.step() {
-                knownFiles.insert(FileIdentity(path: statement.text(0) ?? "", bytes: statement.int(1) ?? 0, mtime: statement.int(2)))
+                let file = FileIdentity(path: statement.text(0) ?? "", bytes: statement.int(1) ?? 0, mtime: statement.int(2))
+                knownFiles.insert(file)
+                // What `knownSource` tells of a file beyond its being known: read now, as the
+                // inserting thread will be using the database.
+                if statement.int(4) == 0 || ["option", "path"].contains(statement.text(5) ?? ""), let id = statement.int(3) {
+                    worthReading.append((file, id))
+                }
             }
+            for (file, id) in worthReading { knownBefore[file] = try storedSource(id: id) }
         } else {
             try database.execute("ROLLBACK")
             inTransaction = false
@@ -86,13 +94,37 @@ final class SQLiteIngestStore: IngestStore {
     var insertingCPUSeconds: Double { writer.insertingCPUSeconds }
     var gatheringCPUSeconds: Double { writer.gatheringCPUSeconds }
 
-    func isKnown(_ file: FileIdentity) throws -> Bool {
+    func knownSource(_ file: FileIdentity) throws -> KnownSource? {
         // A bulk load's files are looked up in memory: the inserting thread may be using the
-        // database. A file is known from the moment it is first read, as its row would be.
-        if writer.isBulk { return !knownFiles.insert(file).inserted }
+        // database. A file is known from the moment it is first read, as its row would be (and
+        // its problems were said in this run).
+        if writer.isBulk { return knownFiles.insert(file).inserted ? nil : knownBefore[file] ?? KnownSource() }
         try writer.finish()
-        return try database.scalar("SELECT count(*) FROM source WHERE path = ? AND bytes = ? AND mtime IS ?",
-                                   [.text(file.path), .integer(file.bytes), file.mtime.map(SQLValue.integer) ?? .null]).int ?? 0 > 0
+        let id = try database.scalar("SELECT id FROM source WHERE path = ? AND bytes = ? AND mtime IS ? ORDER BY id DESC LIMIT 1",
+                                     [.text(file.path), .integer(file.bytes), file.mtime.map(SQLValue.integer) ?? .null]).int
+        return try id.map(storedSource)
+    }
+
+    /// Files of a database a bulk load adds to that `knownSource` has more to tell of.
+    private var knownBefore: [FileIdentity: KnownSource] = [:]
+
+    private func storedSource(id: Int64) throws -> KnownSource {
+        let row = try database.rows("SELECT complete, log_group, log_group_origin FROM source WHERE id = ?", [.integer(id)])[0]
+        var known = KnownSource(id: id, complete: row[0].int != 0, logGroup: row[1].string, logGroupOrigin: row[2].string)
+        if !known.complete {
+            known.problemCount = Int(try database.scalar("SELECT count(*) FROM ingest_error WHERE source_id = ?", [.integer(id)]).int ?? 0)
+            known.problems = try database.rows("SELECT line, reason FROM ingest_error WHERE source_id = ? ORDER BY id LIMIT 3", [.integer(id)])
+                .map { (line: $0[0].int.map(Int.init), reason: $0[1].string ?? "") }
+        }
+        return known
+    }
+
+    func changeLogGroup(ofSource id: Int64, from old: String, to group: String) throws {
+        try beginIfNeeded()
+        try database.statement("UPDATE event SET log_group = ? WHERE source_id = ? AND log_group IS ?").run([.text(group), .integer(id), .text(old)])
+        try database.statement("UPDATE source SET log_group = ?, log_group_origin = 'option' WHERE id = ?").run([.text(group), .integer(id)])
+        groupsChanged = true
+        try markDerivedStale()
     }
 
     func beginSource(_ source: NewSource, queued: Bool) throws -> SourceRow {
@@ -216,8 +248,13 @@ final class SQLiteIngestStore: IngestStore {
         try commitIfOpen()
         let gathered = writer.takeGathered()
         if bulk { try database.execute("PRAGMA cache_size = -32768") }
-        return gathered
+        // Lines gathered while adding to stored events may hold a log group changed since: the
+        // derived tables are then made from the events as stored.
+        return groupsChanged ? nil : gathered
     }
+
+    /// Set once `changeLogGroup` has changed stored events.
+    private var groupsChanged = false
 
     /// After deriving: a bulk load's commits are durable again.
     func restoreDurability() throws {

@@ -114,6 +114,24 @@ struct ReportTests {
         #expect(journal.chains.contains { $0.proxy == "journal-sql-proxy" })
     }
 
+    @Test("every format says when inputs were read only in part: what they held is in no count")
+    func partlyReadInputsSaid() throws {
+        let folder = try Fixture.temporaryFolder()
+        _ = try Fixture.write(IngestionTests.page, to: "inventory-api/good.json", in: folder)
+        _ = try Fixture.write(String(IngestionTests.page.prefix(700)), to: "inventory-api/cut.json", in: folder)
+        let database = try Database(path: ":memory:")
+        _ = try ingest([folder.path], into: database)
+        _ = try Classifier(database: database).run()
+        let report = try ReportBuilder(database: database).build(ReportOptions())
+        let said = "1 input file was read only in part or not at all when ingested (1 problem recorded)"
+        #expect(report.findings.contains { $0.subject == "the export" && $0.found == said })
+        for format in [ReportFormat.table, .markdown, .html, .json] {
+            #expect(ReportRenderer.render(report, format: format).contains("read only in part"), "\(format)")
+        }
+        let whole = try Self.samplesDatabase()
+        #expect(try ReportBuilder(database: whole).build(ReportOptions()).findings.allSatisfy { !$0.found.contains("read only in part") })
+    }
+
     @Test("no failures is said explicitly")
     func noFailures() throws {
         let database = try Database(path: ":memory:")

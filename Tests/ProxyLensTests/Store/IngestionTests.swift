@@ -86,6 +86,52 @@ struct IngestionTests {
         _ = (good, cut, empty)
     }
 
+    /// A new user's audit: a CI job re-running `analyze` on a kept database exited 0 with "4
+    /// already ingested" after the first run had kept only part of a cut file and nothing of an
+    /// empty one; no format said so again.
+    @Test("a file only partly read is said again, and counted as a problem, on every later run that skips it")
+    func partlyReadFilesSaidAgain() throws {
+        let folder = try Fixture.temporaryFolder()
+        _ = try Fixture.write(Self.page, to: "inventory-api/good.json", in: folder)
+        _ = try Fixture.write(String(Self.page.prefix(700)), to: "inventory-api/cut.json", in: folder)
+        _ = try Fixture.write("", to: "inventory-api/empty.json", in: folder)
+        let database = try Database(path: ":memory:")
+        let (first, _) = try ingest([folder.path], into: database)
+        #expect(first.problems == 2)
+        for _ in 0..<2 {
+            let (again, issues) = try ingest([folder.path], into: database)
+            #expect(again.filesSkipped == 3)
+            #expect(again.problems == 2)
+            #expect(again.filesWithProblems == 2)
+            #expect(Set(issues.map { ($0.0 as NSString).lastPathComponent }) == ["cut.json", "empty.json"])
+            #expect(issues.allSatisfy { $0.1.reason.hasPrefix("already ingested, but only in part: ") && !$0.1.keptData })
+            #expect(issues.first { $0.0.hasSuffix("cut.json") }?.1.line != nil)
+        }
+        #expect(try database.scalar("SELECT count(*) FROM ingest_error").int == 2)
+    }
+
+    /// A new user's audit: the report said a function's name was guessed and to set it with
+    /// `--log-group PATH=GROUP`; doing so on the same database changed nothing (the file was
+    /// skipped), and a typo given with --log-group could never be corrected.
+    @Test("a --log-group corrected on a later run is given to the skipped file's events, and the invocations follow")
+    func logGroupCorrectedOnALaterRun() throws {
+        let folder = try Fixture.temporaryFolder()
+        let page = try Fixture.write(Self.page, to: "exports/page.json", in: folder)
+        let database = try Database(path: ":memory:")
+        let typo = try LogGroupOption.parse("\(page)=/aws/lambda/invetory-api").option
+        _ = try ingest([page], into: database, options: IngestOptions(logGroups: [typo]))
+        #expect(try database.scalar("SELECT DISTINCT function FROM invocation").string == "invetory-api")
+        let right = try LogGroupOption.parse("\(page)=/aws/lambda/inventory-api").option
+        let (again, issues) = try ingest([page], into: database, options: IngestOptions(logGroups: [right]))
+        #expect(again.filesSkipped == 1 && again.problems == 0 && again.notes == 1)
+        #expect(issues.first?.1.reason.contains("log group is now /aws/lambda/inventory-api (--log-group), was /aws/lambda/invetory-api") == true)
+        #expect(try database.rows("SELECT DISTINCT log_group FROM event").map { $0[0].string } == ["/aws/lambda/inventory-api"])
+        #expect(try database.rows("SELECT DISTINCT function FROM invocation").map { $0[0].string } == ["inventory-api"])
+        // The same option again changes nothing more.
+        let (third, thirdIssues) = try ingest([page], into: database, options: IngestOptions(logGroups: [right]))
+        #expect(third.notes == 0 && thirdIssues.isEmpty)
+    }
+
     @Test("a newer database is refused with a clear message; an older one is migrated")
     func schemaVersions() throws {
         let folder = try Fixture.temporaryFolder()
