@@ -72,6 +72,13 @@ public struct Report: Sendable, Codable {
     public var metrics: MetricsSection?
 
     public var failureRate: Double { invocations == 0 ? 0 : Double(failures) / Double(invocations) }
+    /// What every format says when nothing failed: with no invocation at all (proxy logs alone,
+    /// the Lambda log groups left out) nothing was judged, which is not "no failures".
+    public var noFailuresSentence: String {
+        invocations == 0
+            ? "No Lambda invocations in the database: no failure could be judged (ingest the functions' log groups, /aws/lambda/<function>)."
+            : "No failures found."
+    }
 
     public func count(of cause: String) -> Int { causes.first { $0.cause == cause }?.failures ?? 0 }
 

@@ -5,7 +5,7 @@ import Foundation
 enum ReportVerdict {
     static func line(_ report: Report) -> String {
         guard report.failures > 0, let top = report.causes.first else {
-            return "No failures found in \(report.invocations) invocations."
+            return report.invocations == 0 ? report.noFailuresSentence : "No failures found in \(report.invocations) invocations."
         }
         let leaders = report.causes.filter { $0.failures == top.failures }.map { "\($0.cause) (\($0.failures))" }
         var text = "\(report.failures) of \(report.invocations) invocations failed (\(ReportRenderer.percent(report.failureRate))), "

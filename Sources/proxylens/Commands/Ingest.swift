@@ -40,6 +40,12 @@ struct Ingest: ParsableCommand {
     @Argument(help: ArgumentHelp("Files, folders or - for standard input.", valueName: "path"))
     var paths: [String] = []
 
+    func validate() throws {
+        // Standard input is read only when asked for: `cat page.json | proxylens ingest` without
+        // `-` would otherwise ingest nothing and pass.
+        if paths.isEmpty { throw ValidationError("give at least one file or folder to ingest, or - for standard input") }
+    }
+
     func run() throws {
         do {
             let summary = try IngestRunner.run(paths: paths, database: database.db,
@@ -58,6 +64,17 @@ struct Ingest: ParsableCommand {
 /// Shared by `ingest` and `analyze`.
 enum IngestRunner {
     static func run(paths: [String], database path: String, options: IngestOptions) throws -> IngestSummary {
+        let existed = path == ":memory:" || FileManager.default.fileExists(atPath: path)
+        let summary = try ingest(paths: paths, database: path, options: options)
+        // Paths that held no file leave no empty database behind (a typo'd path must not make
+        // the next `report` find a database and say it holds nothing).
+        if summary.inputFiles == 0 && !existed {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        return summary
+    }
+
+    private static func ingest(paths: [String], database path: String, options: IngestOptions) throws -> IngestSummary {
         let database = try Database(path: path)
         let ingestion = Ingestion(database: database, options: options)
         ingestion.onIssue = { file, issue in
@@ -92,6 +109,9 @@ enum IngestRunner {
     }
 
     static func describe(_ summary: IngestSummary, database: String) -> String {
+        if summary.inputFiles == 0 && database != ":memory:" && !FileManager.default.fileExists(atPath: database) {
+            return "ingested 0 files; \(database) not written"
+        }
         var text = "ingested \(summary.filesRead) file\(summary.filesRead == 1 ? "" : "s"), \(summary.eventsAdded) new events (\(summary.eventsRead) read)"
         if summary.metricPointsAdded > 0 { text += ", \(summary.metricPointsAdded) new metric points" }
         if summary.filesSkipped > 0 { text += ", \(summary.filesSkipped) already ingested" }

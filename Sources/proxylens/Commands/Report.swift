@@ -79,6 +79,12 @@ struct ReportOptionGroup: ParsableArguments {
             try Output.standard.write(text)
             try Output.standard.flush()
         }
+        // A gate over no invocation at all passes on nothing: said, and status 2 (as a selection
+        // that holds none), after the report is written.
+        if !thresholds.isEmpty && report.invocations == 0 {
+            Console.error("proxylens: --fail-on: no Lambda invocations in the database, so nothing to judge; ingest the functions' log groups")
+            return Exit.usageOrInput
+        }
         let crossed = thresholds.filter { $0.crossed(by: report) }
         for threshold in crossed {
             Console.error("proxylens: --fail-on \(threshold.cause.rawValue)\(threshold.limit > 0 ? "=\(threshold.limit)" : ""): \(report.count(of: threshold.cause.rawValue)) failures")
@@ -98,7 +104,7 @@ struct Report: ParsableCommand {
             markdown ($GITHUB_STEP_SUMMARY), csv (timeline and pressure), junit (CI), html (one page).
 
             Exit status: 0 no threshold crossed, 1 a --fail-on threshold crossed, 2 usage,
-            input or database error.
+            input or database error, or a --fail-on with no invocation in the database to judge.
 
             Example:
               proxylens report --db incident.sqlite --window 5m --format markdown --fail-on lambda-timeout-pinning-leak

@@ -92,6 +92,31 @@ struct CommandLineTests {
         #expect(again.status == 0 && again.stdout.contains("0 new events"))
     }
 
+    /// A new user's audit: each of these did nothing and exited 0, or left a database behind
+    /// that the next command took for a real one.
+    @Test("a command that would do nothing says so: no paths, a missing database, a missing path, a gate with no invocation")
+    func nothingToDo() throws {
+        let folder = try Fixture.temporaryFolder()
+        let page = #"{"events":[{"logStreamName":"2026/03/14/[$LATEST]ab","timestamp":1773478800000,"message":"START RequestId: 11111111-1111-4111-8111-111111111111 Version: $LATEST\n"}]}"#
+        // Piped into ingest without `-`: a usage error, not "ingested 0 files".
+        let piped = try CLI.run(["ingest", "--db", "x.sqlite"], in: folder, stdin: Data(page.utf8))
+        #expect(piped.status == 2 && piped.stderr.contains("or - for standard input"), "\(piped.stderr)")
+        // A mistyped --db is not made into an empty database that "has no failures".
+        let classify = try CLI.run(["classify", "--db", "typo.sqlite"], in: folder)
+        #expect(classify.status == 2 && classify.stderr.contains("typo.sqlite: no such database"), "\(classify.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("typo.sqlite").path))
+        // A path that holds no file: status 1, and no database left behind.
+        let missing = try CLI.run(["analyze", "--db", "new.sqlite", "no-such-folder"], in: folder)
+        #expect(missing.status == 1 && missing.stderr.contains("no input files"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("new.sqlite not written"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("new.sqlite").path))
+        // The proxy's logs alone: the report says nothing was judged, and a gate cannot pass.
+        let proxyOnly = try CLI.run(["analyze", "--db", "proxy.sqlite", Fixture.samples("incident/cloudwatch/rds-proxy")], in: folder)
+        #expect(proxyOnly.status == 0 && proxyOnly.stdout.contains("No Lambda invocations in the database"), "\(proxyOnly.stderr)")
+        let gate = try CLI.run(["report", "--db", "proxy.sqlite", "--fail-on", "connection-timeout"], in: folder)
+        #expect(gate.status == 2 && gate.stderr.contains("--fail-on: no Lambda invocations"), "\(gate.stderr)")
+    }
+
     @Test("ingest exits 1 and names the file and line when something was skipped")
     func ingestProblemExit() throws {
         let folder = try Fixture.temporaryFolder()

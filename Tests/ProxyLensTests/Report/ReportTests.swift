@@ -132,14 +132,30 @@ struct ReportTests {
         #expect(try ReportBuilder(database: whole).build(ReportOptions()).findings.allSatisfy { !$0.found.contains("read only in part") })
     }
 
-    @Test("no failures is said explicitly")
+    @Test("no failures is said explicitly; with no invocation at all, that nothing was judged")
     func noFailures() throws {
+        // One invocation that succeeded.
+        let page = IngestionTests.page.split(separator: "\n").filter { !$0.contains("\"eventId\": \"2\"") && !$0.contains("\"eventId\": \"3\"") }
+            .joined(separator: "\n")
+        let folder = try Fixture.temporaryFolder()
         let database = try Database(path: ":memory:")
+        _ = try ingest([try Fixture.write(page, to: "inventory-api/page.json", in: folder)], into: database)
         _ = try Classifier(database: database).run()
-        let report = try ReportBuilder(database: database).build(ReportOptions())
+        let clean = try ReportBuilder(database: database).build(ReportOptions())
+        #expect(clean.invocations == 1 && clean.failures == 0)
         for format in [ReportFormat.table, .markdown, .html] {
-            #expect(ReportRenderer.render(report, format: format).contains("No failures found."))
+            #expect(ReportRenderer.render(clean, format: format).contains("No failures found."))
         }
+        // Proxy logs alone, or the Lambda log groups left out: nothing was judged, which no
+        // format may read as "No failures found." (a new user's audit).
+        let empty = try Database(path: ":memory:")
+        _ = try Classifier(database: empty).run()
+        let nothing = try ReportBuilder(database: empty).build(ReportOptions())
+        for format in [ReportFormat.table, .markdown, .html, ReportFormat(rawValue: "github")!] {
+            let text = ReportRenderer.render(nothing, format: format)
+            #expect(text.contains("No Lambda invocations in the database") && !text.contains("No failures found"), "\(format)")
+        }
+        #expect(ReportRenderer.render(nothing, format: ReportFormat(rawValue: "github")!).hasPrefix("::warning"))
     }
 
     @Test("--fail-on: a cause alone means any, =N means more than N")

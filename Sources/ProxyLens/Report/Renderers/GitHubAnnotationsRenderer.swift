@@ -40,7 +40,9 @@ struct GitHubAnnotationsRenderer: ReportRendering {
         }
         let total = "\(report.failures) failed of \(report.invocations) invocations (\(ReportRenderer.percent(report.failureRate)))"
             + " in \(ReportRenderer.iso(report.firstTs)) … \(ReportRenderer.iso(report.lastTs))"
-        annotate("notice", title: "proxylens", [total + "."] + [report.guessedNote].compactMap { $0 } + [ReportRenderer.stamp(options) + "."])
+        // Nothing to judge is a warning: a job that ingested the wrong folder must not read as clean.
+        annotate(report.invocations == 0 ? "warning" : "notice", title: "proxylens",
+                 [report.invocations == 0 ? report.noFailuresSentence : total + "."] + [report.guessedNote].compactMap { $0 } + [ReportRenderer.stamp(options) + "."])
         return out
     }
 

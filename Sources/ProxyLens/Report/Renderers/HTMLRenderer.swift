@@ -44,7 +44,7 @@ struct HTMLRenderer: ReportRendering {
         """
         if let note = report.guessedNote { html += "<p class=\"guessed\" id=\"guessed\">\(e(note))</p>\n" }
         if report.failures == 0 {
-            return html + "<p><b>No failures found.</b></p></body></html>\n"
+            return html + "<p><b>\(e(report.noFailuresSentence))</b></p></body></html>\n"
         }
         html += "<h2>Timeline and pool pressure</h2>\n" + charts(report) + legend()
         if !report.series.notes.isEmpty {

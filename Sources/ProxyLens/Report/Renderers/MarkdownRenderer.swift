@@ -76,7 +76,7 @@ extension ReportRenderer {
                 + "; set them with " + MarkdownText.code("--log-group PATH=GROUP", inTable: false) + " (JSON `guessed_names` lists the files).\n\n"
         }
         let footer = "\n_\(stamp(options))_\n"
-        if report.failures == 0 { return out + "No failures found.\n" + footer }
+        if report.failures == 0 { return out + (report.invocations == 0 ? prose(report.noFailuresSentence) : "No failures found.") + "\n" + footer }
         out += "| cause | failures | share | instances | first | last | confidence |\n|---|---:|---:|---:|---|---|---:|\n"
         for c in report.causes {
             out += "| \(c.cause) | \(c.failures) | \(percent(c.share)) | \(c.instances) | \(iso(c.first)) | \(iso(c.last)) | \(String(format: "%.2f", c.meanConfidence)) |\n"

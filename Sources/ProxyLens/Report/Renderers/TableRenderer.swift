@@ -113,7 +113,7 @@ extension ReportRenderer {
         if let note = report.guessedNote { out += prose("* " + Terminal.clean(note), indent: "  ") }
         out += "\n"
         if report.failures == 0 {
-            return out + "No failures found.\n\n" + stamp(options) + "\n"
+            return out + prose(report.noFailuresSentence) + "\n" + stamp(options) + "\n"
         }
         out += bold("Causes") + " (times \(clock.context(report.firstTs)))\n"
         out += TextLayout.table([.init("cause", fit: .wrap, min: 14), .init("failures", right: true), .init("share", right: true),
