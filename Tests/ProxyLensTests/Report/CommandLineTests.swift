@@ -28,6 +28,20 @@ struct CommandLineTests {
         }
     }
 
+    /// The Commands section's first paragraph says which commands take `--db`: those whose
+    /// --help has none are named as the exceptions, the others are not.
+    @Test("the README names the commands that take no --db")
+    func readmeSaysWhichCommandsTakeDb() throws {
+        let readme = try String(contentsOf: Fixture.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Commands\n").dropFirst().first)
+        let paragraph = try #require(section.components(separatedBy: "\n\n").first { !$0.isEmpty })
+        #expect(paragraph.contains("`--db FILE`"), "\(paragraph)")
+        for name in Self.subcommands {
+            let takesDb = try CLI.run([name, "--help"]).stdout.contains("--db")
+            #expect(paragraph.contains("`\(name)`") != takesDb, "README: \(paragraph) (\(name) \(takesDb ? "takes" : "has no") --db)")
+        }
+    }
+
     @Test("every option and format in --help is in the README")
     func readmeHasEveryOption() throws {
         let readme = try String(contentsOf: Fixture.root.appendingPathComponent("README.md"), encoding: .utf8)
