@@ -11,7 +11,7 @@ struct Sql: ParsableCommand {
             See `proxylens schema` for the tables and views.
 
             Example:
-              proxylens sql --db incident.sqlite "SELECT cause, count(*) FROM failure GROUP BY cause"
+              proxylens sql --db incident.sqlite "SELECT cause, count(*) AS failures FROM failure GROUP BY cause ORDER BY failures DESC, cause"
             """.reflowed
     )
 

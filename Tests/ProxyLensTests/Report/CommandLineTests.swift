@@ -69,8 +69,8 @@ struct CommandLineTests {
         var checked = 0
         for block in readme.components(separatedBy: "```\n").dropFirst() where block.hasPrefix("$ proxylens ") {
             let lines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let arguments = lines[0].dropFirst("$ proxylens ".count).split(separator: " ").map {
-                $0.hasPrefix("samples/") ? Fixture.samples(String($0.dropFirst(8))) : String($0)
+            let arguments = Self.words(String(lines[0].dropFirst("$ proxylens ".count))).map {
+                $0.hasPrefix("samples/") ? Fixture.samples(String($0.dropFirst(8))) : $0
             }
             let shown = lines.dropFirst().prefix { $0 != "…" && $0 != "" || $0 == "" }.prefix { $0 != "…" }
             let output = try CLI.run(arguments, in: folder).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -78,6 +78,27 @@ struct CommandLineTests {
             checked += 1
         }
         #expect(checked >= 2)
+    }
+
+    /// A README command line's arguments as a shell splits them: at spaces, except inside
+    /// double quotes (a query), which are removed.
+    static func words(_ line: String) -> [String] {
+        var words: [String] = [], word = "", quoted = false, started = false
+        for character in line {
+            if character == "\"" {
+                quoted.toggle()
+                started = true
+            } else if character == " " && !quoted {
+                if started { words.append(word) }
+                word = ""
+                started = false
+            } else {
+                word.append(character)
+                started = true
+            }
+        }
+        if started { words.append(word) }
+        return words
     }
 
     @Test("the README's main command works on a fresh folder, and exit codes mean what they say")
