@@ -7,8 +7,11 @@ struct Failures: ParsableCommand {
         abstract: "List the classified failures, one record per failed invocation.",
         discussion: """
             Each record has request_id, function, instance, time (ISO-8601 UTC), cause, confidence,
-            rule, evidence, detail and fingerprint. With --group, shows the failures grouped by
-            fingerprint instead (the unclassified remainder by default), so you can see which
+            rule, evidence (objects: kind, text, event_id, time, stream), detail, fingerprint,
+            caused_by (the request ids of the pinning leaks holding the proxy's pool when its
+            connection borrow timed out, else null), error (the first line of the error text) and function_guessed (1 when the
+            function's name was taken from a file path). With --group, shows the failures grouped
+            by fingerprint instead (the unclassified remainder by default), so you can see which
             rule to add next.
 
             Example:

@@ -127,6 +127,23 @@ struct CommandLineTests {
         #expect(again.status == 0 && again.stdout.contains("0 new events"))
     }
 
+    /// `failures --help` describes the record: every key of a real NDJSON record is named in
+    /// its overview (the --columns option's list does not count).
+    @Test("failures --help names every field of the records it writes")
+    func failuresHelpNamesEveryField() throws {
+        let folder = try Fixture.temporaryFolder()
+        _ = try CLI.run(["analyze", Fixture.samples("incident")], in: folder)
+        let record = try CLI.run(["failures", "--format", "ndjson"], in: folder).stdout.split(separator: "\n").first.map(String.init) ?? ""
+        let object = try #require(JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any])
+        let help = try CLI.run(["failures", "--help"]).stdout
+        let overview = try #require(help.components(separatedBy: "USAGE:").first)
+        let words = Set(overview.split(whereSeparator: { !($0.isLetter || $0 == "_") }).map(String.init))
+        #expect(object.count >= 13)
+        for key in object.keys.sorted() {
+            #expect(words.contains(key), "failures --help does not describe the field \(key)")
+        }
+    }
+
     @Test("ingest exits 1 and names the file and line when something was skipped")
     func ingestProblemExit() throws {
         let folder = try Fixture.temporaryFolder()
