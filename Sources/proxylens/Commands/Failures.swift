@@ -14,6 +14,10 @@ struct Failures: ParsableCommand {
             by fingerprint instead (the unclassified remainder by default), so you can see which
             rule to add next.
 
+            Exit status: 0 listed ("No failures found" included), 2 usage or database error: a
+            --columns name the records do not have, a --function or --since/--until that selects
+            no invocation, a database not classified yet, output that cannot be written.
+
             Example:
               proxylens failures --db incident.sqlite --cause stale-connection --format table
             """.reflowed

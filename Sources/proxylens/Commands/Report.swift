@@ -123,6 +123,10 @@ struct Analyze: ParsableCommand {
             Inputs already ingested (same file, same content) are skipped, and when nothing the
             report depends on changed, the report kept from the last run is shown again.
 
+            Exit status: 0 everything was read and no threshold crossed, 1 a --fail-on threshold
+            crossed or an input skipped (as ingest: see stderr; the report is still written, but
+            with no input file at all there is none), 2 usage, input or database error.
+
             Example:
               proxylens analyze samples/incident
               proxylens analyze --db ci.sqlite exports/ --format junit --output proxylens.xml --fail-on connection-timeout=10

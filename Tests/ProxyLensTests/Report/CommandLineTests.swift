@@ -144,6 +144,33 @@ struct CommandLineTests {
         }
     }
 
+    /// Every --help says what its statuses mean: 0 and 2 for all; a command with --fail-on says
+    /// its threshold's 1, and `analyze` its skipped input's 1 too (both checked by running it).
+    @Test("every subcommand's --help gives its exit statuses")
+    func helpGivesExitStatuses() throws {
+        for name in Self.subcommands {
+            let help = try CLI.run([name, "--help"]).stdout
+            let flat = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard let start = flat.range(of: "Exit status: ") else {
+                Issue.record("\(name) --help has no 'Exit status:'")
+                continue
+            }
+            // The sentence, up to its full stop.
+            let statuses = String(flat[start.upperBound...].prefix { $0 != "." })
+            #expect(statuses.hasPrefix("0 ") && statuses.contains(" 2 "), "\(name): \(statuses)")
+            if help.contains("--fail-on <") {
+                #expect(statuses.contains("1 a --fail-on threshold"), "\(name): \(statuses)")
+            }
+        }
+        let folder = try Fixture.temporaryFolder()
+        let analyze = try CLI.run(["analyze", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(analyze.contains("an input skipped"), "\(analyze)")
+        let crossed = try CLI.run(["analyze", Fixture.samples("incident"), "--fail-on", "unclassified"], in: folder)
+        #expect(crossed.status == 1)
+        let skipped = try CLI.run(["analyze", "--db", "bad.sqlite", Fixture.samples("bad")], in: folder)
+        #expect(skipped.status == 1 && skipped.stdout.contains("proxylens report"), "\(skipped.stderr)")
+    }
+
     @Test("ingest exits 1 and names the file and line when something was skipped")
     func ingestProblemExit() throws {
         let folder = try Fixture.temporaryFolder()
