@@ -181,6 +181,18 @@ struct CommandLineTests {
         #expect(result.stdout.contains("1 new events"))
     }
 
+    /// --strict's stop is status 2, which the help's exit statuses say (not only "usage or
+    /// database error").
+    @Test("ingest --strict stops with status 2, and ingest --help says so")
+    func strictExitIsDocumented() throws {
+        let folder = try Fixture.temporaryFolder()
+        let stopped = try CLI.run(["ingest", "--db", "x.sqlite", "--strict", Fixture.samples("bad")], in: folder)
+        #expect(stopped.status == 2 && stopped.stderr.contains("(stopped: --strict)"), "\(stopped.stderr)")
+        let help = try CLI.run(["ingest", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let statuses = try #require(help.components(separatedBy: "Exit status: ").dropFirst().first?.components(separatedBy: "Example:").first)
+        #expect(statuses.contains("2 usage or database error, or --strict"), "\(statuses)")
+    }
+
     @Test("stdin is an input")
     func standardInput() throws {
         let folder = try Fixture.temporaryFolder()
