@@ -72,9 +72,7 @@ struct ReportOptionGroup: ParsableArguments {
         let text = ReportRenderer.render(report, format: format, options: RenderOptions(
             thresholds: thresholds, color: color.enabled(toFile: output != nil), top: top, width: Console.width, wide: wide))
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                throw ProxyLensError(.usage, output, "cannot write the report: \(error.localizedDescription)")
-            }
+            try OutputFile.write(text, to: output, what: "the report")
         } else {
             try Output.standard.write(text)
             try Output.standard.flush()
