@@ -132,8 +132,11 @@ struct LogGroupOptions: ParsableArguments {
 
 /// How much standard input may hold, for `ingest` and `analyze`.
 struct InputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The most standard input (-) may hold, e.g. 512M or 16G.", valueName: "size"))
+    // Unconditional: `--stdin-limit -1` is a size to refuse, not an option named `-1`.
+    @Option(parsing: .unconditional, help: ArgumentHelp("The most standard input (-) may hold, e.g. 512M or 16G.", valueName: "size"))
     var stdinLimit: String = "16G"
+
+    func validate() throws { _ = try limit() }
 
     func limit() throws -> Int64 {
         let text = stdinLimit.uppercased()

@@ -4,14 +4,16 @@ import ProxyLens
 
 /// Report options shared by `report` and `analyze`.
 struct ReportOptionGroup: ParsableArguments {
-    @Option(help: ArgumentHelp("Time window for the timeline (e.g. 5m, 60s, 1h).", valueName: "duration"))
+    // Unconditional here and on --series-window and --top: `--window -5m` or `--top -1` is a
+    // value to refuse by what is wrong with it, not an option named `-5` and a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Time window for the timeline (e.g. 5m, 60s, 1h).", valueName: "duration"))
     var window: String = "5m"
-    @Option(help: ArgumentHelp("Bin width of the pressure series and the HTML charts: auto (60-120 bins over the span) or a duration (at most 1000 bins; wider ones merged, with a note).", valueName: "duration|auto"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Bin width of the pressure series and the HTML charts: auto (60-120 bins over the span) or a duration (at most 1000 bins; wider ones merged, with a note).", valueName: "duration|auto"))
     var seriesWindow: String = "auto"
     @OptionGroup var times: TimeOptions
     @Option(help: "Only this function.")
     var function: String?
-    @Option(help: "How many rows of instances, pin reasons and fingerprints to show.")
+    @Option(parsing: .unconditional, help: "How many rows of instances, pin reasons and fingerprints to show.")
     var top: Int = 10
     @Option(help: "Output format.")
     var format: ReportFormat = .table
@@ -32,7 +34,7 @@ struct ReportOptionGroup: ParsableArguments {
         if seriesWindow != "auto", Timestamp.parseDuration(seriesWindow) == nil {
             throw ValidationError("--series-window: expected auto or a duration like 15s, 5m or 1d, got '\(seriesWindow)'")
         }
-        guard top > 0 else { throw ValidationError("--top must be at least 1") }
+        guard top > 0 else { throw ValidationError("--top: expected a count of at least 1, got \(top)") }
         _ = try times.parsed()
         do { _ = try failOn.map(FailThreshold.parse) } catch let error as ProxyLensError { throw ValidationError(error.description) }
     }

@@ -193,6 +193,35 @@ struct CommandLineTests {
         #expect(statuses.contains("2 usage or database error, or --strict"), "\(statuses)")
     }
 
+    /// A bad value ends with its own command's usage and says what is wrong with it: an unknown
+    /// column (found only once the records were read, and then shown with the root's usage),
+    /// and a negative number, which the parser took for an option ("Missing value for '--top'").
+    @Test("usage errors name the command and the real problem, negative numbers included")
+    func usageErrorsNameTheProblem() throws {
+        let folder = try Fixture.temporaryFolder()
+        _ = try CLI.run(["analyze", Fixture.samples("incident")], in: folder)
+        let cases: [(arguments: [String], says: String)] = [
+            (["failures", "--columns", "time,bogus"], "Error: --columns: no column 'bogus' (one of request_id, function, "),
+            (["failures", "--group", "--columns", "request_id"], "Error: --columns: no column 'request_id' (one of cause, fingerprint, "),
+            (["report", "--top", "-1"], "Error: --top: expected a count of at least 1, got -1"),
+            (["report", "--top=-1"], "Error: --top: expected a count of at least 1, got -1"),
+            (["analyze", Fixture.samples("incident"), "--top", "0"], "Error: --top: expected a count of at least 1, got 0"),
+            (["report", "--window", "-5m"], "Error: --window: expected a duration like 5m, 300s or 1h, got '-5m'"),
+            (["report", "--series-window", "-1m"], "Error: --series-window: expected auto or a duration like 15s, 5m or 1d, got '-1m'"),
+            (["analyze", "--stdin-limit", "-1", "-"], "Error: --stdin-limit: expected a size like 512M or 16G, got '-1'"),
+        ]
+        for (arguments, says) in cases {
+            let result = try CLI.run(arguments, in: folder)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.hasPrefix(says), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("Usage: proxylens \(arguments[0]) "), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("Missing value"), "\(arguments): \(result.stderr)")
+        }
+        // The columns are still picked as before.
+        let picked = try CLI.run(["failures", "--format", "csv", "--columns", "cause,time"], in: folder)
+        #expect(picked.status == 0 && picked.stdout.hasPrefix("cause,time\r\n"), "\(picked.stderr)")
+    }
+
     @Test("stdin is an input")
     func standardInput() throws {
         let folder = try Fixture.temporaryFolder()
