@@ -38,6 +38,9 @@ public struct FailureQuery {
         return text.split(separator: "\n").first.map(String.init) ?? ""
     }
 
+    /// The columns of `fingerprints`, in order.
+    public static let groupColumns = ["cause", "fingerprint", "failures", "first", "last", "functions", "example"]
+
     /// Failures grouped by fingerprint: which errors are left, how often, first and last seen.
     public func fingerprints(_ filter: FailureFilter) throws -> (columns: [String], rows: [[SQLValue]]) {
         try requireClassified()
@@ -49,7 +52,7 @@ public struct FailureQuery {
                    group_concat(DISTINCT f.function) AS functions, min(f.request_id) AS example
             FROM failure f WHERE \(clause) GROUP BY f.cause, f.fingerprint ORDER BY failures DESC, f.fingerprint
             """, arguments)
-        return (["cause", "fingerprint", "failures", "first", "last", "functions", "example"], rows)
+        return (Self.groupColumns, rows)
     }
 
     func requireClassified() throws {

@@ -74,15 +74,11 @@ struct Alarms: ParsableCommand {
     }
 
     private func write(_ text: String, to path: String) throws {
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
-            throw ProxyLensError(.usage, path, "cannot write the alarms: \(error.localizedDescription)")
-        }
+        try OutputFile.write(text, to: path, what: "the alarms")
     }
 
     private func write(_ documents: [AlarmDocument], folder: String) throws {
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-            throw ProxyLensError(.usage, folder, "cannot create the folder: \(error.localizedDescription)")
-        }
+        try OutputFile.createFolder(folder, for: "the alarms")
         for document in documents { try write(document.text, to: folder + "/" + document.fileName) }
     }
 }

@@ -10,6 +10,9 @@ struct Classify: ParsableCommand {
             replacing any earlier labels. Causes: stale-connection, query-timeout,
             connection-timeout, lambda-timeout-pinning-leak, unclassified.
 
+            Exit status: 0 classified (no failed invocation at all included), 2 usage or
+            database error (a database that does not exist included).
+
             Example:
               proxylens classify --db incident.sqlite
             """.reflowed

@@ -7,9 +7,16 @@ struct Failures: ParsableCommand {
         abstract: "List the classified failures, one record per failed invocation.",
         discussion: """
             Each record has request_id, function, instance, time (ISO-8601 UTC), cause, confidence,
-            rule, evidence, detail and fingerprint. With --group, shows the failures grouped by
-            fingerprint instead (the unclassified remainder by default), so you can see which
+            rule, evidence (objects: kind, text, event_id, time, stream), detail, fingerprint,
+            caused_by (the request ids of the pinning leaks holding the proxy's pool when its
+            connection borrow timed out, else null), error (the first line of the error text) and function_guessed (1 when the
+            function's name was taken from a file path). With --group, shows the failures grouped
+            by fingerprint instead (the unclassified remainder by default), so you can see which
             rule to add next.
+
+            Exit status: 0 listed ("No failures found" included), 2 usage or database error: a
+            --columns name the records do not have, a --function or --since/--until that selects
+            no invocation, a database not classified yet, output that cannot be written.
 
             Example:
               proxylens failures --db incident.sqlite --cause stale-connection --format table
@@ -37,20 +44,28 @@ struct Failures: ParsableCommand {
     /// The table's columns unless --columns says otherwise: one line per failure at 80 columns.
     static let compact = ["time", "cause", "function", "request_id", "error"]
 
-    /// The records with only `names`, in that order.
-    func pick(_ names: [String], _ records: (columns: [String], rows: [[SQLValue]])) throws -> (columns: [String], rows: [[SQLValue]]) {
-        let indexes = try names.map { name in
-            guard let index = records.columns.firstIndex(of: name) else {
-                throw ValidationError("--columns: no column '\(name)' (one of \(records.columns.joined(separator: ", ")))")
-            }
-            return index
+    /// The names --columns gives.
+    var columnNames: [String]? { columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
+
+    /// --columns checked against the records' columns while parsing: a usage error thrown from
+    /// `run` would end with the root command's usage, not this one's.
+    func validate() throws {
+        guard let names = columnNames, explain == nil else { return }
+        let known = group ? FailureQuery.groupColumns : FailureQuery.columns
+        if let unknown = names.first(where: { !known.contains($0) }) {
+            throw ValidationError("--columns: no column '\(unknown)' (one of \(known.joined(separator: ", ")))")
         }
-        return (names, records.rows.map { row in indexes.map { row[$0] } })
+    }
+
+    /// The records with only `names` (checked by `validate`), in that order.
+    func pick(_ names: [String], _ records: (columns: [String], rows: [[SQLValue]])) -> (columns: [String], rows: [[SQLValue]]) {
+        let indexes = names.compactMap { records.columns.firstIndex(of: $0) }
+        return (indexes.map { records.columns[$0] }, records.rows.map { row in indexes.map { row[$0] } })
     }
 
     func write(_ records: (columns: [String], rows: [[SQLValue]]), format: RecordFormat, defaultColumns: [String]?) throws {
-        let names = columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? (format == .table ? defaultColumns : nil)
-        let shown = try names.map { try pick($0, records) } ?? records
+        let names = columnNames ?? (format == .table ? defaultColumns : nil)
+        let shown = names.map { pick($0, records) } ?? records
         if format == .table {
             try Output.standard.write(RecordWriter.table(shown.columns, shown.rows, width: wide ? nil : Console.width))
         } else {

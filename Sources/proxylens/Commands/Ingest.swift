@@ -18,7 +18,8 @@ struct Ingest: ParsableCommand {
             Files already ingested are skipped; overlapping events are stored once.
 
             Exit status: 0 everything was read, 1 something was skipped (see stderr and the
-            ingest_error table), 2 usage or database error.
+            ingest_error table), 2 usage or database error, or --strict stopping at the first
+            problem (what was read up to it is kept; the message ends "(stopped: --strict)").
 
             Example:
               proxylens ingest --db incident.sqlite exports/ config/
@@ -32,7 +33,7 @@ struct Ingest: ParsableCommand {
     @Option(help: ArgumentHelp("Log stream for get-log-events output (default: from the file name).", valueName: "stream"))
     var logStream: String?
 
-    @Flag(help: "Stop at the first problem instead of going on with the rest.")
+    @Flag(help: "Stop at the first problem (exit status 2) instead of going on with the rest.")
     var strict = false
 
     @OptionGroup var input: InputOptions
@@ -151,8 +152,11 @@ struct LogGroupOptions: ParsableArguments {
 
 /// How much standard input may hold, for `ingest` and `analyze`.
 struct InputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The most standard input (-) may hold, e.g. 512M or 16G.", valueName: "size"))
+    // Unconditional: `--stdin-limit -1` is a size to refuse, not an option named `-1`.
+    @Option(parsing: .unconditional, help: ArgumentHelp("The most standard input (-) may hold, e.g. 512M or 16G.", valueName: "size"))
     var stdinLimit: String = "16G"
+
+    func validate() throws { _ = try limit() }
 
     func limit() throws -> Int64 {
         let text = stdinLimit.uppercased()

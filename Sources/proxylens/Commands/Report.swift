@@ -4,14 +4,16 @@ import ProxyLens
 
 /// Report options shared by `report` and `analyze`.
 struct ReportOptionGroup: ParsableArguments {
-    @Option(help: ArgumentHelp("Time window for the timeline (e.g. 5m, 60s, 1h).", valueName: "duration"))
+    // Unconditional here and on --series-window and --top: `--window -5m` or `--top -1` is a
+    // value to refuse by what is wrong with it, not an option named `-5` and a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Time window for the timeline (e.g. 5m, 60s, 1h).", valueName: "duration"))
     var window: String = "5m"
-    @Option(help: ArgumentHelp("Bin width of the pressure series and the HTML charts: auto (60-120 bins over the span) or a duration (at most 1000 bins; wider ones merged, with a note).", valueName: "duration|auto"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Bin width of the pressure series and the HTML charts: auto (60-120 bins over the span) or a duration (at most 1000 bins; wider ones merged, with a note).", valueName: "duration|auto"))
     var seriesWindow: String = "auto"
     @OptionGroup var times: TimeOptions
     @Option(help: "Only this function: its failures, and the cause chains, pinning, pressure and findings of the proxies they went through.")
     var function: String?
-    @Option(help: "How many rows of instances, pin reasons and fingerprints to show.")
+    @Option(parsing: .unconditional, help: "How many rows of instances, pin reasons and fingerprints to show.")
     var top: Int = 10
     @Option(help: "Output format.")
     var format: ReportFormat = .table
@@ -32,7 +34,7 @@ struct ReportOptionGroup: ParsableArguments {
         if seriesWindow != "auto", Timestamp.parseDuration(seriesWindow) == nil {
             throw ValidationError("--series-window: expected auto or a duration like 15s, 5m or 1d, got '\(seriesWindow)'")
         }
-        guard top > 0 else { throw ValidationError("--top must be at least 1") }
+        guard top > 0 else { throw ValidationError("--top: expected a count of at least 1, got \(top)") }
         _ = try times.parsed()
         do { _ = try failOn.map(FailThreshold.parse) } catch let error as ProxyLensError { throw ValidationError(error.description) }
     }
@@ -72,9 +74,7 @@ struct ReportOptionGroup: ParsableArguments {
         let text = ReportRenderer.render(report, format: format, options: RenderOptions(
             thresholds: thresholds, color: color.enabled(toFile: output != nil), top: top, width: Console.width, wide: wide))
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                throw ProxyLensError(.usage, output, "cannot write the report: \(error.localizedDescription)")
-            }
+            try OutputFile.write(text, to: output, what: "the report")
         } else {
             try Output.standard.write(text)
             try Output.standard.flush()
@@ -128,6 +128,11 @@ struct Analyze: ParsableCommand {
             The same as `ingest PATH...`, then `classify`, then `report` with the options given.
             Inputs already ingested (same file, same content) are skipped, and when nothing the
             report depends on changed, the report kept from the last run is shown again.
+
+            Exit status: 0 everything was read and no threshold crossed, 1 a --fail-on threshold
+            crossed or an input skipped (as ingest: see stderr; the report is still written, but
+            with no input file at all there is none), 2 usage, input or database error, or a
+            --fail-on with no invocation in the database to judge.
 
             Example:
               proxylens analyze samples/incident

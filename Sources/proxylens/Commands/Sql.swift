@@ -10,8 +10,12 @@ struct Sql: ParsableCommand {
             The database is opened read-only: statements that would change it are refused.
             See `proxylens schema` for the tables and views.
 
+            Exit status: 0 the query ran (with or without rows), 2 usage or database error: a
+            query refused (empty, several statements, not read-only), one SQLite cannot run, a
+            --param the query does not have, output that cannot be written.
+
             Example:
-              proxylens sql --db incident.sqlite "SELECT cause, count(*) FROM failure GROUP BY cause"
+              proxylens sql --db incident.sqlite "SELECT cause, count(*) AS failures FROM failure GROUP BY cause ORDER BY failures DESC, cause"
             """.reflowed
     )
 
@@ -86,6 +90,8 @@ struct Schema: ParsableCommand {
         discussion: """
             Prints the migrations that define the schema, with a comment on every table and
             column, and the named report queries.
+
+            Exit status: 0 printed, 2 usage error or output that cannot be written.
 
             Example:
               proxylens schema

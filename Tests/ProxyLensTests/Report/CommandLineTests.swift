@@ -28,6 +28,20 @@ struct CommandLineTests {
         }
     }
 
+    /// The Commands section's first paragraph says which commands take `--db`: those whose
+    /// --help has none are named as the exceptions, the others are not.
+    @Test("the README names the commands that take no --db")
+    func readmeSaysWhichCommandsTakeDb() throws {
+        let readme = try String(contentsOf: Fixture.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Commands\n").dropFirst().first)
+        let paragraph = try #require(section.components(separatedBy: "\n\n").first { !$0.isEmpty })
+        #expect(paragraph.contains("`--db FILE`"), "\(paragraph)")
+        for name in Self.subcommands {
+            let takesDb = try CLI.run([name, "--help"]).stdout.contains("--db")
+            #expect(paragraph.contains("`\(name)`") != takesDb, "README: \(paragraph) (\(name) \(takesDb ? "takes" : "has no") --db)")
+        }
+    }
+
     @Test("every option and format in --help is in the README")
     func readmeHasEveryOption() throws {
         let readme = try String(contentsOf: Fixture.root.appendingPathComponent("README.md"), encoding: .utf8)
@@ -55,8 +69,8 @@ struct CommandLineTests {
         var checked = 0
         for block in readme.components(separatedBy: "```\n").dropFirst() where block.hasPrefix("$ proxylens ") {
             let lines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let arguments = lines[0].dropFirst("$ proxylens ".count).split(separator: " ").map {
-                $0.hasPrefix("samples/") ? Fixture.samples(String($0.dropFirst(8))) : String($0)
+            let arguments = Self.words(String(lines[0].dropFirst("$ proxylens ".count))).map {
+                $0.hasPrefix("samples/") ? Fixture.samples(String($0.dropFirst(8))) : $0
             }
             let shown = lines.dropFirst().prefix { $0 != "…" && $0 != "" || $0 == "" }.prefix { $0 != "…" }
             let output = try CLI.run(arguments, in: folder).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -64,6 +78,27 @@ struct CommandLineTests {
             checked += 1
         }
         #expect(checked >= 2)
+    }
+
+    /// A README command line's arguments as a shell splits them: at spaces, except inside
+    /// double quotes (a query), which are removed.
+    static func words(_ line: String) -> [String] {
+        var words: [String] = [], word = "", quoted = false, started = false
+        for character in line {
+            if character == "\"" {
+                quoted.toggle()
+                started = true
+            } else if character == " " && !quoted {
+                if started { words.append(word) }
+                word = ""
+                started = false
+            } else {
+                word.append(character)
+                started = true
+            }
+        }
+        if started { words.append(word) }
+        return words
     }
 
     @Test("the README's main command works on a fresh folder, and exit codes mean what they say")
@@ -117,6 +152,50 @@ struct CommandLineTests {
         #expect(gate.status == 2 && gate.stderr.contains("--fail-on: no Lambda invocations"), "\(gate.stderr)")
     }
 
+    /// `failures --help` describes the record: every key of a real NDJSON record is named in
+    /// its overview (the --columns option's list does not count).
+    @Test("failures --help names every field of the records it writes")
+    func failuresHelpNamesEveryField() throws {
+        let folder = try Fixture.temporaryFolder()
+        _ = try CLI.run(["analyze", Fixture.samples("incident")], in: folder)
+        let record = try CLI.run(["failures", "--format", "ndjson"], in: folder).stdout.split(separator: "\n").first.map(String.init) ?? ""
+        let object = try #require(JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any])
+        let help = try CLI.run(["failures", "--help"]).stdout
+        let overview = try #require(help.components(separatedBy: "USAGE:").first)
+        let words = Set(overview.split(whereSeparator: { !($0.isLetter || $0 == "_") }).map(String.init))
+        #expect(object.count >= 13)
+        for key in object.keys.sorted() {
+            #expect(words.contains(key), "failures --help does not describe the field \(key)")
+        }
+    }
+
+    /// Every --help says what its statuses mean: 0 and 2 for all; a command with --fail-on says
+    /// its threshold's 1, and `analyze` its skipped input's 1 too (both checked by running it).
+    @Test("every subcommand's --help gives its exit statuses")
+    func helpGivesExitStatuses() throws {
+        for name in Self.subcommands {
+            let help = try CLI.run([name, "--help"]).stdout
+            let flat = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard let start = flat.range(of: "Exit status: ") else {
+                Issue.record("\(name) --help has no 'Exit status:'")
+                continue
+            }
+            // The sentence, up to its full stop.
+            let statuses = String(flat[start.upperBound...].prefix { $0 != "." })
+            #expect(statuses.hasPrefix("0 ") && statuses.contains(" 2 "), "\(name): \(statuses)")
+            if help.contains("--fail-on <") {
+                #expect(statuses.contains("1 a --fail-on threshold"), "\(name): \(statuses)")
+            }
+        }
+        let folder = try Fixture.temporaryFolder()
+        let analyze = try CLI.run(["analyze", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(analyze.contains("an input skipped"), "\(analyze)")
+        let crossed = try CLI.run(["analyze", Fixture.samples("incident"), "--fail-on", "unclassified"], in: folder)
+        #expect(crossed.status == 1)
+        let skipped = try CLI.run(["analyze", "--db", "bad.sqlite", Fixture.samples("bad")], in: folder)
+        #expect(skipped.status == 1 && skipped.stdout.contains("proxylens report"), "\(skipped.stderr)")
+    }
+
     @Test("ingest exits 1 and names the file and line when something was skipped")
     func ingestProblemExit() throws {
         let folder = try Fixture.temporaryFolder()
@@ -125,6 +204,47 @@ struct CommandLineTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("cut.json:2:"), "\(result.stderr)")
         #expect(result.stdout.contains("1 new events"))
+    }
+
+    /// --strict's stop is status 2, which the help's exit statuses say (not only "usage or
+    /// database error").
+    @Test("ingest --strict stops with status 2, and ingest --help says so")
+    func strictExitIsDocumented() throws {
+        let folder = try Fixture.temporaryFolder()
+        let stopped = try CLI.run(["ingest", "--db", "x.sqlite", "--strict", Fixture.samples("bad")], in: folder)
+        #expect(stopped.status == 2 && stopped.stderr.contains("(stopped: --strict)"), "\(stopped.stderr)")
+        let help = try CLI.run(["ingest", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let statuses = try #require(help.components(separatedBy: "Exit status: ").dropFirst().first?.components(separatedBy: "Example:").first)
+        #expect(statuses.contains("2 usage or database error, or --strict"), "\(statuses)")
+    }
+
+    /// A bad value ends with its own command's usage and says what is wrong with it: an unknown
+    /// column (found only once the records were read, and then shown with the root's usage),
+    /// and a negative number, which the parser took for an option ("Missing value for '--top'").
+    @Test("usage errors name the command and the real problem, negative numbers included")
+    func usageErrorsNameTheProblem() throws {
+        let folder = try Fixture.temporaryFolder()
+        _ = try CLI.run(["analyze", Fixture.samples("incident")], in: folder)
+        let cases: [(arguments: [String], says: String)] = [
+            (["failures", "--columns", "time,bogus"], "Error: --columns: no column 'bogus' (one of request_id, function, "),
+            (["failures", "--group", "--columns", "request_id"], "Error: --columns: no column 'request_id' (one of cause, fingerprint, "),
+            (["report", "--top", "-1"], "Error: --top: expected a count of at least 1, got -1"),
+            (["report", "--top=-1"], "Error: --top: expected a count of at least 1, got -1"),
+            (["analyze", Fixture.samples("incident"), "--top", "0"], "Error: --top: expected a count of at least 1, got 0"),
+            (["report", "--window", "-5m"], "Error: --window: expected a duration like 5m, 300s or 1h, got '-5m'"),
+            (["report", "--series-window", "-1m"], "Error: --series-window: expected auto or a duration like 15s, 5m or 1d, got '-1m'"),
+            (["analyze", "--stdin-limit", "-1", "-"], "Error: --stdin-limit: expected a size like 512M or 16G, got '-1'"),
+        ]
+        for (arguments, says) in cases {
+            let result = try CLI.run(arguments, in: folder)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.hasPrefix(says), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("Usage: proxylens \(arguments[0]) "), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("Missing value"), "\(arguments): \(result.stderr)")
+        }
+        // The columns are still picked as before.
+        let picked = try CLI.run(["failures", "--format", "csv", "--columns", "cause,time"], in: folder)
+        #expect(picked.status == 0 && picked.stdout.hasPrefix("cause,time\r\n"), "\(picked.stderr)")
     }
 
     @Test("stdin is an input")

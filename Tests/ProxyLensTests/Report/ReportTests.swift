@@ -69,6 +69,48 @@ struct ReportTests {
         }
     }
 
+    /// The Instances section's row of `instance` in `text`, its lines joined (the table wraps
+    /// the causes column) and no-break spaces read as spaces.
+    static func instanceRow(_ text: String, _ instance: String) -> String {
+        let section = text.components(separatedBy: "Instances").dropFirst().first ?? ""
+        let lines = section.split(separator: "\n").map(String.init)
+        guard let start = lines.firstIndex(where: { $0.contains(instance) }) else { return "" }
+        // Continuation lines of a wrapped row begin with spaces.
+        let rest = lines[(start + 1)...].prefix { $0.hasPrefix(" ") }
+        return ([lines[start]] + rest).joined(separator: " ").replacingOccurrences(of: "\u{a0}", with: " ")
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    /// The sample's busiest instance has four causes (3, 2, 2 and unclassified 2): the table
+    /// shows three and says what it left out, --wide and Markdown show all four.
+    @Test("an instance's causes: all with --wide and in Markdown, a cut said in the table")
+    func instanceCauses() throws {
+        let database = try Self.samplesDatabase()
+        let report = try ReportBuilder(database: database).build(ReportOptions(windowSeconds: 300))
+        let busiest = try #require(report.instances.first)
+        #expect(busiest.causes.count == 4 && busiest.failures == 9)
+        let all = busiest.causes.map { "\($0.cause) \($0.failures)" }.joined(separator: ", ")
+        #expect(all == "connection-timeout 3, query-timeout 2, lambda-timeout-pinning-leak 2, unclassified 2")
+        let wide = ReportRenderer.render(report, format: .table, options: RenderOptions(width: 100, wide: true))
+        #expect(Self.instanceRow(wide, busiest.instance).hasSuffix(" 9 " + all), "\(Self.instanceRow(wide, busiest.instance))")
+        let fitted = ReportRenderer.render(report, format: .table, options: RenderOptions(width: 100))
+        let row = Self.instanceRow(fitted, String(busiest.instance.suffix(32).prefix(8)))
+        #expect(row.hasSuffix(" 9 connection-timeout 3, query-timeout 2, lambda-timeout-pinning-leak 2, … +1 more (2)"), "\(row)")
+        let markdown = ReportRenderer.render(report, format: .markdown)
+        #expect(markdown.contains("`\(busiest.instance)` | 9 | \(all) |"))
+        // Every row of every format: each instance's shown counts and what is said left out add up.
+        for text in [wide, fitted, markdown] {
+            for instance in report.instances.prefix(10) {
+                let key = text == fitted ? String(instance.instance.suffix(32).prefix(8)) : instance.instance
+                let row = Self.instanceRow(text, key).replacingOccurrences(of: "|", with: " ").replacingOccurrences(of: "`", with: " ")
+                let after = try #require(row.range(of: key)).upperBound
+                // After the id: its failures, then the causes' counts and a cut's "+N more (F)".
+                let numbers = row[after...].split(whereSeparator: { !$0.isNumber && $0 != "+" }).filter { !$0.hasPrefix("+") }.compactMap { Int($0) }
+                #expect(numbers.first == instance.failures && numbers.dropFirst().reduce(0, +) == instance.failures, "\(row)")
+            }
+        }
+    }
+
     @Test("log text is escaped in HTML and stripped of control sequences in the terminal")
     func safeOutput() throws {
         let hostile = "<script>alert(1)</script>\u{1b}]0;pwned\u{07}\u{1b}[31mred"

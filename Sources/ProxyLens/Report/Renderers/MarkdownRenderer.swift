@@ -87,11 +87,11 @@ extension ReportRenderer {
         }
         out += "\n### Timeline\n\n| window | failures | top causes |\n|---|---:|---|\n"
         var body = ""
-        for w in report.windows { body += "| \(iso(w.start)) | \(w.failures) | \(causesText(w.causes)) |\n" }
+        for w in report.windows { body += "| \(iso(w.start)) | \(w.failures) | \(topCausesText(w.causes)) |\n" }
         out += body
         out += markdownPressure(report)
         out += "\n### Instances\n\n| function | instance | failures | causes |\n|---|---|---:|---|\n"
-        for i in report.instances.prefix(top) { out += "| \(name(i.function))\(report.isGuessed(i.function, kind: "function") ? " (guessed)" : "") | \(name(i.instance)) | \(i.failures) | \(causesText(i.causes)) |\n" }
+        for i in report.instances.prefix(top) { out += "| \(name(i.function))\(report.isGuessed(i.function, kind: "function") ? " (guessed)" : "") | \(name(i.instance)) | \(i.failures) | \(causesText(i.causes, limit: nil)) |\n" }
         if report.instances.count > top { out += "\n_\(report.instances.count - top) more instances not shown (use --top)._\n" }
         if !report.pinning.isEmpty {
             out += "\n### Pinning\n\n| proxy | sessions | reason | remedy |\n|---|---:|---|---|\n"

@@ -49,8 +49,21 @@ public enum ReportRenderer {
     }
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
     /// "cause 3, cause 2"; `joiner` between a cause and its count (a no-break space in tables,
-    /// so a wrapped line never separates them).
-    static func causesText(_ causes: [Report.CauseCount], limit: Int = 3, joiner: String = " ") -> String {
-        causes.prefix(limit).map { "\($0.cause)\(joiner)\($0.failures)" }.joined(separator: ", ")
+    /// so a wrapped line never separates them). At most `limit` causes (nil: every one); a list
+    /// cut short ends "… +N more (F)", the causes and failures left out, so that what a row
+    /// shows still adds up to its failures (the README: nothing cut without `…`).
+    static func causesText(_ causes: [Report.CauseCount], limit: Int? = 3, joiner: String = " ") -> String {
+        let shown = causes.prefix(limit ?? causes.count)
+        var parts = shown.map { "\($0.cause)\(joiner)\($0.failures)" }
+        let rest = causes.dropFirst(shown.count)
+        if !rest.isEmpty {
+            parts.append(["…", "+\(rest.count)", "more", "(\(rest.reduce(0) { $0 + $1.failures }))"].joined(separator: joiner))
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The timeline's "top causes": the first three of a window, a ranking its heading names.
+    static func topCausesText(_ causes: [Report.CauseCount], joiner: String = " ") -> String {
+        causes.prefix(3).map { "\($0.cause)\(joiner)\($0.failures)" }.joined(separator: ", ")
     }
 }

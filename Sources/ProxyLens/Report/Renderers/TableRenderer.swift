@@ -127,7 +127,7 @@ extension ReportRenderer {
         let windowName = report.windowSeconds % 60 == 0 ? "\(report.windowSeconds / 60)m" : "\(report.windowSeconds)s"
         out += "\n" + bold("Timeline (\(windowName) windows)") + "\n"
         out += TextLayout.table([.init("window"), .init("failures", right: true), .init("top causes", fit: .wrap, min: 20)],
-                                report.windows.map { [clock($0.start), String($0.failures), causesText($0.causes, joiner: "\u{a0}")] }, width: width)
+                                report.windows.map { [clock($0.start), String($0.failures), topCausesText($0.causes, joiner: "\u{a0}")] }, width: width)
         let pressure = pressureTable(report, options, clock: clock)
         if !pressure.isEmpty {
             let binName = report.series.bins.map { SeriesBins.duration($0.widthMs) } ?? ""
@@ -137,7 +137,9 @@ extension ReportRenderer {
         out += TextLayout.table([.init("function", fit: .cutEnd, min: 10), .init("instance", fit: .id, min: 16),
                                  .init("failures", right: true), .init("causes", fit: .wrap, min: 16)],
                                 report.instances.prefix(top).map {
-            [Terminal.clean($0.function) + (report.isGuessed($0.function, kind: "function") ? "*" : ""), Terminal.clean($0.instance), String($0.failures), causesText($0.causes, joiner: "\u{a0}")]
+            [Terminal.clean($0.function) + (report.isGuessed($0.function, kind: "function") ? "*" : ""), Terminal.clean($0.instance), String($0.failures),
+             // Three causes, and what is left out said; --wide: every one.
+             causesText($0.causes, limit: options.wide ? nil : 3, joiner: "\u{a0}")]
         }, width: width)
         if !report.chains.isEmpty {
             out += "\n" + bold("Cause chains") + "\n"
