@@ -98,7 +98,7 @@ final class FileIngester {
         // CloudWatch's permission probe object in an S3 export folder holds no events.
         if InputPaths.fileName(path) == "aws-logs-write-test"
             || (rawHead.count < 64 && String(decoding: rawHead, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "Permission Check Successful") {
-            summary.filesSkipped += 1
+            summary.probesSkipped += 1
             return
         }
         var source: ByteSource = PrefixedByteSource(prefix: rawHead, upstream: file)
@@ -195,6 +195,12 @@ final class FileIngester {
             digest = "changed-\(UUID().uuidString)"
         }
         problems.append(contentsOf: sink.finishFile())
+        // Nothing named these events' log group (standard input, a file whose path says nothing):
+        // reports would show function `unknown` and proxy `unknown-proxy` with no word why.
+        if sink.eventsWithNoGroup > 0 {
+            let option = path == "-" ? "--log-group GROUP" : "--log-group \(path)=GROUP"
+            problems.append(IngestIssue(reason: "\(sink.eventsWithNoGroup) events name no log group and none could be taken from \(path == "-" ? "standard input" : "the path"): their function is `unknown` (a proxy's, `unknown-proxy`); give the group they came from with \(option)", keptData: true))
+        }
         summary.bytesRead += size
         summary.eventsRead += sink.eventsRead
         var groupOrigin: String?
@@ -211,8 +217,11 @@ final class FileIngester {
                 if issue.keptData { self.stored.notes += 1 } else { self.stored.problems += 1 }
                 self.onIssue(path, issue)
             }
-            guard kept else { stored.filesSkipped += 1; return }
-            stored.filesRead += 1
+            guard kept else { stored.sameContentSkipped += 1; return }
+            // A file that gave nothing (not a log, empty, unreadable) was not ingested: it is
+            // counted with the problems, not with the files read.
+            let gaveNothing = outcome.eventsRead == 0 && !outcome.isConfiguration && outcome.metricPointsAdded == 0
+            if !(gaveNothing && problems.contains(where: { !$0.keptData })) { stored.filesRead += 1 }
             stored.eventsAdded += store.eventsAddedBySource
             stored.metricPointsAdded += outcome.metricPointsAdded
             if problems.contains(where: { !$0.keptData }) { stored.filesWithProblems += 1 }

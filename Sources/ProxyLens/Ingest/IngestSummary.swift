@@ -5,6 +5,10 @@ import Glibc
 public struct IngestSummary: Sendable {
     public var filesRead = 0
     public var filesSkipped = 0
+    /// Files whose bytes were those of a file already ingested under another name.
+    public var sameContentSkipped = 0
+    /// CloudWatch's write-test object in an S3 export folder (`aws-logs-write-test`), which holds no events.
+    public var probesSkipped = 0
     public var filesWithProblems = 0
     /// Problems that skipped something (a file, the rest of a file, a record).
     public var problems = 0
@@ -31,6 +35,8 @@ public struct IngestSummary: Sendable {
     mutating func add(_ other: IngestSummary) {
         filesRead += other.filesRead
         filesSkipped += other.filesSkipped
+        sameContentSkipped += other.sameContentSkipped
+        probesSkipped += other.probesSkipped
         filesWithProblems += other.filesWithProblems
         problems += other.problems
         notes += other.notes

@@ -9,6 +9,8 @@ final class LineParsingSink: ContainerSink {
     var onIssue: (IngestIssue) -> Void = { _ in }
     private(set) var eventsRead = 0
     private(set) var eventsWithoutGroup = 0
+    /// Events given no group at all: none in the export, no --log-group, none guessed from the path.
+    private(set) var eventsWithNoGroup = 0
     /// Groups for events whose container names none: (Lambda lines, proxy lines).
     var fallbackGroups: (lambda: String?, proxy: String?) = (nil, nil)
     private var groupsSeen: Set<String?> = []
@@ -38,6 +40,7 @@ final class LineParsingSink: ContainerSink {
         metricPointsAdded = 0
         eventsRead = 0
         eventsWithoutGroup = 0
+        eventsWithNoGroup = 0
         groupsSeen = []
         fallbackGroups = (nil, nil)
     }
@@ -117,6 +120,7 @@ final class LineParsingSink: ContainerSink {
             return (parsed, parsed.kind == .app || parsed.kind == .other ? Int64(TransactionMarkers.effect(bytes: message)) : 0)
         }
         let group = groupMissing ? (parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda) : event.logGroup
+        if group == nil { eventsWithNoGroup += 1 }
         // Counted for every event read, new or not.
         if groupsSeen.count < 2, group != lastGroupSeen || groupsSeen.isEmpty {
             lastGroupSeen = group

@@ -82,6 +82,9 @@ public enum Inspection {
             out += "  read as       \(report.container): \(Terminal.clean(report.why))\n"
             let origin: String
             switch report.logGroupOrigin {
+            case "path" where report.logGroup == nil:
+                // Nothing to guess from (standard input, a path that names nothing).
+                origin = " (none in the export, none in the path; set it with --log-group \(report.path == "-" ? "GROUP" : "PATH=GROUP"))"
             case "path": origin = " (guessed from the path; set it with --log-group PATH=GROUP)"
             case "option": origin = " (from --log-group)"
             case "export-task": origin = " (from describe-export-tasks)"

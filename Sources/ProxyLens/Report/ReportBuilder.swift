@@ -151,6 +151,16 @@ public struct ReportBuilder {
                                endedAtTimeout: Int($0[3].int ?? 0), pinnedEndedAtTimeout: Int($0[4].int ?? 0))
         }
         report.series.notes = ["Pressure series: " + bins.note + "."]
+        // Bins the proxy logs do not cover count nothing open: said, so that the series' fall to
+        // zero where the logs stop is not read as a pool that drained (a new user's audit).
+        if !report.pressure.isEmpty, let proxyFirst = proxySpan[0].int, let proxyLast = proxySpan[1].int {
+            if bins.end - 1 > proxyLast && (bins.end - 1) / bins.widthMs > proxyLast / bins.widthMs {
+                report.series.notes.append("The proxy logs end at \(Timestamp.iso(proxyLast)), before the series does: the bins after it count nothing open, which is not a drained pool (what was open then was not logged).")
+            }
+            if bins.start < proxyFirst && bins.firstBin < proxyFirst / bins.widthMs {
+                report.series.notes.append("The proxy logs begin at \(Timestamp.iso(proxyFirst)), after the series does: the bins before it count nothing open (what was open then was not logged).")
+            }
+        }
         let ended = report.series.idleTimeouts.filter { $0.endedAtTimeout > 0 }
         if !ended.isEmpty {
             let each = ended.map { timeout in

@@ -116,6 +116,10 @@ enum IngestRunner {
         var text = "ingested \(summary.filesRead) file\(summary.filesRead == 1 ? "" : "s"), \(summary.eventsAdded) new events (\(summary.eventsRead) read)"
         if summary.metricPointsAdded > 0 { text += ", \(summary.metricPointsAdded) new metric points" }
         if summary.filesSkipped > 0 { text += ", \(summary.filesSkipped) already ingested" }
+        if summary.sameContentSkipped > 0 {
+            text += ", \(summary.sameContentSkipped) the same bytes as \(summary.sameContentSkipped == 1 ? "a file" : "files") already ingested"
+        }
+        if summary.probesSkipped > 0 { text += ", \(summary.probesSkipped) CloudWatch write-test object\(summary.probesSkipped == 1 ? "" : "s") skipped" }
         if summary.problems > 0 { text += ", \(summary.problems) problem\(summary.problems == 1 ? "" : "s") in \(summary.filesWithProblems) file\(summary.filesWithProblems == 1 ? "" : "s") (see stderr and the ingest_error table)" }
         if summary.notes > 0 { text += ", \(summary.notes) note\(summary.notes == 1 ? "" : "s") on data kept with changes" }
         text += " → \(database)"

@@ -254,5 +254,14 @@ struct CommandLineTests {
         let result = try CLI.run(["ingest", "--db", "x.sqlite", "--log-group", "/aws/lambda/stdin-fn", "-"], in: folder, stdin: Data(page.utf8))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 new events"))
+        #expect(!result.stderr.contains("name no log group"))
+        // Without --log-group nothing names the events' group: said (a new user's audit found
+        // function `unknown` in every report with no word why), and how to set it.
+        let unnamed = try CLI.run(["ingest", "--db", "y.sqlite", "-"], in: folder, stdin: Data(page.utf8))
+        #expect(unnamed.status == 0 && unnamed.stdout.contains("1 note"), "\(unnamed.stderr)")
+        #expect(unnamed.stderr.contains("-: 1 events name no log group and none could be taken from standard input") && unnamed.stderr.contains("--log-group GROUP"),
+                "\(unnamed.stderr)")
+        let inspect = try CLI.run(["inspect", "-"], in: folder, stdin: Data(page.utf8))
+        #expect(inspect.stdout.contains("none in the export, none in the path; set it with --log-group GROUP)"), "\(inspect.stdout)")
     }
 }

@@ -80,4 +80,20 @@ struct PressureSeriesTests {
         // Borrow timeouts counted per bin add up to the proxy's borrow-timeout failures.
         #expect(report.pressure.filter { $0.proxy == "journal-sql-proxy" }.reduce(0) { $0 + $1.borrowTimeouts } == 4)
     }
+
+    /// A new user's audit: every series fell to 0 in its last bin (and the first), which read
+    /// as a pool that drained; the Lambda logs run 10 s past the proxy's last line.
+    @Test("bins the proxy logs do not cover are said to count nothing, in every format")
+    func binsOutsideTheProxyLogs() throws {
+        let report = try ReportBuilder(database: try ReportTests.samplesDatabase()).build(ReportOptions())
+        let notes = report.series.notes.joined(separator: "\n")
+        #expect(notes.contains("The proxy logs end at 2026-03-14T09:24:17.274Z, before the series does"))
+        #expect(notes.contains("The proxy logs begin at 2026-03-14T09:05:20.133Z, after the series does"))
+        for format in [ReportFormat.table, .markdown, .html, .json] {
+            #expect(ReportRenderer.render(report, format: format, options: RenderOptions(wide: true)).contains("which is not a drained pool"), "\(format)")
+        }
+        // A series the proxy logs cover end to end says neither.
+        let year = try Self.yearReport()
+        #expect(!year.series.notes.contains { $0.contains("The proxy logs end at") || $0.contains("The proxy logs begin at") })
+    }
 }
