@@ -79,6 +79,24 @@ struct HostileInputTests {
         #expect(result.maxRSSKiB < (300 << 10) * memoryLimitFactor, "peak RSS \(result.maxRSSKiB >> 10) MiB")
     }
 
+    /// A new user's audit: one damaged line over the limit lost every valid line after it.
+    @Test("a line over the 80 MiB limit is skipped and the lines after it are read", .tags(.slow))
+    func longLineSkipped() throws {
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("inventory-api_tail.log").path
+        var data = Data("2026-03-14T09:00:00 START RequestId: 11111111-1111-4111-8111-111111111111 Version: $LATEST\n".utf8)
+        data.append(Data(repeating: UInt8(ascii: "a"), count: 90_000_000))
+        data.append(Data("\n2026-03-14T09:00:01 END RequestId: 11111111-1111-4111-8111-111111111111\n2026-03-14T09:00:01 REPORT RequestId: 11111111-1111-4111-8111-111111111111\tDuration: 12.00 ms\tBilled Duration: 12 ms\tMemory Size: 512 MB\tMax Memory Used: 100 MB\n".utf8))
+        try data.write(to: URL(fileURLWithPath: path))
+        let (result, db) = try Self.ingest([path], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(path):2: a line longer than 80 MiB (binary data, or files joined?), skipped; the lines after it are read"), "\(result.stderr.prefix(500))")
+        #expect(try Self.count(db) == 3)
+        #expect(try Self.errors(db).map(\.line) == [2])
+        #expect(result.maxRSSKiB < (300 << 10) * memoryLimitFactor, "peak RSS \(result.maxRSSKiB >> 10) MiB")
+    }
+
     @Test("a gzip bomb that inflates to a 2 GiB JSON string is refused at the limit in bounded memory", .tags(.slow))
     func stringBomb() throws {
         let folder = try Fixture.temporaryFolder()

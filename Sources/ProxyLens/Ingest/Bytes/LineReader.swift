@@ -7,7 +7,14 @@ struct LineReader {
 
     init(_ window: ByteWindow) { self.window = window }
 
-    struct LineTooLong: Error { var line: Int }
+    /// A line longer than the window: `skipped` when the reader went past it to the next line
+    /// (the lines after it can be read), false when no line end came within `skipLimit`.
+    struct LineTooLong: Error { var line: Int; var skipped = false }
+
+    /// How far past the window a line end is looked for: no CloudWatch event is near the window's
+    /// size, so such a line is damage (binary data, a cut and joined file), and the lines after
+    /// it are still worth reading; a gzip bomb with no line end is not read to its end.
+    static let skipLimit: Int64 = 256 << 20
 
     /// The next line's bytes, or nil at the end. The buffer is only valid until the next call.
     mutating func next() throws -> UnsafeBufferPointer<UInt8>? {
@@ -26,7 +33,10 @@ struct LineReader {
             scanned = count
             let grew: Bool
             do { grew = try window.fill() } catch is ByteWindow.WindowOverflow {
-                throw LineTooLong(line: lineNumber + 1)
+                let line = lineNumber + 1
+                let skipped = try skipPastLineEnd()
+                if skipped { lineNumber += 1 }
+                throw LineTooLong(line: line, skipped: skipped)
             }
             if !grew {
                 if window.available == 0 { return nil }
@@ -38,6 +48,24 @@ struct LineReader {
                 return UnsafeBufferPointer(start: base, count: length)
             }
         }
+    }
+
+    /// Drops the bytes up to and including the next `\n`; false when none comes within
+    /// `skipLimit` (or the input ends first, which is a line end too: true).
+    private func skipPastLineEnd() throws -> Bool {
+        var dropped: Int64 = 0
+        while dropped < Self.skipLimit {
+            let base = window.pointer + window.position
+            let count = window.available
+            if let hit = memchr(base, 0x0a, count) {
+                window.position += (hit.assumingMemoryBound(to: UInt8.self) - base) + 1
+                return true
+            }
+            window.position += count
+            dropped += Int64(count)
+            if try !window.fill() { return true }
+        }
+        return false
     }
 }
 

@@ -41,7 +41,12 @@ struct AWSCLITextReader {
             let next: UnsafeBufferPointer<UInt8>?
             do { next = try lines.next() } catch let error as LineReader.LineTooLong {
                 if inRow { try finish(row, line: rowLine, sink) }
-                throw ProxyLensError(.input, "", line: error.line, "a line longer than \(window.maximumWindow >> 20) MiB (gzip bomb or binary data?); the rest of the file is skipped")
+                inRow = false
+                guard error.skipped else {
+                    throw ProxyLensError(.input, "", line: error.line, "a line longer than \(window.maximumWindow >> 20) MiB (gzip bomb or binary data?), and no line end in the 256 MiB after it; the rest of the file is skipped")
+                }
+                sink.note(IngestIssue(line: error.line, reason: "a line longer than \(window.maximumWindow >> 20) MiB (binary data, or files joined?), skipped; the lines after it are read"))
+                continue
             }
             guard let raw = next else { break }
             let lineNumber = lines.lineNumber
