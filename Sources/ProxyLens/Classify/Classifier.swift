@@ -58,6 +58,13 @@ public final class Classifier {
     }
 
     public func run() throws -> ClassifySummary {
+        // Derived tables an upgrade (or a run stopped before deriving) left stale are made again
+        // first: labels read from them would be the old schema's, or missing (`classify --db`
+        // is what an older database's message says to run).
+        if !database.readOnly {
+            var notes: [(path: String, issue: IngestIssue)] = []
+            _ = try Deriver(database: database).rebuildIfStale(from: nil, unlessChangedSince: nil, notes: &notes)
+        }
         // Labelling reads each row once (the failed invocations, the proxy's sessions, an event
         // by id for each error line), so a large page cache only holds pages never read again:
         // 8 MiB rather than the connection's 32 (classify at four times the benchmark corpus:

@@ -22,7 +22,7 @@ struct MergeInput {
         for suffix in ["-journal", "-wal"] {
             let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? NSNumber)?.intValue ?? 0
             if size > 0 {
-                throw ProxyLensError(.input, path, "\(path)\(suffix) was left by a run that stopped mid-write (or one is writing now); merge leaves its inputs unchanged, so open it writable once first: `proxylens ingest --db \(path)` with no inputs")
+                throw ProxyLensError(.input, path, "\(path)\(suffix) was left by a run that stopped mid-write (or one is writing now); merge leaves its inputs unchanged, so open it writable once first: `proxylens classify --db \(path)`")
             }
         }
         let database: Database

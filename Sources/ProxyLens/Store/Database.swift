@@ -69,7 +69,7 @@ public final class Database {
     /// Opens `path` writable just long enough for SQLite to roll back the hot journal a crashed
     /// run left; says what to do when that is not allowed.
     private static func rollBackHotJournal(_ path: String, busyTimeoutMs: Int32) throws {
-        let advice = "\(path)-journal was left by a run that stopped mid-write; open the database writable once to roll it back: run `proxylens ingest --db \(path)` (no inputs) as a user who may write \(path) and its folder"
+        let advice = "\(path)-journal was left by a run that stopped mid-write; open the database writable once to roll it back: run `proxylens classify --db \(path)` as a user who may write \(path) and its folder"
         guard let writable = try? open(path, readOnly: false, create: false) else {
             throw ProxyLensError(.database, path, advice)
         }

@@ -85,7 +85,7 @@ struct Migrator {
             throw ProxyLensError(.database, database.path, "this database was made by a newer proxylens (schema version \(current), this build knows \(latest))")
         }
         if current < latest {
-            throw ProxyLensError(.database, database.path, "this database was made by an older proxylens (schema version \(current)); run `proxylens ingest --db \(database.path)` with no inputs to upgrade it")
+            throw ProxyLensError(.database, database.path, "this database was made by an older proxylens (schema version \(current)); run `proxylens classify --db \(database.path)` to upgrade it (it opens the database writable, as ingest and analyze do)")
         }
     }
 }
