@@ -38,6 +38,11 @@ public final class Database {
             }
         }
         if !readOnly {
+            // A --db that names some other file (an input, by a slip of the arguments) is said
+            // in words, not as the PRAGMA it first failed in.
+            if path != ":memory:", sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nil, nil, nil) & 0xff == SQLITE_NOTADB {
+                throw ProxyLensError(.database, path, "not an SQLite database (is --db naming an input file?); it is left as it was")
+            }
             try execute("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;")
             // Set only while the file holds nothing: pages of 8 KiB halve the pages a bulk load
             // writes one by one and the B-tree cells per row of the derived tables (ingest of
@@ -100,7 +105,15 @@ public final class Database {
         if let handle { sqlite3_close_v2(handle) }
     }
 
-    var lastError: String { handle.map { String(cString: sqlite3_errmsg($0)) } ?? "database closed" }
+    var lastError: String {
+        guard let handle else { return "database closed" }
+        // SQLite's words for a folder it cannot write its journal in name the file, not the folder.
+        if sqlite3_extended_errcode(handle) == SQLITE_READONLY | (6 << 8) {  // SQLITE_READONLY_DIRECTORY
+            let folder = (path as NSString).deletingLastPathComponent
+            return "the folder \(folder.isEmpty ? "." : folder) cannot be written (SQLite writes its journal beside the database)"
+        }
+        return String(cString: sqlite3_errmsg(handle))
+    }
 
     func error(_ what: String) -> ProxyLensError {
         let code = handle.map { sqlite3_extended_errcode($0) } ?? 0
@@ -114,9 +127,9 @@ public final class Database {
     public func execute(_ sql: String) throws {
         var message: UnsafeMutablePointer<CChar>?
         if sqlite3_exec(handle, sql, nil, nil, &message) != SQLITE_OK {
-            let text = message.map { String(cString: $0) } ?? lastError
-            sqlite3_free(message)
             let code = handle.map { sqlite3_extended_errcode($0) } ?? 0
+            let text = code == SQLITE_READONLY | (6 << 8) ? lastError : message.map { String(cString: $0) } ?? lastError
+            sqlite3_free(message)
             if code & 0xff == SQLITE_BUSY {
                 throw ProxyLensError(.database, path, "the database is locked by another proxylens process (waited 30 s); try again when it finishes")
             }

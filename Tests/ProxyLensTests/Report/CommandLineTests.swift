@@ -196,6 +196,19 @@ struct CommandLineTests {
         #expect(skipped.status == 1 && skipped.stdout.contains("proxylens report"), "\(skipped.stderr)")
     }
 
+    @Test("a --db that is not an SQLite file is named as such and left as it was")
+    func notADatabase() throws {
+        let folder = try Fixture.temporaryFolder()
+        let page = #"{"events":[{"logStreamName":"2026/03/14/[$LATEST]ab","timestamp":1773478800000,"message":"START RequestId: 11111111-1111-4111-8111-111111111111 Version: $LATEST\n"}]}"#
+        let input = try Fixture.write(page, to: "page.json", in: folder)
+        let before = try Data(contentsOf: URL(fileURLWithPath: input))
+        // The arguments swapped: the input given as the database.
+        let result = try CLI.run(["ingest", "--db", input, input], in: folder)
+        #expect(result.status == 2 && result.stderr.contains("not an SQLite database (is --db naming an input file?)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("PRAGMA"), "\(result.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
+    }
+
     @Test("ingest exits 1 and names the file and line when something was skipped")
     func ingestProblemExit() throws {
         let folder = try Fixture.temporaryFolder()
