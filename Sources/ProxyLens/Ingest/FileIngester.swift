@@ -269,8 +269,18 @@ final class FileIngester {
                 self.onIssue(path, issue)
             }
         }
-        guard let id = known.id, let group = options.logGroup(forFile: path), let old = known.logGroup, old != group,
+        guard let id = known.id, let group = options.logGroup(forFile: path),
               known.logGroupOrigin == "option" || known.logGroupOrigin == "path" else { return }
+        guard let old = known.logGroup else {
+            // Its events were given several groups (Lambda and proxy lines guessed apart): which
+            // of them the option means is not known, so it is said rather than guessed.
+            try store.afterWritten(queued: false) {
+                self.stored.notes += 1
+                self.onIssue(path, IngestIssue(reason: "already ingested with more than one log group; --log-group \(group) is not applied to its events: ingest it into a new database to give it one", keptData: true))
+            }
+            return
+        }
+        guard old != group else { return }
         try store.afterWritten(queued: false) {
             try self.store.changeLogGroup(ofSource: id, from: old, to: group)
             self.stored.notes += 1
