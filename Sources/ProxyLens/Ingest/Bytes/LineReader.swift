@@ -9,7 +9,20 @@ struct LineReader {
 
     /// A line longer than the window: `skipped` when the reader went past it to the next line
     /// (the lines after it can be read), false when no line end came within `skipLimit`.
-    struct LineTooLong: Error { var line: Int; var skipped = false }
+    struct LineTooLong: Error {
+        var line: Int
+        var skipped = false
+
+        /// What a line reader's container says of it: the problem to note when the reader went
+        /// past the line (and reads on), else the error that ends the file.
+        func noted(_ window: ByteWindow) throws -> IngestIssue {
+            let limit = "a line longer than \(window.maximumWindow >> 20) MiB"
+            guard skipped else {
+                throw ProxyLensError(.input, "", line: line, "\(limit) (gzip bomb or binary data?), and no line end in the \(LineReader.skipLimit >> 20) MiB after it; the rest of the file is skipped")
+            }
+            return IngestIssue(line: line, reason: "\(limit) (binary data, or files joined?), skipped; the lines after it are read")
+        }
+    }
 
     /// How far past the window a line end is looked for: no CloudWatch event is near the window's
     /// size, so such a line is damage (binary data, a cut and joined file), and the lines after

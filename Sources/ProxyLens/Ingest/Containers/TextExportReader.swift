@@ -70,10 +70,7 @@ final class TextExportReader {
             let raw: UnsafeBufferPointer<UInt8>?
             do { raw = try lines.next() } catch let error as LineReader.LineTooLong {
                 try flush(sink)
-                guard error.skipped else {
-                    throw ProxyLensError(.input, "", line: error.line, "a line longer than \(window.maximumWindow >> 20) MiB (gzip bomb or binary data?), and no line end in the 256 MiB after it; the rest of the file is skipped")
-                }
-                sink.note(IngestIssue(line: error.line, reason: "a line longer than \(window.maximumWindow >> 20) MiB (binary data, or files joined?), skipped; the lines after it are read"))
+                sink.note(try error.noted(window))
                 continue
             }
             guard let line = raw else { break }
