@@ -4,12 +4,12 @@ import Foundation
 /// Pieces of application and error lines.
 enum ErrorText {
     /// The message part of an application line: after `[LEVEL]\t<ts>\t<id>\t`, after
-    /// `<ts>\t<id>\t<LEVEL>\t`, or the `message` of a JSON record (`msg` for pino, bunyan, Go's
-    /// log/slog and zap).
+    /// `<ts>\t<id>\t<LEVEL>\t`, or the message of a JSON record (`message`, pino's and zap's
+    /// `msg`, …: `StructuredLogFields.messageKeys`).
     static func body(ofAppLine line: String) -> String {
         if line.hasPrefix("{") {
             if let data = line.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-                if let text = object["message"] as? String ?? object["msg"] as? String { return text }
+                if let text = StructuredLogFields.messageKeys.lazy.compactMap({ object[$0] as? String }).first { return text }
                 if let inner = object["message"] as? [String: Any] {
                     let type = inner["errorType"] as? String ?? ""
                     let text = inner["errorMessage"] as? String ?? ""

@@ -51,6 +51,10 @@ enum StructuredLogFields {
         var errorText: String = ""
     }
 
+    /// The keys of a record's own message, in the order they are read (`ErrorText.body` reads
+    /// an application line's message by them; `JSONErrorRecord` its error's).
+    static let messageKeys = all.filter { $0.role == .message }.map(\.key)
+
     static let all: [Field] = [
         // MARK: messages
         Field(key: "message", role: .message,
