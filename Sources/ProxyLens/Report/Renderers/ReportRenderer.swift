@@ -64,6 +64,6 @@ public enum ReportRenderer {
 
     /// The timeline's "top causes": the first three of a window, a ranking its heading names.
     static func topCausesText(_ causes: [Report.CauseCount], joiner: String = " ") -> String {
-        causes.prefix(3).map { "\($0.cause)\(joiner)\($0.failures)" }.joined(separator: ", ")
+        causesText(Array(causes.prefix(3)), limit: nil, joiner: joiner)
     }
 }
