@@ -16,15 +16,17 @@ public final class Database {
     /// whatever its schema, for a caller that reads the version itself (`merge` accepts older
     /// ones). `attaching` lets `attach(readOnly:as:)` be used (it needs SQLite's URI names,
     /// which are off otherwise so that a `--db` named `file:…` stays a plain file name).
-    public init(path: String, readOnly: Bool = false, migrate: Bool = true, checkSchema: Bool = true, attaching: Bool = false,
+    public init(path: String, readOnly: Bool = false, create: Bool = true, migrate: Bool = true, checkSchema: Bool = true, attaching: Bool = false,
                 busyTimeoutMs: Int32 = 30_000) throws {
         self.path = path
         self.readOnly = readOnly
-        if readOnly, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+        // `create: false`: a command that works on a database made before (a mistyped --db must
+        // not become a new, empty one that "has no failures").
+        if readOnly || !create, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw ProxyLensError(.database, path, "no such database (run `proxylens ingest` or `analyze` first)")
         }
         _ = Database.configured
-        handle = try Self.open(path, readOnly: readOnly, uri: attaching)
+        handle = try Self.open(path, readOnly: readOnly, create: create, uri: attaching)
         Self.waitWhileBusy(handle, milliseconds: busyTimeoutMs)
         if readOnly && path != ":memory:" {
             // A run that crashed mid-transaction leaves a hot journal, which only a writable
@@ -38,11 +40,6 @@ public final class Database {
             }
         }
         if !readOnly {
-            // A --db that names some other file (an input, by a slip of the arguments) is said
-            // in words, not as the PRAGMA it first failed in.
-            if path != ":memory:", sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nil, nil, nil) & 0xff == SQLITE_NOTADB {
-                throw ProxyLensError(.database, path, "not an SQLite database (is --db naming an input file?); it is left as it was")
-            }
             try execute("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;")
             // Set only while the file holds nothing: pages of 8 KiB halve the pages a bulk load
             // writes one by one and the B-tree cells per row of the derived tables (ingest of
@@ -107,12 +104,20 @@ public final class Database {
 
     var lastError: String {
         guard let handle else { return "database closed" }
-        // SQLite's words for a folder it cannot write its journal in name the file, not the folder.
-        if sqlite3_extended_errcode(handle) == SQLITE_READONLY | (6 << 8) {  // SQLITE_READONLY_DIRECTORY
+        return Self.inWords(sqlite3_extended_errcode(handle), path: path) ?? String(cString: sqlite3_errmsg(handle))
+    }
+
+    /// SQLite's words for what is wrong with the file or its folder, said of them instead: a
+    /// folder it cannot write its journal in (SQLITE_READONLY_DIRECTORY reads "attempt to write a
+    /// readonly database"), a --db that names some other file (an input, by a slip of the
+    /// arguments: "file is not a database"). Nil for any other error.
+    static func inWords(_ extendedCode: Int32, path: String) -> String? {
+        if extendedCode == SQLITE_READONLY | (6 << 8) {  // SQLITE_READONLY_DIRECTORY
             let folder = (path as NSString).deletingLastPathComponent
             return "the folder \(folder.isEmpty ? "." : folder) cannot be written (SQLite writes its journal beside the database)"
         }
-        return String(cString: sqlite3_errmsg(handle))
+        if extendedCode & 0xff == SQLITE_NOTADB { return "not an SQLite database (is --db naming an input file?); it is left as it was" }
+        return nil
     }
 
     func error(_ what: String) -> ProxyLensError {
@@ -128,11 +133,12 @@ public final class Database {
         var message: UnsafeMutablePointer<CChar>?
         if sqlite3_exec(handle, sql, nil, nil, &message) != SQLITE_OK {
             let code = handle.map { sqlite3_extended_errcode($0) } ?? 0
-            let text = code == SQLITE_READONLY | (6 << 8) ? lastError : message.map { String(cString: $0) } ?? lastError
+            let text = message.map { String(cString: $0) } ?? lastError
             sqlite3_free(message)
             if code & 0xff == SQLITE_BUSY {
                 throw ProxyLensError(.database, path, "the database is locked by another proxylens process (waited 30 s); try again when it finishes")
             }
+            if let words = Self.inWords(code, path: path) { throw ProxyLensError(.database, path, words) }
             throw ProxyLensError(.database, path, "\(text) (in: \(sql.prefix(80).replacingOccurrences(of: "\n", with: " "))…)")
         }
     }

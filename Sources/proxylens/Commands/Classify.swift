@@ -32,11 +32,7 @@ struct Classify: ParsableCommand {
 
 enum ClassifyRunner {
     static func run(database path: String) throws -> ClassifySummary {
-        // A mistyped --db must not become a new, empty database that "has no failures".
-        if path != ":memory:" && !FileManager.default.fileExists(atPath: path) {
-            throw ProxyLensError(.database, path, "no such database (run `proxylens ingest` or `analyze` first)")
-        }
-        let database = try Database(path: path)
+        let database = try Database(path: path, create: false)
         return try Classifier(database: database).run()
     }
 
