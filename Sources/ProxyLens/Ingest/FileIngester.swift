@@ -195,12 +195,6 @@ final class FileIngester {
             digest = "changed-\(UUID().uuidString)"
         }
         problems.append(contentsOf: sink.finishFile())
-        // Nothing named these events' log group (standard input, a file whose path says nothing):
-        // reports would show function `unknown` and proxy `unknown-proxy` with no word why.
-        if sink.eventsWithNoGroup > 0 {
-            let option = path == "-" ? "--log-group GROUP" : "--log-group \(path)=GROUP"
-            problems.append(IngestIssue(reason: "\(sink.eventsWithNoGroup) events name no log group and none could be taken from \(path == "-" ? "standard input" : "the path"): their function is `unknown` (a proxy's, `unknown-proxy`); give the group they came from with \(option)", keptData: true))
-        }
         summary.bytesRead += size
         summary.eventsRead += sink.eventsRead
         var groupOrigin: String?
@@ -218,13 +212,14 @@ final class FileIngester {
                 self.onIssue(path, issue)
             }
             guard kept else { stored.sameContentSkipped += 1; return }
+            let skippedData = problems.contains { !$0.keptData }
             // A file that gave nothing (not a log, empty, unreadable) was not ingested: it is
             // counted with the problems, not with the files read.
             let gaveNothing = outcome.eventsRead == 0 && !outcome.isConfiguration && outcome.metricPointsAdded == 0
-            if !(gaveNothing && problems.contains(where: { !$0.keptData })) { stored.filesRead += 1 }
+            if !(gaveNothing && skippedData) { stored.filesRead += 1 }
             stored.eventsAdded += store.eventsAddedBySource
             stored.metricPointsAdded += outcome.metricPointsAdded
-            if problems.contains(where: { !$0.keptData }) { stored.filesWithProblems += 1 }
+            if skippedData { stored.filesWithProblems += 1 }
             if options.strict, let first = problems.first(where: { !$0.keptData }) {
                 try store.commit()
                 throw ProxyLensError(.input, path, line: first.line, first.reason + " (stopped: --strict)")
@@ -252,14 +247,13 @@ final class FileIngester {
         }
     }
 
-    /// A problem met outside any file's reading (its attributes, opening it).
     /// A file skipped as already ingested is not taken as read whole when it was not: what was
     /// lost then is said again and counted as a problem of this run (a CI job re-running on a
     /// kept database must not pass on a file it only half read); the same bytes would lose the
     /// same, so they are not read again. A `--log-group` that now names another group for its
     /// events (a typo corrected, a guessed name set) is applied to them.
     private func reconsider(_ known: KnownSource, path: String) throws {
-        if !known.complete, let first = known.problems.first {
+        if !known.complete, let first = known.firstProblem {
             let more = known.problemCount > 1 ? " (\(known.problemCount) problems then)" : ""
             let issue = IngestIssue(line: first.line, reason: "already ingested, but only in part: \(first.reason)\(more); these bytes are not read again: "
                                     + "fix or re-export the file and ingest the new one (see the ingest_error table)")
@@ -288,6 +282,7 @@ final class FileIngester {
         }
     }
 
+    /// A problem met outside any file's reading (its attributes, opening it).
     private func record(_ issue: IngestIssue, path: String, sourceId: Int64?) throws {
         if issue.keptData { stored.notes += 1 } else { stored.problems += 1 }
         onIssue(path, issue)

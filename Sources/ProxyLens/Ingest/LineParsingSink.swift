@@ -9,8 +9,6 @@ final class LineParsingSink: ContainerSink {
     var onIssue: (IngestIssue) -> Void = { _ in }
     private(set) var eventsRead = 0
     private(set) var eventsWithoutGroup = 0
-    /// Events given no group at all: none in the export, no --log-group, none guessed from the path.
-    private(set) var eventsWithNoGroup = 0
     /// Groups for events whose container names none: (Lambda lines, proxy lines).
     var fallbackGroups: (lambda: String?, proxy: String?) = (nil, nil)
     private var groupsSeen: Set<String?> = []
@@ -29,9 +27,20 @@ final class LineParsingSink: ContainerSink {
 
     /// What to note about the file just read (one note, not one per event).
     func finishFile() -> [IngestIssue] {
-        guard forwarderEscaped > 0 else { return [] }
-        return [IngestIssue(reason: "\(forwarderEscaped) message\(forwarderEscaped == 1 ? "" : "s") had newlines and tabs written as \\n and \\t (a log forwarder escaped them twice); read as the characters they stand for",
-                            keptData: true)]
+        var notes: [IngestIssue] = []
+        if forwarderEscaped > 0 {
+            notes.append(IngestIssue(reason: "\(forwarderEscaped) message\(forwarderEscaped == 1 ? "" : "s") had newlines and tabs written as \\n and \\t (a log forwarder escaped them twice); read as the characters they stand for",
+                                     keptData: true))
+        }
+        // Nothing named these events' log group, and the path gave none to fall back on (standard
+        // input, a path that names nothing: the two fallbacks are one name's, so both or neither):
+        // reports would show function `unknown` and proxy `unknown-proxy` with no word why.
+        if eventsWithoutGroup > 0 && fallbackGroups.lambda == nil && fallbackGroups.proxy == nil {
+            let path = currentPath.isEmpty ? "-" : currentPath
+            let option = path == "-" ? "--log-group GROUP" : "--log-group \(path)=GROUP"
+            notes.append(IngestIssue(reason: "\(eventsWithoutGroup) events name no log group and none could be taken from \(path == "-" ? "standard input" : "the path"): their function is `unknown` (a proxy's, `unknown-proxy`); give the group they came from with \(option)", keptData: true))
+        }
+        return notes
     }
 
     /// Starts counting for a new file.
@@ -40,7 +49,6 @@ final class LineParsingSink: ContainerSink {
         metricPointsAdded = 0
         eventsRead = 0
         eventsWithoutGroup = 0
-        eventsWithNoGroup = 0
         groupsSeen = []
         fallbackGroups = (nil, nil)
     }
@@ -120,7 +128,6 @@ final class LineParsingSink: ContainerSink {
             return (parsed, parsed.kind == .app || parsed.kind == .other ? Int64(TransactionMarkers.effect(bytes: message)) : 0)
         }
         let group = groupMissing ? (parsed.kind == .proxy ? fallbackGroups.proxy : fallbackGroups.lambda) : event.logGroup
-        if group == nil { eventsWithNoGroup += 1 }
         // Counted for every event read, new or not.
         if groupsSeen.count < 2, group != lastGroupSeen || groupsSeen.isEmpty {
             lastGroupSeen = group

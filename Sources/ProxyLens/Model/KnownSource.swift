@@ -4,8 +4,8 @@ struct KnownSource: Sendable {
     var id: Int64?
     /// False when a problem skipped part of it (see `problems`).
     var complete = true
-    /// The first problems recorded when it was read (line, reason), and how many there were.
-    var problems: [(line: Int?, reason: String)] = []
+    /// The first problem recorded when it was read (line, reason), and how many there were.
+    var firstProblem: (line: Int?, reason: String)?
     var problemCount = 0
     var logGroup: String?
     /// container | option | export-task | path (see `source.log_group_origin`).

@@ -112,9 +112,12 @@ final class SQLiteIngestStore: IngestStore {
         let row = try database.rows("SELECT complete, log_group, log_group_origin FROM source WHERE id = ?", [.integer(id)])[0]
         var known = KnownSource(id: id, complete: row[0].int != 0, logGroup: row[1].string, logGroupOrigin: row[2].string)
         if !known.complete {
-            known.problemCount = Int(try database.scalar("SELECT count(*) FROM ingest_error WHERE source_id = ?", [.integer(id)]).int ?? 0)
-            known.problems = try database.rows("SELECT line, reason FROM ingest_error WHERE source_id = ? ORDER BY id LIMIT 3", [.integer(id)])
-                .map { (line: $0[0].int.map(Int.init), reason: $0[1].string ?? "") }
+            // The first problem's line and reason, and how many there were, in one read.
+            let first = try database.rows("""
+                SELECT line, reason, (SELECT count(*) FROM ingest_error WHERE source_id = ?1) FROM ingest_error WHERE source_id = ?1 ORDER BY id LIMIT 1
+                """, [.integer(id)]).first
+            known.firstProblem = first.map { (line: $0[0].int.map(Int.init), reason: $0[1].string ?? "") }
+            known.problemCount = Int(first?[2].int ?? 0)
         }
         return known
     }
